@@ -1,0 +1,25 @@
+package org.gitlabaccess.cli;
+
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Builds commands with the CLI context injected through their constructor. */
+final class CommandFactory implements CommandLine.IFactory {
+    private final CliContext ctx;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    CommandFactory(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+        for (Constructor<?> c : cls.getDeclaredConstructors()) {
+            if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+                c.setAccessible(true);
+                return cls.cast(c.newInstance(ctx));
+            }
+        }
+        return fallback.create(cls);
+    }
+}

@@ -1,0 +1,97 @@
+package org.gitlabaccess.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+
+/**
+ * Configures Logback in code (no XML parsing at start-up). Every line goes through
+ * {@link RedactingLayout}; the file rotates daily and by size and keeps two weeks.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+public final class LogbackConfigurator extends ContextAwareBase implements Configurator {
+    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        context.getLogger("org.apache.sshd").setLevel(Level.WARN);
+        context.getLogger("org.eclipse.jgit").setLevel(Level.WARN);
+
+        String dir = System.getProperty(LoggingSetup.LOG_DIR);
+        if (dir != null) {
+            // The file is opened on the first event only: most commands log nothing.
+            LazyAppender lazy = new LazyAppender(() -> fileAppender(context, Path.of(dir)));
+            lazy.setContext(context);
+            lazy.setName("file");
+            lazy.start();
+            root.addAppender(lazy);
+        }
+        Level consoleLevel = Level.toLevel(System.getProperty(LoggingSetup.CONSOLE_LEVEL, "OFF"), Level.OFF);
+        if (consoleLevel != Level.OFF) {
+            root.setLevel(consoleLevel);
+            root.addAppender(consoleAppender(context, consoleLevel));
+        }
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, String pattern) {
+        RedactingLayout layout = new RedactingLayout();
+        layout.setContext(context);
+        layout.setPattern(pattern);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
+    }
+
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path dir) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("file");
+        appender.setFile(dir.resolve("gitlab-access.log").toString());
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(dir.resolve("gitlab-access.%d{yyyy-MM-dd}.%i.log").toString());
+        policy.setMaxFileSize(FileSize.valueOf("5MB"));
+        policy.setMaxHistory(14);
+        policy.setTotalSizeCap(FileSize.valueOf("50MB"));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.setEncoder(encoder(context, PATTERN));
+        appender.start();
+        return appender;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext context, Level level) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("console");
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder(context, "%-5level %logger{0}: %msg%n"));
+        appender.addFilter(new Filter<>() {
+            @Override
+            public FilterReply decide(ILoggingEvent event) {
+                return event.getLevel().isGreaterOrEqual(level) ? FilterReply.NEUTRAL : FilterReply.DENY;
+            }
+        });
+        appender.start();
+        return appender;
+    }
+}

@@ -1,0 +1,22 @@
+package org.gitlabaccess.logging;
+
+import java.nio.file.Path;
+
+/**
+ * Chooses where logs go before the first logger exists: a rotated file in the state directory,
+ * and the console (stderr only, so {@code --json} keeps stdout clean) only with {@code --verbose}.
+ */
+public final class LoggingSetup {
+    static final String LOG_DIR = "gitlab-access.log.dir";
+    static final String CONSOLE_LEVEL = "gitlab-access.log.console";
+
+    private LoggingSetup() {
+    }
+
+    public static void prepare(Path logDir, boolean verbose) {
+        if (System.getProperty(LOG_DIR) == null) {
+            System.setProperty(LOG_DIR, logDir.toString());
+        }
+        System.setProperty(CONSOLE_LEVEL, verbose ? "DEBUG" : "OFF");
+    }
+}

@@ -1,0 +1,25 @@
+package org.gitlabaccess.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The wizard's texts, from the resource bundle for the user's language. */
+public final class Messages {
+    public static final String BUNDLE = "org.gitlabaccess.ui.messages";
+
+    private final ResourceBundle bundle;
+
+    public Messages(Locale locale) {
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    }
+
+    public String get(String key, Object... args) {
+        String text = bundle.getString(key);
+        return args.length == 0 ? text : new MessageFormat(text, bundle.getLocale()).format(args);
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+}
