@@ -15,8 +15,8 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        String text = bundle.getString(key);
-        return args.length == 0 ? text : new MessageFormat(text, bundle.getLocale()).format(args);
+        // Always through MessageFormat, so apostrophes are written the same way ('') in every text.
+        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args);
     }
 
     public ResourceBundle bundle() {

@@ -7,12 +7,19 @@ import javafx.application.Application;
  * the JavaFX module path.
  */
 public final class WizardLauncher {
+    /**
+     * The fat jar runs JavaFX from the class path on purpose; JavaFX's start-up warning about that
+     * would only alarm users. Held in a field so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
     private WizardLauncher() {
     }
 
     /** Opens the wizard and returns when its window is closed. */
     public static void launch(String host) {
         WizardApp.initialHost = host;
+        JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(WizardApp.class);
     }
 }
