@@ -32,6 +32,7 @@ final class ApiRoutes {
     static final String REVOKED = "Token was revoked. You have to re-authorize from the user.";
     private static final Pattern KEY_ID = Pattern.compile("/user/keys/(\\d+)");
     private static final Pattern PROJECT = Pattern.compile("/projects/([^/]+)");
+    private static final Pattern USER_ID = Pattern.compile("/users/(\\d+)");
 
     private final GitLabState state;
     private final GitLabTestServer server;
@@ -50,6 +51,8 @@ final class ApiRoutes {
             withToken(ex, READ_USER_SCOPES, t -> metadata(ex));
         } else if (m.equals("GET") && path.equals("/user")) {
             withToken(ex, READ_USER_SCOPES, t -> ex.json(200, user(state.user(t.userId).orElseThrow())));
+        } else if (m.equals("GET") && USER_ID.matcher(path).matches()) {
+            publicUser(ex, Long.parseLong(path.substring("/users/".length())));
         } else if (m.equals("GET") && path.equals("/user/keys")) {
             withToken(ex, READ_USER_SCOPES, t -> listKeys(ex, t));
         } else if (m.equals("POST") && path.equals("/user/keys")) {
@@ -147,6 +150,23 @@ final class ApiRoutes {
         body.put("revision", "6f1e1d3c2b0");
         body.put("kas", kas);
         body.put("enterprise", false);
+        ex.json(200, body);
+    }
+
+    /** {@code GET /users/:id}: public profiles need no token. */
+    private void publicUser(Exchange ex, long id) throws IOException {
+        Optional<TestUser> u = state.user(id);
+        if (u.isEmpty()) {
+            ex.json(404, Exchange.message("404 User Not Found"));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", u.get().id());
+        body.put("username", u.get().username());
+        body.put("name", u.get().name());
+        body.put("state", "active");
+        body.put("avatar_url", server.baseUrl() + "/uploads/-/system/user/avatar/" + id + "/avatar.png");
+        body.put("web_url", server.baseUrl() + "/" + u.get().username());
         ex.json(200, body);
     }
 

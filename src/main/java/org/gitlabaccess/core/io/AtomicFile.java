@@ -39,17 +39,25 @@ public final class AtomicFile {
     }
 
     /** How to write. */
-    public record Options(Set<PosixFilePermission> permissionsForNewFile, boolean backup) {
+    public record Options(Set<PosixFilePermission> permissionsForNewFile, boolean backup, boolean holdsSecret) {
         public static Options defaults() {
-            return new Options(FilePermissions.DEFAULT_FILE, false);
+            return new Options(FilePermissions.DEFAULT_FILE, false, false);
         }
 
         public static Options ownerOnly() {
-            return new Options(FilePermissions.OWNER_ONLY_FILE, false);
+            return new Options(FilePermissions.OWNER_ONLY_FILE, false, false);
+        }
+
+        /** For a file holding a secret: owner-only even when it existed with wider permissions; never backed up. */
+        public static Options forSecret() {
+            return new Options(FilePermissions.OWNER_ONLY_FILE, false, true);
         }
 
         public Options withBackup() {
-            return new Options(permissionsForNewFile, true);
+            if (holdsSecret) {
+                throw new IllegalStateException("Secrets are never backed up");
+            }
+            return new Options(permissionsForNewFile, true, false);
         }
     }
 
@@ -66,7 +74,7 @@ public final class AtomicFile {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         boolean exists = Files.exists(target);
-        Set<PosixFilePermission> perms = exists
+        Set<PosixFilePermission> perms = exists && !options.holdsSecret()
                 ? FilePermissions.of(target).orElse(null)
                 : options.permissionsForNewFile();
         Path lock = lockFileOf(target);

@@ -1,0 +1,127 @@
+package org.gitlabaccess.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.TokenInspector;
+import org.gitlabaccess.core.gitlab.TokenRotation;
+import org.gitlabaccess.core.gitlab.TokenVerdict;
+import org.gitlabaccess.core.io.Secret;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gitlab-access login}: checks a token and says exactly what it is good for. */
+@Command(name = "login", sortOptions = false,
+        description = {"Checks the token live: whose it is, its scopes and expiry, and what it can set up.",
+            "With --rotate, replaces it with a new one written to --token-out; with --revoke, revokes it."})
+final class LoginCommand extends BaseCommand {
+    @Option(names = "--method", paramLabel = "ssh|https",
+            description = "Fail unless the token can drive this setup method.")
+    SetupMethod method;
+
+    @Option(names = "--rotate", description = "Rotate the token: GitLab revokes it and issues a new one.")
+    boolean rotate;
+
+    @Option(names = "--token-out", paramLabel = "FILE",
+            description = "Where --rotate writes the new token (created owner-only); never the terminal.")
+    Path tokenOut;
+
+    @Option(names = "--revoke", description = "Revoke the token (for a setup token no longer needed).")
+    boolean revoke;
+
+    private final Clock clock;
+
+    LoginCommand(CliContext ctx) {
+        super(ctx);
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public Integer call() {
+        if (rotate && tokenOut == null) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
+                    "token-out-missing", "--rotate needs --token-out FILE: the new token is never printed.",
+                    "Name a file for the new token, for example --token-out ~/.config/gitlab-token.");
+        }
+        if (rotate && revoke) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
+                    "conflicting-options", "--rotate and --revoke cannot be combined.", "Choose one.");
+        }
+        Secret token = requireToken(method == null ? SetupMethod.SSH : method);
+        Instance instance = instance();
+        GitLabClient client = instance.client(token);
+        TokenInspector inspector = new TokenInspector(clock, machineName());
+        TokenVerdict verdict = inspector.inspect(client);
+        if (method != null) {
+            inspector.requireFit(verdict, method);
+        }
+        Map<String, Object> doc = document(verdict);
+        report(verdict);
+        if (rotate) {
+            var rotated = new TokenRotation().rotate(client, tokenOut);
+            doc.put("rotated", Map.of("tokenOut", tokenOut.toString(), "expiresAt", String.valueOf(rotated.expiresAt())));
+            say("Rotated: GitLab revoked the old token; the new one (expires " + rotated.expiresAt()
+                    + ") is in " + tokenOut + " (readable by you only).");
+        }
+        if (revoke) {
+            new TokenRotation().revoke(client);
+            doc.put("revoked", true);
+            say("Revoked: GitLab no longer accepts this token.");
+        }
+        if (json()) {
+            printJson(doc);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> document(TokenVerdict v) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("host", v.instance());
+        doc.put("username", v.username());
+        doc.put("name", v.name());
+        doc.put("userId", v.userId());
+        doc.put("tokenName", v.tokenName());
+        doc.put("scopes", v.scopes());
+        doc.put("expiresAt", v.expiresAt() == null ? null : v.expiresAt().toString());
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("ssh", v.canSetUpSsh());
+        fit.put("httpsPush", v.canPushOverHttps());
+        fit.put("httpsPull", v.canPullOverHttps());
+        doc.put("fit", fit);
+        doc.put("warnings", v.warnings());
+        return doc;
+    }
+
+    private void report(TokenVerdict v) {
+        say("Signed in to " + v.instance() + " as @" + v.username() + (v.name().isBlank() ? "" : " (" + v.name() + ")")
+                + ".");
+        say("  Token:    " + (v.tokenName().isBlank() ? "(unnamed)" : v.tokenName()));
+        say("  Scopes:   " + join(v.scopes()));
+        if (v.expiresAt() == null) {
+            say("  Expires:  never");
+        } else {
+            long days = ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneOffset.UTC)), v.expiresAt());
+            say("  Expires:  " + v.expiresAt() + " (in " + days + (days == 1 ? " day)" : " days)"));
+        }
+        List<String> good = new ArrayList<>();
+        if (v.canSetUpSsh()) {
+            good.add("SSH setup (uploads your key)");
+        }
+        if (v.canPushOverHttps()) {
+            good.add("Git over HTTPS (push and pull)");
+        } else if (v.canPullOverHttps()) {
+            good.add("Git over HTTPS (pull only)");
+        }
+        say("  Good for: " + (good.isEmpty() ? "neither SSH nor HTTPS setup" : String.join("; ", good)));
+        v.warnings().forEach(this::warn);
+    }
+}

@@ -1,0 +1,24 @@
+package org.gitlabaccess.core.gitlab;
+
+/** What an API call came to; every response and every failure maps to one of these. */
+public enum Outcome {
+    OK,
+    UNAUTHORIZED,
+    TOKEN_EXPIRED,
+    TOKEN_REVOKED,
+    INSUFFICIENT_SCOPE,
+    FORBIDDEN,
+    NOT_FOUND,
+    BAD_REQUEST,
+    RATE_LIMITED,
+    SERVER_ERROR,
+    /** The answer was not GitLab's API: an HTML page (a sign-in page, an SSO proxy, the wrong host). */
+    NOT_GITLAB,
+    PROXY_AUTHENTICATION,
+    NETWORK_DNS,
+    NETWORK_REFUSED,
+    NETWORK_TIMEOUT,
+    NETWORK_OTHER,
+    TLS_UNTRUSTED,
+    TLS_OTHER
+}

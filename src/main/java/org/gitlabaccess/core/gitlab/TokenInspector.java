@@ -1,0 +1,118 @@
+package org.gitlabaccess.core.gitlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+
+/**
+ * Turns a token into a verdict in two requests: {@code GET /personal_access_tokens/self} (allowed
+ * with any scope) for scopes and expiry, then the account ({@code GET /user} when the scopes allow
+ * it, else the public {@code GET /users/:id}).
+ */
+public final class TokenInspector {
+    static final int EXPIRY_WARNING_DAYS = 7;
+    private static final List<String> USER_READ_SCOPES = List.of("api", "read_api", "read_user");
+
+    private final Clock clock;
+    private final String machineName;
+
+    public TokenInspector(Clock clock, String machineName) {
+        this.clock = clock;
+        this.machineName = machineName;
+    }
+
+    /** The verdict for a personal access token; a {@link ProblemException} when GitLab refuses it. */
+    public TokenVerdict inspect(GitLabClient client) {
+        ApiResult self = client.get("/personal_access_tokens/self");
+        if (!self.ok()) {
+            throw ApiProblems.of(self, client.http(), creationPage(client, SetupMethod.SSH));
+        }
+        JsonNode t = self.body();
+        List<String> scopes = GitLabClient.textList(t.get("scopes"));
+        LocalDate expires = t.hasNonNull("expires_at") ? LocalDate.parse(t.get("expires_at").asText()) : null;
+        if (t.path("revoked").asBoolean(false) || !t.path("active").asBoolean(true)) {
+            throw new ProblemException(ProblemKind.AUTHENTICATION, t.path("revoked").asBoolean() ? "token-revoked"
+                    : "token-expired", "This token is no longer active" + (expires == null ? "." : " (it expired on "
+                    + expires + ")."), "Create a new one at " + creationPage(client, SetupMethod.SSH) + ".");
+        }
+        long userId = t.path("user_id").asLong();
+        JsonNode user = account(client, userId, scopes);
+        return verdict(client.instanceRoot(), userId, user.path("username").asText(""), user.path("name").asText(""),
+                t.path("name").asText(""), scopes, expires, false);
+    }
+
+    /** The verdict for an OAuth access token whose scopes came with it. */
+    public TokenVerdict inspectOAuth(GitLabClient client, List<String> scopes, LocalDate expires) {
+        ApiResult user = client.get("/user");
+        if (!user.ok()) {
+            throw ApiProblems.of(user, client.http(), null);
+        }
+        return verdict(client.instanceRoot(), user.body().path("id").asLong(), user.body().path("username").asText(),
+                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, expires, true);
+    }
+
+    /** Fails with the exact fix when the token cannot drive the chosen method. */
+    public void requireFit(TokenVerdict v, SetupMethod method) {
+        if (v.fits(method)) {
+            return;
+        }
+        String needs = method == SetupMethod.SSH ? "the api scope, to upload the SSH key"
+                : "the write_repository scope (or read_repository to pull only)";
+        throw new ProblemException(ProblemKind.AUTHENTICATION, "token-scope",
+                "This token has " + (v.scopes().isEmpty() ? "no scopes" : "only " + String.join(", ", v.scopes()))
+                        + "; " + method.cliName().toUpperCase(java.util.Locale.ROOT) + " setup needs " + needs + ".",
+                "Create a token with the right scope at " + TokenLinks.creationPage(v.instance(),
+                        TokenLinks.scopesFor(method), machineName, today()) + " and try again.");
+    }
+
+    public String creationPage(GitLabClient client, SetupMethod method) {
+        return TokenLinks.creationPage(client.instanceRoot(), TokenLinks.scopesFor(method), machineName, today());
+    }
+
+    private JsonNode account(GitLabClient client, long userId, List<String> scopes) {
+        if (scopes.stream().anyMatch(USER_READ_SCOPES::contains)) {
+            ApiResult me = client.get("/user");
+            if (me.ok()) {
+                return me.body();
+            }
+        }
+        // Public profile: works without a token for the user's id.
+        ApiResult pub = client.withToken(null, false).get("/users/" + userId);
+        return pub.ok() ? pub.body() : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private TokenVerdict verdict(String instance, long userId, String username, String name, String tokenName,
+                                 List<String> scopes, LocalDate expires, boolean oauth) {
+        boolean api = scopes.contains("api");
+        boolean push = api || scopes.contains("write_repository");
+        boolean pull = push || scopes.contains("read_repository");
+        List<String> warnings = new ArrayList<>();
+        if (expires != null) {
+            long days = ChronoUnit.DAYS.between(today(), expires);
+            if (days <= EXPIRY_WARNING_DAYS) {
+                warnings.add("This token expires on " + expires + " (in " + days + (days == 1 ? " day" : " days")
+                        + "); Git and the API stop accepting it then.");
+            }
+        }
+        if (api && !oauth) {
+            warnings.add("The api scope is more than Git over HTTPS needs: for HTTPS, a token with only "
+                    + "write_repository is safer. SSH setup needs api once, to upload the key; the token can be "
+                    + "revoked afterwards.");
+        }
+        if (pull && !push) {
+            warnings.add("This token is read-only (read_repository): you can clone and pull over HTTPS, but not push.");
+        }
+        return new TokenVerdict(instance, userId, username, name, tokenName, List.copyOf(scopes), expires, oauth,
+                api, push, pull, List.copyOf(warnings));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,59 @@
+package org.gitlabaccess.core.gitlab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.Secret;
+
+/**
+ * Rotates or revokes the token in use. A rotated token goes only where the user chose: a file
+ * created owner-only (or, later, a credential store); it is never printed.
+ */
+public final class TokenRotation {
+    /** The new token's expiry; the value itself is only in the destination. */
+    public record Rotated(LocalDate expiresAt) {
+    }
+
+    public Rotated rotate(GitLabClient client, Path destination) {
+        requireWritable(destination);
+        ApiResult r = client.post("/personal_access_tokens/self/rotate", java.util.Map.of());
+        if (!r.ok()) {
+            throw ApiProblems.of(r, client.http(), null);
+        }
+        try (Secret fresh = Secret.of(r.body().path("token").asText())) {
+            try {
+                new AtomicFile().write(destination, fresh.reveal() + "\n", AtomicFile.Options.forSecret());
+            } catch (IOException e) {
+                throw new ProblemException(ProblemKind.LOCAL_FILES, "token-out-unwritable",
+                        "The token was rotated, but the new one could not be written to " + destination
+                                + "; the old token no longer works.",
+                        "Create a new token in GitLab's settings, and check that the folder of " + destination
+                                + " exists and is writable.", e);
+            }
+        }
+        String expires = r.body().path("expires_at").asText(null);
+        return new Rotated(expires == null ? null : LocalDate.parse(expires));
+    }
+
+    /** Checked before rotating: once GitLab rotates, the old token is dead and the new one must land. */
+    private static void requireWritable(Path destination) {
+        Path dir = destination.toAbsolutePath().getParent();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)
+                || (java.nio.file.Files.exists(destination) && !java.nio.file.Files.isWritable(destination))
+                || AtomicFile.isLocked(destination)) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "token-out-unwritable",
+                    "The new token could not be written to " + destination + ", so nothing was rotated.",
+                    "Choose a file in a folder that exists and that you may write to.");
+        }
+    }
+
+    public void revoke(GitLabClient client) {
+        ApiResult r = client.delete("/personal_access_tokens/self");
+        if (!r.ok()) {
+            throw ApiProblems.of(r, client.http(), null);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.gitlabaccess.core.gitlab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+
+/**
+ * Which certificate authorities are trusted: the JDK's, the operating system's (Windows root
+ * store, macOS keychain, the Linux CA bundle) and any CA file given explicitly. Verification is
+ * never switched off; a company CA is added, not a check removed.
+ */
+public final class TrustStores {
+    private static final List<Path> LINUX_BUNDLES = List.of(
+            Path.of("/etc/ssl/certs/ca-certificates.crt"),
+            Path.of("/etc/pki/tls/certs/ca-bundle.crt"),
+            Path.of("/etc/ssl/ca-bundle.pem"),
+            Path.of("/etc/ssl/cert.pem"));
+
+    private TrustStores() {
+    }
+
+    /** One key store with every trusted authority. */
+    public static KeyStore build(List<Path> extraCaFiles, String osName) {
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            int[] n = {0};
+            for (X509Certificate c : jdkDefaults()) {
+                ks.setCertificateEntry("jdk-" + n[0]++, c);
+            }
+            for (X509Certificate c : operatingSystem(osName)) {
+                ks.setCertificateEntry("os-" + n[0]++, c);
+            }
+            for (Path file : extraCaFiles) {
+                for (X509Certificate c : readPem(file)) {
+                    ks.setCertificateEntry("custom-" + n[0]++, c);
+                }
+            }
+            return ks;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot build the trust store", e);
+        }
+    }
+
+    /** Reads every certificate in a PEM (or DER) file; a clear error when there is none. */
+    public static List<X509Certificate> readPem(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            List<X509Certificate> list = new ArrayList<>();
+            for (Certificate c : certs) {
+                list.add((X509Certificate) c);
+            }
+            if (list.isEmpty()) {
+                throw new CertificateException("no certificate");
+            }
+            return list;
+        } catch (NoSuchFileException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "ca-file-missing",
+                    "The CA file " + file + " does not exist.", "Check the path given to --ca-file.");
+        } catch (IOException | CertificateException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "ca-file-invalid",
+                    "The CA file " + file + " holds no readable certificate.",
+                    "Give a PEM file with the CA certificate (-----BEGIN CERTIFICATE-----), as IT provides it.");
+        }
+    }
+
+    public static String sha256Fingerprint(X509Certificate cert) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<X509Certificate> jdkDefaults() throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        List<X509Certificate> list = new ArrayList<>();
+        for (var tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509TrustManager x) {
+                list.addAll(List.of(x.getAcceptedIssuers()));
+            }
+        }
+        return list;
+    }
+
+    private static List<X509Certificate> operatingSystem(String osName) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        List<X509Certificate> list = new ArrayList<>();
+        if (os.startsWith("windows")) {
+            list.addAll(fromPlatformStore("Windows-ROOT"));
+        } else if (os.startsWith("mac")) {
+            list.addAll(fromPlatformStore("KeychainStore"));
+        } else {
+            for (Path bundle : LINUX_BUNDLES) {
+                if (Files.isReadable(bundle)) {
+                    try {
+                        list.addAll(readPem(bundle));
+                    } catch (ProblemException e) {
+                        // An unreadable system bundle only means fewer authorities.
+                    }
+                    break;
+                }
+            }
+        }
+        return list;
+    }
+
+    private static List<X509Certificate> fromPlatformStore(String type) {
+        List<X509Certificate> list = new ArrayList<>();
+        try {
+            KeyStore store = KeyStore.getInstance(type);
+            store.load(null, null);
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate c) {
+                    list.add(c);
+                }
+            }
+        } catch (GeneralSecurityException | IOException e) {
+            // The platform store is a bonus; the JDK's authorities remain.
+        }
+        return list;
+    }
+}
