@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.gitlabaccess.cli.Cli;
 import org.gitlabaccess.cli.CliContext;
+import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.logging.LoggingSetup;
@@ -17,11 +18,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any HTTP class loads: Basic credentials for a proxy tunnel (HTTPS_PROXY=user:pass@...)
+        // are refused by the JDK unless allowed here; and the OS proxy settings are honoured.
+        System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        System.setProperty("java.net.useSystemProxies", "true");
         Environment env = Environment.system();
         LoggingSetup.prepare(AppDirectories.of(env).logDir(), Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        CliContext ctx = new CliContext(env, System.in, out, err, options -> WizardEntry.start(env, options, err));
+        CliContext ctx = new CliContext(env, System.in, out, err, options -> WizardEntry.start(env, options, err),
+                new SystemBrowser(env));
         System.exit(new Cli(ctx).run(args));
     }
 }

@@ -2,14 +2,15 @@ package org.gitlabaccess.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 import org.gitlabaccess.core.io.Environment;
 
 /**
  * What a command may touch of the outside world: the environment, the three standard streams,
- * and a way to open the wizard. Injected so that tests run the CLI in-process against a sandbox.
+ * a way to open the wizard and one to open the browser. Injected so that tests run the CLI in-process against a sandbox.
  */
 public record CliContext(Environment env, InputStream in, PrintWriter out, PrintWriter err,
-                         WizardStarter wizard) {
+                         WizardStarter wizard, BrowserOpener browser) {
 
     /** Opens the graphical wizard; returns the exit code. */
     @FunctionalInterface

@@ -38,6 +38,16 @@ final class LoginCommand extends BaseCommand {
     @Option(names = "--revoke", description = "Revoke the token (for a setup token no longer needed).")
     boolean revoke;
 
+    @Option(names = "--web", description = "Sign in in the browser (OAuth, with PKCE) instead of with a token.")
+    boolean web;
+
+    @Option(names = "--device", description = "Sign in on another device with a code (OAuth device flow).")
+    boolean device;
+
+    @Option(names = "--oauth-client-id", paramLabel = "ID",
+            description = "The OAuth application id for --web/--device (default: site configuration).")
+    String oauthClientId;
+
     private final Clock clock;
 
     LoginCommand(CliContext ctx) {
@@ -55,6 +65,9 @@ final class LoginCommand extends BaseCommand {
         if (rotate && revoke) {
             throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
                     "conflicting-options", "--rotate and --revoke cannot be combined.", "Choose one.");
+        }
+        if (web || device) {
+            return browserSignIn();
         }
         Secret token = requireToken(method == null ? SetupMethod.SSH : method);
         Instance instance = instance();
@@ -83,6 +96,71 @@ final class LoginCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * Browser or device sign-in. The OAuth token only proves who the user is here; since this command
+     * keeps nothing, it is revoked at the end.
+     */
+    private int browserSignIn() {
+        if (web && device) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
+                    "conflicting-options", "--web and --device cannot be combined.", "Choose one.");
+        }
+        if (rotate || revoke) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
+                    "conflicting-options", "--rotate and --revoke apply to personal access tokens, not to a browser "
+                    + "sign-in.", "Drop --web/--device, and give the token with --token-file.");
+        }
+        String clientId = oauthClientId != null ? oauthClientId : site().oauthClientId().orElseThrow(() ->
+                new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-client-missing",
+                        "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
+                        "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains "
+                                + "how IT registers the application."));
+        Instance instance = instance();
+        GitLabClient anonymous = instance.client(null);
+        var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(anonymous, clientId, clock,
+                org.gitlabaccess.core.gitlab.Sleeper.REAL);
+        List<String> scopes = method == SetupMethod.HTTPS ? List.of("write_repository", "read_user") : List.of("api");
+        org.gitlabaccess.core.gitlab.oauth.OAuthTokens tokens;
+        if (web) {
+            tokens = oauth.signInWithBrowser(scopes, ctx.browser(),
+                    url -> note("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url),
+                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
+        } else {
+            var session = oauth.startDevice(scopes);
+            note("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
+                    + session.code().userCode() + " (valid for " + session.code().expiresIn().toMinutes() + " minutes).");
+            tokens = oauth.awaitDevice(session, () -> false);
+        }
+        try {
+            GitLabClient client = instance.client(tokens.accessToken(), true, org.gitlabaccess.core.gitlab.Sleeper.REAL);
+            TokenInspector inspector = new TokenInspector(clock, machineName());
+            TokenVerdict verdict = inspector.inspectOAuth(client, tokens.scopes());
+            if (method != null) {
+                inspector.requireFit(verdict, method);
+            }
+            Map<String, Object> doc = document(verdict);
+            doc.put("oauth", true);
+            report(verdict);
+            if (json()) {
+                printJson(doc);
+            }
+            return ExitCodes.OK;
+        } finally {
+            try {
+                oauth.revoke(tokens);
+                note("The sign-in token was revoked again: this command keeps nothing.");
+            } catch (org.gitlabaccess.core.ProblemException e) {
+                warn("The sign-in token could not be revoked (" + e.getMessage() + "); it expires by itself in two hours.");
+            }
+        }
+    }
+
+    /** Progress and instructions: stderr, so that --json keeps stdout for the document. */
+    private void note(String text) {
+        ctx.err().println(text);
+        ctx.err().flush();
+    }
+
     private Map<String, Object> document(TokenVerdict v) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("host", v.instance());
@@ -106,7 +184,9 @@ final class LoginCommand extends BaseCommand {
                 + ".");
         say("  Token:    " + (v.tokenName().isBlank() ? "(unnamed)" : v.tokenName()));
         say("  Scopes:   " + join(v.scopes()));
-        if (v.expiresAt() == null) {
+        if (v.oauth()) {
+            say("  Expires:  in two hours, renewed while in use");
+        } else if (v.expiresAt() == null) {
             say("  Expires:  never");
         } else {
             long days = ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZoneOffset.UTC)), v.expiresAt());

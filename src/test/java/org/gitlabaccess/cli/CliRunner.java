@@ -18,6 +18,15 @@ public final class CliRunner {
         throw new AssertionError("the wizard was not expected to open");
     };
 
+    private org.gitlabaccess.core.gitlab.oauth.BrowserOpener browser = url -> {
+        throw new AssertionError("the browser was not expected to open");
+    };
+
+    public CliRunner browser(org.gitlabaccess.core.gitlab.oauth.BrowserOpener opener) {
+        this.browser = opener;
+        return this;
+    }
+
     public CliRunner(Path home) {
         env.put("HOME", home.toString());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -52,7 +61,7 @@ public final class CliRunner {
         props.putAll(System.getProperties());
         Environment environment = new Environment(env, props);
         CliContext ctx = new CliContext(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), wizard);
+                new PrintWriter(out, true), new PrintWriter(err, true), wizard, browser);
         int code = new Cli(ctx).run(args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -36,6 +36,7 @@ public final class GitLabTestServer implements AutoCloseable {
     private GitShell ssh;
     private ApiRoutes api;
     private SmartHttp git;
+    private OAuthProvider oauth;
 
     private GitLabTestServer(Builder b) throws IOException {
         this.state = new GitLabState(b.clock);
@@ -94,6 +95,7 @@ public final class GitLabTestServer implements AutoCloseable {
     private void startServers() throws IOException {
         api = new ApiRoutes(state, this);
         git = new SmartHttp(state, this);
+        oauth = new OAuthProvider(state, this);
         https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         https.setHttpsConfigurator(new HttpsConfigurator(certificates.serverContext()));
         executor = Executors.newCachedThreadPool(r -> {
@@ -131,6 +133,8 @@ public final class GitLabTestServer implements AutoCloseable {
                     ex.send(fault.get().status(), fault.get().body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } else if (ex.path.startsWith("/api/v4/")) {
                     api.handle(ex, ex.path.substring("/api/v4".length()));
+                } else if (oauth.handles(ex.path)) {
+                    oauth.handle(ex);
                 } else if (SmartHttp.matches(ex.path)) {
                     git.handle(ex);
                 } else if (ex.path.equals("/users/sign_in")) {
@@ -160,6 +164,10 @@ public final class GitLabTestServer implements AutoCloseable {
 
     public GitLabState state() {
         return state;
+    }
+
+    public OAuthProvider oauth() {
+        return oauth;
     }
 
     public ScriptedFaults faults() {

@@ -47,14 +47,17 @@ public final class TokenInspector {
                 t.path("name").asText(""), scopes, expires, false);
     }
 
-    /** The verdict for an OAuth access token whose scopes came with it. */
-    public TokenVerdict inspectOAuth(GitLabClient client, List<String> scopes, LocalDate expires) {
+    /**
+     * The verdict for an OAuth access token whose scopes came with it. It has no expiry worth
+     * reporting: it lives two hours and is refreshed while in use.
+     */
+    public TokenVerdict inspectOAuth(GitLabClient client, List<String> scopes) {
         ApiResult user = client.get("/user");
         if (!user.ok()) {
             throw ApiProblems.of(user, client.http(), null);
         }
         return verdict(client.instanceRoot(), user.body().path("id").asLong(), user.body().path("username").asText(),
-                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, expires, true);
+                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, null, true);
     }
 
     /** Fails with the exact fix when the token cannot drive the chosen method. */

@@ -1,0 +1,232 @@
+package org.gitlabaccess.core.gitlab.oauth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.gitlab.ApiProblems;
+import org.gitlabaccess.core.gitlab.ApiResult;
+import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.Sleeper;
+import org.gitlabaccess.core.io.Secret;
+
+/**
+ * Browser sign-in with GitLab's OAuth 2.0 provider, as Git Credential Manager and glab do it:
+ * authorization code with PKCE and a loopback redirect, or the device authorization grant for
+ * machines without a usable browser. Also refresh and revocation.
+ */
+public final class OAuthClient {
+    public static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(5);
+    static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    private final GitLabClient gitlab;
+    private final String clientId;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public OAuthClient(GitLabClient gitlab, String clientId, Clock clock, Sleeper sleeper) {
+        this.gitlab = gitlab;
+        this.clientId = clientId;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** What the user must do for the device flow. */
+    public record DeviceCode(String userCode, String verificationUri, String verificationUriComplete,
+                             Duration expiresIn, Duration interval) {
+    }
+
+    /** Authorization code + PKCE: opens the browser and waits for the loopback redirect. */
+    public OAuthTokens signInWithBrowser(List<String> scopes, BrowserOpener browser, Consumer<String> showUrl,
+                                         Duration timeout) {
+        Pkce pkce = Pkce.generate();
+        String state = Pkce.randomState();
+        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("client_id", clientId);
+            query.put("redirect_uri", receiver.redirectUri());
+            query.put("response_type", "code");
+            query.put("state", state);
+            query.put("scope", String.join(" ", scopes));
+            query.put("code_challenge", pkce.challenge());
+            query.put("code_challenge_method", "S256");
+            String url = gitlab.instanceRoot() + "/oauth/authorize?" + form(query);
+            showUrl.accept(url);
+            browser.open(url);
+            Map<String, String> back;
+            try {
+                back = receiver.await(timeout);
+            } catch (TimeoutException e) {
+                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-timeout",
+                        "The browser sign-in was not completed within " + timeout.toMinutes() + " minutes.",
+                        "Try again, or use --device to sign in from another device.");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        "The browser sign-in was cancelled.", "Start it again when ready.");
+            }
+            if (back.containsKey("error")) {
+                throw denied(back.get("error"), back.get("error_description"));
+            }
+            if (!state.equals(back.get("state"))) {
+                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-state",
+                        "The browser returned a sign-in that this program did not start (state mismatch).",
+                        "Start the sign-in again; if this repeats, something on this computer interferes with it.");
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("grant_type", "authorization_code");
+            params.put("code", back.get("code"));
+            params.put("redirect_uri", receiver.redirectUri());
+            params.put("client_id", clientId);
+            params.put("code_verifier", pkce.verifier());
+            return tokens(gitlab.postForm("/oauth/token", params));
+        } catch (java.io.IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "loopback",
+                    "Could not listen on 127.0.0.1 for the browser to return.",
+                    "Check that local firewalls allow loopback connections, or use --device.", e);
+        }
+    }
+
+    /** Polls until the user approves (or denies, or the code expires), at the interval GitLab asks. */
+    private OAuthTokens pollDeviceFlow(String deviceCode, DeviceCode code, BooleanSupplier cancelled) {
+        Duration interval = code.interval();
+        Instant deadline = clock.instant().plus(code.expiresIn());
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        "The device sign-in was cancelled.", "Start it again when ready.");
+            }
+            try {
+                sleeper.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        "The device sign-in was cancelled.", "Start it again when ready.");
+            }
+            ApiResult r = gitlab.postForm("/oauth/token", Map.of("grant_type", DEVICE_GRANT,
+                    "device_code", deviceCode, "client_id", clientId));
+            if (r.ok()) {
+                return tokens(r);
+            }
+            String error = r.body() == null ? "" : r.body().path("error").asText("");
+            switch (error) {
+                case "authorization_pending" -> {
+                    if (clock.instant().isAfter(deadline)) {
+                        throw expired();
+                    }
+                }
+                case "slow_down" -> interval = interval.plusSeconds(5);
+                case "expired_token" -> throw expired();
+                case "access_denied" -> throw denied(error, r.body().path("error_description").asText(null));
+                default -> throw oauthFailure(r);
+            }
+        }
+    }
+
+    public OAuthTokens refresh(OAuthTokens tokens) {
+        ApiResult r = gitlab.postForm("/oauth/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", tokens.refreshToken().reveal(), "client_id", clientId));
+        return tokens(r);
+    }
+
+    /** Revokes the access token; the refresh token goes with it. */
+    public void revoke(OAuthTokens tokens) {
+        ApiResult r = gitlab.postForm("/oauth/revoke", Map.of("token", tokens.accessToken().reveal(),
+                "client_id", clientId));
+        if (!r.ok()) {
+            throw oauthFailure(r);
+        }
+    }
+
+    /** Starts the device flow and keeps the device code to itself. */
+    public DeviceSession startDevice(List<String> scopes) {
+        ApiResult r = gitlab.postForm("/oauth/authorize_device", Map.of("client_id", clientId,
+                "scope", String.join(" ", scopes)));
+        if (!r.ok()) {
+            throw oauthFailure(r);
+        }
+        JsonNode b = r.body();
+        DeviceCode code = new DeviceCode(b.path("user_code").asText(), b.path("verification_uri").asText(),
+                b.path("verification_uri_complete").asText(null), Duration.ofSeconds(b.path("expires_in").asLong(300)),
+                Duration.ofSeconds(Math.max(1, b.path("interval").asLong(5))));
+        return new DeviceSession(code, Secret.of(b.path("device_code").asText()));
+    }
+
+    /** A device flow in progress. */
+    public record DeviceSession(DeviceCode code, Secret deviceCode) {
+    }
+
+    public OAuthTokens awaitDevice(DeviceSession session, BooleanSupplier cancelled) {
+        return pollDeviceFlow(session.deviceCode().reveal(), session.code(), cancelled);
+    }
+
+    private OAuthTokens tokens(ApiResult r) {
+        if (!r.ok()) {
+            throw oauthFailure(r);
+        }
+        JsonNode b = r.body();
+        Instant created = b.has("created_at") ? Instant.ofEpochSecond(b.get("created_at").asLong()) : clock.instant();
+        Instant expires = b.has("expires_in") ? created.plusSeconds(b.get("expires_in").asLong()) : null;
+        List<String> scopes = Arrays.stream(b.path("scope").asText("").split("\\s+")).filter(s -> !s.isBlank()).toList();
+        Secret refresh = b.hasNonNull("refresh_token") ? Secret.of(b.get("refresh_token").asText()) : null;
+        return new OAuthTokens(Secret.of(b.path("access_token").asText()), refresh, expires, scopes);
+    }
+
+    private ProblemException oauthFailure(ApiResult r) {
+        if (r.isNetworkOrTls() || r.body() == null) {
+            return ApiProblems.of(r, gitlab.http(), null);
+        }
+        String error = r.body().path("error").asText("");
+        String description = r.body().path("error_description").asText("");
+        return switch (error) {
+            case "invalid_client", "unauthorized_client" -> new ProblemException(ProblemKind.AUTHENTICATION,
+                    "oauth-client", "GitLab does not know the OAuth application " + clientId + " (" + error + ").",
+                    "Check the OAuth application id (--oauth-client-id or oauthClientId in the site configuration); "
+                            + "README explains how to register one.");
+            case "invalid_grant" -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-invalid-grant",
+                    "GitLab refused the sign-in: " + description,
+                    "Start the sign-in again.");
+            case "invalid_scope" -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-scope",
+                    "The OAuth application may not ask for these scopes: " + description,
+                    "Allow the api scope (or write_repository) on the application in GitLab's settings.");
+            default -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-error",
+                    "GitLab refused the sign-in (" + error + (description.isBlank() ? "" : ": " + description) + ").",
+                    "Start the sign-in again; run with --verbose for details.");
+        };
+    }
+
+    private static ProblemException denied(String error, String description) {
+        return new ProblemException(ProblemKind.AUTHENTICATION, "oauth-denied",
+                "The sign-in was not approved in the browser (" + error + ").",
+                "Start again and choose Authorize in GitLab's page.");
+    }
+
+    private static ProblemException expired() {
+        return new ProblemException(ProblemKind.AUTHENTICATION, "oauth-expired",
+                "The device code expired before the sign-in was approved.",
+                "Start again and enter the code within the time shown.");
+    }
+
+    private static String form(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+        });
+        return sb.toString();
+    }
+}
