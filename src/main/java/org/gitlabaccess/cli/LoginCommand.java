@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gitlab-access login}: checks a token and says exactly what it is good for. */
 @Command(name = "login", sortOptions = false,
+        header = "Check a token (or sign in in the browser): account, scopes, expiry.",
         description = {"Checks the token live: whose it is, its scopes and expiry, and what it can set up.",
             "With --rotate, replaces it with a new one written to --token-out; with --revoke, revokes it."})
 final class LoginCommand extends BaseCommand {
@@ -73,7 +74,7 @@ final class LoginCommand extends BaseCommand {
         Instance instance = instance();
         GitLabClient client = instance.client(token);
         TokenInspector inspector = new TokenInspector(clock, machineName());
-        TokenVerdict verdict = inspector.inspect(client);
+        TokenVerdict verdict = inspector.inspect(client, method);
         if (method != null) {
             inspector.requireFit(verdict, method);
         }

@@ -29,6 +29,11 @@ public final class TokenInspector {
 
     /** The verdict for a personal access token; a {@link ProblemException} when GitLab refuses it. */
     public TokenVerdict inspect(GitLabClient client) {
+        return inspect(client, null);
+    }
+
+    /** @param method the method the token is meant for, or null when not known yet (tunes the warnings) */
+    public TokenVerdict inspect(GitLabClient client, SetupMethod method) {
         ApiResult self = client.get("/personal_access_tokens/self");
         if (!self.ok()) {
             throw ApiProblems.of(self, client.http(), creationPage(client, SetupMethod.SSH));
@@ -44,7 +49,7 @@ public final class TokenInspector {
         long userId = t.path("user_id").asLong();
         JsonNode user = account(client, userId, scopes);
         return verdict(client.instanceRoot(), userId, user.path("username").asText(""), user.path("name").asText(""),
-                t.path("name").asText(""), scopes, expires, false);
+                t.path("name").asText(""), scopes, expires, false, method);
     }
 
     /**
@@ -57,7 +62,7 @@ public final class TokenInspector {
             throw ApiProblems.of(user, client.http(), null);
         }
         return verdict(client.instanceRoot(), user.body().path("id").asLong(), user.body().path("username").asText(),
-                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, null, true);
+                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, null, true, null);
     }
 
     /** Fails with the exact fix when the token cannot drive the chosen method. */
@@ -91,7 +96,7 @@ public final class TokenInspector {
     }
 
     private TokenVerdict verdict(String instance, long userId, String username, String name, String tokenName,
-                                 List<String> scopes, LocalDate expires, boolean oauth) {
+                                 List<String> scopes, LocalDate expires, boolean oauth, SetupMethod method) {
         boolean api = scopes.contains("api");
         boolean push = api || scopes.contains("write_repository");
         boolean pull = push || scopes.contains("read_repository");
@@ -103,7 +108,7 @@ public final class TokenInspector {
                         + "); Git and the API stop accepting it then.");
             }
         }
-        if (api && !oauth) {
+        if (api && !oauth && method != SetupMethod.SSH) {
             warnings.add("The api scope is more than Git over HTTPS needs: for HTTPS, a token with only "
                     + "write_repository is safer. SSH setup needs api once, to upload the key; the token can be "
                     + "revoked afterwards.");
