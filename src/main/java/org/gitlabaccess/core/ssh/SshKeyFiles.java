@@ -1,0 +1,251 @@
+package org.gitlabaccess.core.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.Secret;
+
+/**
+ * Creates ed25519 keys with MINA SSHD in OpenSSH's format (a passphrase encrypts them with bcrypt
+ * KDF and aes256-ctr, as ssh-keygen does), and reads existing keys for reuse. Private keys are
+ * created owner-only from the first byte, never overwritten, and never logged.
+ */
+public final class SshKeyFiles {
+    private static final int MIN_RSA_BITS = 3072;
+
+    private SshKeyFiles() {
+    }
+
+    /** {@code ~/.ssh/id_ed25519_<host>}: specific to the host, so it never collides with the user's own key. */
+    public static Path defaultKeyFile(Path home, String host) {
+        String safe = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+        return home.resolve(".ssh").resolve("id_ed25519_" + safe);
+    }
+
+    public static Path publicFileOf(Path privateKey) {
+        return privateKey.resolveSibling(privateKey.getFileName() + ".pub");
+    }
+
+    /** Generates a new ed25519 key; fails (changing nothing) when either file exists. */
+    public static SshKey create(Path privateKey, String comment, Secret passphrase) {
+        Path publicKey = publicFileOf(privateKey);
+        if (Files.exists(privateKey) || Files.exists(publicKey)) {
+            throw exists(Files.exists(privateKey) ? privateKey : publicKey);
+        }
+        KeyPair pair;
+        byte[] privateBytes;
+        try {
+            pair = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+            OpenSSHKeyEncryptionContext encryption = null;
+            if (passphrase != null && !passphrase.isEmpty()) {
+                encryption = new OpenSSHKeyEncryptionContext();
+                encryption.setCipherName("AES");
+                encryption.setCipherMode("CTR");
+                encryption.setCipherType("256");
+                encryption.setPassword(passphrase.reveal());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment, encryption, out);
+            privateBytes = out.toByteArray();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot generate an ed25519 key", e);
+        }
+        String publicLine = PublicKeyEntry.toString(pair.getPublic()) + " " + comment;
+        try {
+            FilePermissions.createPrivateDirectories(privateKey.toAbsolutePath().getParent());
+            writeNew(privateKey, privateBytes, FilePermissions.OWNER_ONLY_FILE);
+            try {
+                writeNew(publicKey, (publicLine + "\n").getBytes(StandardCharsets.UTF_8), FilePermissions.DEFAULT_FILE);
+            } catch (IOException e) {
+                Files.deleteIfExists(privateKey);
+                throw e;
+            }
+            WindowsAcl.restrictToOwner(privateKey);
+        } catch (FileAlreadyExistsException e) {
+            throw exists(Path.of(e.getFile()));
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-unwritable",
+                    "The key could not be written to " + privateKey + " (" + e.getClass().getSimpleName() + ").",
+                    "Check that " + privateKey.getParent() + " exists and that you may write to it.", e);
+        } finally {
+            java.util.Arrays.fill(privateBytes, (byte) 0);
+        }
+        return new SshKey(privateKey, publicKey, pair.getPublic(), publicLine, KeyPairProvider.SSH_ED25519, 256,
+                KeyFingerprint.sha256(pair.getPublic()), comment, passphrase != null && !passphrase.isEmpty());
+    }
+
+    /**
+     * Reads an existing key for reuse: ed25519, RSA of at least 3072 bits, or ECDSA. The private key
+     * is decrypted once to prove the passphrase (and that it matches its .pub), then dropped.
+     */
+    public static SshKey read(Path privateKey, Secret passphrase) {
+        KeyPair pair = loadPair(privateKey, passphrase);
+        PublicKey pub = pair.getPublic();
+        String type = KeyUtils.getKeyType(pub);
+        int bits = bitsOf(pub);
+        if (pub instanceof RSAKey && bits < MIN_RSA_BITS) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-too-weak",
+                    "The RSA key " + privateKey + " has " + bits + " bits; GitLab and this tool want at least "
+                            + MIN_RSA_BITS + ".", "Create a new ed25519 key instead (ssh-key create).");
+        }
+        if (!(type.equals(KeyPairProvider.SSH_ED25519) || pub instanceof RSAKey || pub instanceof ECKey)) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-type",
+                    "The key " + privateKey + " is of type " + type + ", which is not supported here.",
+                    "Use an ed25519, ECDSA or RSA (3072 bits or more) key, or create a new one (ssh-key create).");
+        }
+        Path publicFile = publicFileOf(privateKey);
+        String comment = "";
+        if (Files.isReadable(publicFile)) {
+            SshKey fromPub = readPublic(publicFile);
+            if (!KeyUtils.compareKeys(fromPub.publicKey(), pub)) {
+                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-mismatch",
+                        publicFile + " does not belong to " + privateKey + ".",
+                        "Regenerate the public key with: ssh-keygen -y -f " + privateKey + " > " + publicFile);
+            }
+            comment = fromPub.comment();
+        }
+        String line = PublicKeyEntry.toString(pub) + (comment.isBlank() ? "" : " " + comment);
+        return new SshKey(privateKey, publicFile, pub, line, type, bits, KeyFingerprint.sha256(pub), comment,
+                passphrase != null && !passphrase.isEmpty());
+    }
+
+    /** Reads a {@code .pub} file: one OpenSSH public key line. */
+    public static SshKey readPublic(Path publicFile) {
+        String line;
+        try {
+            line = Files.readString(publicFile, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-missing", "There is no public key at " + publicFile
+                    + ".", "Create a key first (ssh-key create), or give the right file with --file.");
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-unreadable", publicFile + " could not be read.",
+                    "Check that you may read it.", e);
+        }
+        String[] parts = line.split("\\s+", 3);
+        try {
+            PublicKey pub = PublicKeyEntry.parsePublicKeyEntry(parts[0] + " " + (parts.length > 1 ? parts[1] : ""))
+                    .resolvePublicKey(null, java.util.Map.of(), null);
+            if (pub == null) {
+                throw new GeneralSecurityException("unsupported key type " + parts[0]);
+            }
+            Path privateFile = publicFile.getFileName().toString().endsWith(".pub")
+                    ? publicFile.resolveSibling(publicFile.getFileName().toString().replaceAll("\\.pub$", "")) : null;
+            return new SshKey(privateFile, publicFile, pub, line, KeyUtils.getKeyType(pub), bitsOf(pub),
+                    KeyFingerprint.sha256(pub), parts.length > 2 ? parts[2] : "", false);
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-invalid",
+                    publicFile + " does not hold an OpenSSH public key.",
+                    "Give the .pub file of your key (a line starting with ssh-ed25519, ecdsa-sha2-… or ssh-rsa).");
+        }
+    }
+
+    /** Loads the private key pair (decrypting it with the passphrase); for connections and checks. */
+    public static KeyPair loadPair(Path privateKey, Secret passphrase) {
+        FilePasswordProvider password = passphrase == null ? FilePasswordProvider.EMPTY
+                : FilePasswordProvider.of(passphrase.reveal());
+        try (InputStream in = Files.newInputStream(privateKey)) {
+            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(privateKey.toString()),
+                    in, password);
+            Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
+            if (it == null || !it.hasNext()) {
+                throw new GeneralSecurityException("no key");
+            }
+            return it.next();
+        } catch (NoSuchFileException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-missing", "There is no private key at "
+                    + privateKey + ".", "Create one with ssh-key create, or give the right file.");
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            boolean encrypted = isEncrypted(privateKey);
+            if (encrypted && (passphrase == null || passphrase.isEmpty())) {
+                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-passphrase-needed",
+                        "The key " + privateKey + " is protected by a passphrase.",
+                        "Give it with --passphrase-file FILE (or --key-passphrase-file for setup).");
+            }
+            if (encrypted) {
+                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-passphrase-wrong",
+                        "The passphrase does not open the key " + privateKey + ".",
+                        "Check the passphrase file; the first line counts.");
+            }
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-invalid",
+                    privateKey + " is not a private key this tool can read.",
+                    "Give an OpenSSH or PEM private key file.");
+        }
+    }
+
+    static boolean isEncrypted(Path privateKey) {
+        try {
+            String text = Files.readString(privateKey, StandardCharsets.US_ASCII);
+            if (text.contains("ENCRYPTED")) {
+                return true;
+            }
+            if (text.contains("BEGIN OPENSSH PRIVATE KEY")) {
+                String b64 = text.replaceAll("-----[^-]+-----", "").replaceAll("\\s", "");
+                byte[] raw = java.util.Base64.getDecoder().decode(b64);
+                // "openssh-key-v1\0" then a length-prefixed cipher name; "none" means unencrypted.
+                ByteBuffer b = ByteBuffer.wrap(raw, 15, raw.length - 15);
+                int len = b.getInt();
+                String cipher = new String(raw, 19, len, StandardCharsets.US_ASCII);
+                return !cipher.equals("none");
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int bitsOf(PublicKey key) {
+        if (key instanceof RSAKey r) {
+            return r.getModulus().bitLength();
+        }
+        if (key instanceof ECKey e) {
+            return e.getParams().getCurve().getField().getFieldSize();
+        }
+        return 256;
+    }
+
+    private static void writeNew(Path file, byte[] bytes, Set<java.nio.file.attribute.PosixFilePermission> perms)
+            throws IOException {
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                FilePermissions.asAttributes(perms))) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static ProblemException exists(Path file) {
+        return new ProblemException(ProblemKind.LOCAL_FILES, "key-exists",
+                "A key already exists at " + file + "; it is never overwritten.",
+                "Reuse it (ssh-key upload --file " + publicFileOf(file).toString().replaceAll("\\.pub\\.pub$", ".pub")
+                        + "), or choose another file with --file.");
+    }
+}
