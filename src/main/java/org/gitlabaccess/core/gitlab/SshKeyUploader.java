@@ -1,0 +1,91 @@
+package org.gitlabaccess.core.gitlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.ssh.SshKey;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+
+/**
+ * Registers a public key on the account ({@code POST /user/keys}, usage {@code auth}, with an
+ * expiry). A key already on the account is success and uploads nothing; a key registered to
+ * another account is a clear error.
+ */
+public final class SshKeyUploader {
+    public static final int DEFAULT_EXPIRY_DAYS = 365;
+
+    /** The key as GitLab holds it. */
+    public record Registered(long id, String title, String expiresAt, boolean alreadyThere) {
+    }
+
+    public static String defaultTitle(String machineName, LocalDate today) {
+        return machineName + " (GitLab Access Wizard, " + today + ")";
+    }
+
+    public Registered upload(GitLabClient client, SshKey key, String title, LocalDate expiresAt) {
+        Optional<Registered> existing = findOnAccount(client, key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("key", key.authorizedKeyLine());
+        body.put("usage_type", "auth");
+        if (expiresAt != null) {
+            body.put("expires_at", expiresAt.toString());
+        }
+        ApiResult r = client.post("/user/keys", body);
+        if (r.ok()) {
+            JsonNode k = r.body();
+            return new Registered(k.path("id").asLong(), k.path("title").asText(), k.path("expires_at").asText(null),
+                    false);
+        }
+        if (r.status() == 400 && r.message() != null && r.message().contains("fingerprint_sha256")
+                && r.message().contains("taken")) {
+            // Taken, yet not on this account (checked above): someone else's.
+            throw new ProblemException(ProblemKind.AUTHENTICATION, "key-taken",
+                    "This SSH key (" + key.fingerprint() + ") is registered to another GitLab account.",
+                    "Use a separate key for this account: ssh-key create --file ~/.ssh/id_ed25519_<name>.");
+        }
+        if (r.status() == 400) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "key-rejected",
+                    "GitLab rejected the key: " + r.message() + ".",
+                    r.message() != null && r.message().contains("expir")
+                            ? "Choose an earlier expiry with --expires-at YYYY-MM-DD (your instance may limit key lifetime)."
+                            : "Create an ed25519 key (ssh-key create) and upload that.");
+        }
+        throw ApiProblems.of(r, client.http(), null);
+    }
+
+    /** The key on the account with the same fingerprint, if any. */
+    public Optional<Registered> findOnAccount(GitLabClient client, SshKey key) {
+        ApiResult list = client.get("/user/keys?per_page=100");
+        if (!list.ok()) {
+            throw ApiProblems.of(list, client.http(), null);
+        }
+        for (JsonNode k : list.body()) {
+            try {
+                String line = k.path("key").asText();
+                String[] parts = line.split("\\s+");
+                var pub = org.apache.sshd.common.config.keys.PublicKeyEntry.parsePublicKeyEntry(parts[0] + " " + parts[1])
+                        .resolvePublicKey(null, Map.of(), null);
+                if (pub != null && org.apache.sshd.common.config.keys.KeyUtils.compareKeys(pub, key.publicKey())) {
+                    return Optional.of(new Registered(k.path("id").asLong(), k.path("title").asText(),
+                            k.path("expires_at").asText(null), true));
+                }
+            } catch (Exception e) {
+                // A key GitLab holds in a form we cannot parse is not ours.
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads the .pub file next to a private key, for callers holding only a path. */
+    public static SshKey publicKeyOf(java.nio.file.Path file) {
+        return SshKeyFiles.readPublic(file.toString().endsWith(".pub") ? file : SshKeyFiles.publicFileOf(file));
+    }
+}

@@ -1,0 +1,257 @@
+package org.gitlabaccess.core.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.Secret;
+
+/**
+ * {@code ssh -T git@host} with MINA SSHD: connect, verify the host key against known_hosts (and
+ * gitlab.com's published keys), authenticate with the one configured identity, open a session
+ * with no command and read GitLab's welcome line. Every way it can end is an {@link SshCheckResult}.
+ * One started client serves many checks.
+ */
+public final class SshAccessCheck implements AutoCloseable {
+    private static final Pattern WELCOME = Pattern.compile("Welcome to GitLab, @([^!\\s]+)!");
+    private static final Pattern EXPIRED = Pattern.compile("Your SSH key has expired");
+
+    private final SshClient client;
+    private final KnownHosts knownHosts;
+    private final HostKeyDecision decision;
+    private final Duration timeout;
+    private volatile HostKeyCheck current;
+    /** Decrypted keys, in memory only for this check's life: a passphrase's KDF costs seconds in Java. */
+    private final java.util.Map<Path, KeyPair> unlocked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public SshAccessCheck(KnownHosts knownHosts, HostKeyDecision decision, Duration timeout) {
+        this.knownHosts = knownHosts;
+        this.decision = decision;
+        this.timeout = timeout;
+        this.client = SshClient.setUpDefaultClient();
+        // Never read ~/.ssh/config or default keys behind our back: the endpoint and key are explicit.
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        // Key exchange may start before connect() returns, so the verifier is set on the client and
+        // checks are run one at a time.
+        client.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
+        client.start();
+    }
+
+    /**
+     * The host key the endpoint presents, checked against known_hosts and recorded once accepted,
+     * without authenticating. Empty when the host could not be reached.
+     */
+    public synchronized SshCheckResult hostKey(SshEndpoint endpoint) {
+        HostKeyCheck hostCheck = new HostKeyCheck(endpoint);
+        current = hostCheck;
+        try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
+                .verify(timeout).getSession()) {
+            // With no identity offered, authentication fails right after the key exchange: the host
+            // key has been seen (and checked) by then.
+            session.auth().await(timeout);
+            if (hostCheck.failure.get() != null) {
+                return hostCheck.failure.get();
+            }
+            return new SshCheckResult(hostCheck.fingerprint == null ? SshCheckResult.Outcome.UNEXPECTED_ANSWER
+                    : SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint, "host key checked");
+        } catch (IOException | RuntimeException e) {
+            if (hostCheck.failure.get() != null) {
+                return hostCheck.failure.get();
+            }
+            return connectionFailure(endpoint, e);
+        }
+    }
+
+    /** Greets GitLab with the key: the user name on success, the reason otherwise. */
+    public SshCheckResult greet(SshEndpoint endpoint, Path identity, Secret passphrase) {
+        return run(endpoint, identity, passphrase, null);
+    }
+
+    /**
+     * Runs a git service command (as {@code git ls-remote} would), to see that the key may use
+     * repositories too: an expired key greets but cannot fetch.
+     */
+    public SshCheckResult uploadPack(SshEndpoint endpoint, Path identity, Secret passphrase, String projectPath) {
+        return run(endpoint, identity, passphrase, "git-upload-pack '" + projectPath + ".git'");
+    }
+
+    private synchronized SshCheckResult run(SshEndpoint endpoint, Path identity, Secret passphrase, String command) {
+        KeyPair pair;
+        try {
+            pair = unlocked.get(identity.toAbsolutePath());
+            if (pair == null) {
+                pair = SshKeyFiles.loadPair(identity, passphrase);
+                unlocked.put(identity.toAbsolutePath(), pair);
+            }
+        } catch (ProblemException e) {
+            return new SshCheckResult(SshCheckResult.Outcome.KEY_UNUSABLE, endpoint, null, null, e.getMessage());
+        }
+        HostKeyCheck hostCheck = new HostKeyCheck(endpoint);
+        current = hostCheck;
+        try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
+                .verify(timeout).getSession()) {
+            session.addPublicKeyIdentity(pair);
+            try {
+                session.auth().verify(timeout);
+            } catch (IOException e) {
+                if (hostCheck.failure.get() != null) {
+                    return hostCheck.failure.get();
+                }
+                return new SshCheckResult(SshCheckResult.Outcome.KEY_NOT_REGISTERED, endpoint, null,
+                        hostCheck.fingerprint, "Permission denied (publickey)");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            ClientChannel channel = command == null ? shell(session) : exec(session, command);
+            channel.setOut(out);
+            channel.setErr(err);
+            if (command != null) {
+                // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
+                channel.setIn(new java.io.ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
+            }
+            channel.open().verify(timeout);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+            String stdout = out.toString(StandardCharsets.UTF_8);
+            String stderr = err.toString(StandardCharsets.UTF_8);
+            if (EXPIRED.matcher(stderr).find()) {
+                return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, hostCheck.fingerprint,
+                        "Your SSH key has expired.");
+            }
+            if (command != null) {
+                boolean advertised = channel.getExitStatus() == null || channel.getExitStatus() == 0
+                        || stdout.contains("refs/") || stdout.contains("version 2");
+                return advertised ? new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint,
+                        "repository readable") : new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint,
+                        null, hostCheck.fingerprint, banner(stderr));
+            }
+            Matcher m = WELCOME.matcher(stdout);
+            if (m.find()) {
+                return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, m.group(1), hostCheck.fingerprint,
+                        m.group());
+            }
+            return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, hostCheck.fingerprint,
+                    (stdout + " " + banner(stderr)).strip());
+        } catch (IOException | RuntimeException e) {
+            if (hostCheck.failure.get() != null) {
+                return hostCheck.failure.get();
+            }
+            return connectionFailure(endpoint, e);
+        }
+    }
+
+    private static ChannelShell shell(ClientSession session) throws IOException {
+        ChannelShell shell = session.createShellChannel();
+        shell.setUsePty(false);
+        return shell;
+    }
+
+    private static ChannelExec exec(ClientSession session, String command) throws IOException {
+        ChannelExec exec = session.createExecChannel(command);
+        exec.setUsePty(false);
+        return exec;
+    }
+
+    /** gitlab-shell's banner without its frame. */
+    private static String banner(String stderr) {
+        return stderr.lines().map(l -> l.replaceFirst("^remote:\\s?", "").strip())
+                .filter(l -> !l.isEmpty() && !l.startsWith("=====")).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    private static SshCheckResult connectionFailure(SshEndpoint endpoint, Throwable e) {
+        SshCheckResult.Outcome outcome = SshCheckResult.Outcome.UNEXPECTED_ANSWER;
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
+                outcome = SshCheckResult.Outcome.DNS;
+                break;
+            }
+            if (c instanceof ConnectException) {
+                outcome = SshCheckResult.Outcome.CONNECTION_REFUSED;
+                break;
+            }
+            if (c instanceof SocketTimeoutException || String.valueOf(c.getMessage()).toLowerCase().contains("timeout")
+                    || String.valueOf(c.getMessage()).toLowerCase().contains("timed out")) {
+                outcome = SshCheckResult.Outcome.PORT_BLOCKED;
+                break;
+            }
+        }
+        return new SshCheckResult(outcome, endpoint, null, null,
+                org.gitlabaccess.core.io.Redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+
+    /** Checks the presented key against known_hosts and gitlab.com's published keys; asks for new hosts. */
+    private final class HostKeyCheck implements ServerKeyVerifier {
+        private final SshEndpoint endpoint;
+        final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
+        volatile String fingerprint;
+
+        HostKeyCheck(SshEndpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public boolean verifyServerKey(ClientSession session, java.net.SocketAddress remote, PublicKey key) {
+            fingerprint = KeyFingerprint.sha256(key);
+            if (GitLabComHostKeys.isGitLabCom(endpoint.hostName())
+                    && !GitLabComHostKeys.FINGERPRINTS.contains(fingerprint)) {
+                failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_CHANGED, endpoint, null, fingerprint,
+                        "gitlab.com presented " + fingerprint + ", which is not one of its published keys"));
+                return false;
+            }
+            KnownHosts.Lookup lookup = knownHosts.check(endpoint, key);
+            switch (lookup.status()) {
+                case KNOWN:
+                    return true;
+                case CHANGED:
+                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_CHANGED, endpoint, null, fingerprint,
+                            "recorded " + String.join(", ", lookup.recordedFingerprints()) + "; presented " + fingerprint));
+                    return false;
+                case REVOKED:
+                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_REVOKED, endpoint, null, fingerprint,
+                            "the presented key " + fingerprint + " is marked @revoked in " + knownHosts.file()));
+                    return false;
+                default:
+                    boolean published = GitLabComHostKeys.isGitLabCom(endpoint.hostName());
+                    if (published || decision.acceptNewHost(endpoint, key, fingerprint)) {
+                        knownHosts.record(endpoint, key, new AtomicFile());
+                        return true;
+                    }
+                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_UNKNOWN, endpoint, null, fingerprint,
+                            "the host key " + fingerprint + " was not accepted"));
+                    return false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        unlocked.clear();
+        try {
+            client.stop();
+        } catch (RuntimeException e) {
+            // Closing only.
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.gitlabaccess.core.ssh;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.Secret;
+
+/**
+ * The user's ssh-agent, through the real {@code ssh-add}: is one running, and adding the key so
+ * git does not ask for the passphrase at every push. A passphrase reaches ssh-add through a named
+ * pipe read by an askpass helper: never a file on disk, an argument or an environment variable.
+ */
+public final class SshAgent {
+    /** What adding the key came to. */
+    public enum Result { ADDED, NO_AGENT, NO_SSH_ADD, FAILED }
+
+    private final Environment env;
+
+    public SshAgent(Environment env) {
+        this.env = env;
+    }
+
+    /** True when an agent answers ({@code ssh-add -l} exits 0 or 1; 2 means no agent). */
+    public boolean running() {
+        try {
+            return run(List.of("ssh-add", "-l"), Map.of(), null) != 2;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Result add(Path privateKey, Secret passphrase) {
+        if (!running()) {
+            return Result.NO_AGENT;
+        }
+        try {
+            if (passphrase == null || passphrase.isEmpty()) {
+                return run(List.of("ssh-add", privateKey.toString()), Map.of("SSH_ASKPASS_REQUIRE", "never"), null) == 0
+                        ? Result.ADDED : Result.FAILED;
+            }
+            return addWithPassphrase(privateKey, passphrase);
+        } catch (IOException e) {
+            return e.getMessage() != null && e.getMessage().contains("ssh-add") ? Result.NO_SSH_ADD : Result.FAILED;
+        }
+    }
+
+    private Result addWithPassphrase(Path privateKey, Secret passphrase) throws IOException {
+        Path dir = Files.createTempDirectory("gitlab-access-askpass", FilePermissions.asAttributes(
+                FilePermissions.OWNER_ONLY_DIR));
+        Path fifo = dir.resolve("passphrase");
+        Path askpass = dir.resolve("askpass.sh");
+        try {
+            if (new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start().waitFor() != 0) {
+                return Result.FAILED;
+            }
+            Files.writeString(askpass, "#!/bin/sh\nexec cat '" + fifo + "'\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(askpass, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Thread writer = new Thread(() -> {
+                try (OutputStream out = Files.newOutputStream(fifo)) {
+                    out.write((passphrase.reveal() + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // ssh-add gave up before reading.
+                }
+            }, "askpass-pipe");
+            writer.setDaemon(true);
+            writer.start();
+            int code = run(List.of("ssh-add", privateKey.toString()), Map.of("SSH_ASKPASS", askpass.toString(),
+                    "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", env.variable("DISPLAY").orElse(":0")), null);
+            if (writer.isAlive()) {
+                // Unblock the writer if ssh-add never opened the pipe.
+                try (var unused = Files.newInputStream(fifo)) {
+                    unused.readAllBytes();
+                } catch (IOException ignored) {
+                    // Nothing to drain.
+                }
+            }
+            return code == 0 ? Result.ADDED : Result.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.FAILED;
+        } finally {
+            Files.deleteIfExists(askpass);
+            Files.deleteIfExists(fifo);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private int run(List<String> command, Map<String, String> extra, String stdin) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env.variables());
+        pb.environment().putAll(extra);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File(env.isWindows() ? "NUL" : "/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("ssh-add is not installed", e);
+        }
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

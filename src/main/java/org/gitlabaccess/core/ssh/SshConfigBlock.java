@@ -1,0 +1,231 @@
+package org.gitlabaccess.core.ssh;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+
+/**
+ * The product's one marked block per GitLab host in {@code ~/.ssh/config}. Re-running replaces the
+ * block and nothing else: every other byte of the file stays as it was. A new block goes before the
+ * first {@code Host}/{@code Match} line, so the file's global options stay global and the block is
+ * the first to match its host (OpenSSH takes the first value it finds for each option).
+ */
+public final class SshConfigBlock {
+    private static final Pattern SECTION = Pattern.compile("^\\s*(host|match)(\\s|=).*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*include(\\s|=)\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+    /** What the block says. */
+    public record Settings(SshEndpoint endpoint, Path identityFile, Path home, boolean macOs) {
+    }
+
+    /** The edited file, whether it changed, and what the user should know about the rest of it. */
+    public record Edit(String content, boolean changed, List<String> notices) {
+    }
+
+    private SshConfigBlock() {
+    }
+
+    public static String begin(String alias) {
+        return "# BEGIN gitlab-access " + alias;
+    }
+
+    public static String end(String alias) {
+        return "# END gitlab-access " + alias;
+    }
+
+    public static String render(Settings s, String nl) {
+        SshEndpoint e = s.endpoint();
+        StringBuilder b = new StringBuilder();
+        b.append(begin(e.alias())).append(nl);
+        b.append("# Written by GitLab Access Wizard; this block is replaced when it runs again.").append(nl);
+        b.append("Host ").append(e.alias()).append(nl);
+        b.append("  HostName ").append(e.hostName()).append(nl);
+        if (e.port() != SshEndpoint.DEFAULT_PORT) {
+            b.append("  Port ").append(e.port()).append(nl);
+        }
+        b.append("  User git").append(nl);
+        b.append("  IdentityFile ").append(quote(displayPath(s.identityFile(), s.home()))).append(nl);
+        b.append("  IdentitiesOnly yes").append(nl);
+        b.append("  AddKeysToAgent yes").append(nl);
+        if (s.macOs()) {
+            b.append("  UseKeychain yes").append(nl);
+        }
+        b.append(end(e.alias())).append(nl);
+        return b.toString();
+    }
+
+    /** Applies the block to the file's current text (empty when the file does not exist). */
+    public static Edit apply(String existing, Settings s) {
+        String nl = existing.contains("\r\n") ? "\r\n" : "\n";
+        String alias = s.endpoint().alias();
+        List<String> lines = splitKeepingEnds(existing);
+        int begin = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.equals(begin(alias))) {
+                if (begin >= 0) {
+                    throw corrupt("has two gitlab-access blocks for " + alias + " (lines " + (begin + 1) + " and "
+                            + (i + 1) + ")");
+                }
+                begin = i;
+            } else if (t.equals(end(alias)) && begin >= 0 && end < 0) {
+                end = i;
+            }
+        }
+        if (begin >= 0 && end < 0) {
+            throw corrupt("has a gitlab-access block for " + alias + " that never ends (line " + (begin + 1) + ")");
+        }
+        String block = render(s, nl);
+        StringBuilder out = new StringBuilder();
+        int insertedAt;
+        if (begin >= 0) {
+            lines.subList(0, begin).forEach(out::append);
+            insertedAt = begin;
+            out.append(block);
+            lines.subList(end + 1, lines.size()).forEach(out::append);
+        } else {
+            int firstSection = lines.size();
+            for (int i = 0; i < lines.size(); i++) {
+                if (SECTION.matcher(stripEnd(lines.get(i))).matches()) {
+                    firstSection = i;
+                    break;
+                }
+            }
+            insertedAt = firstSection;
+            for (int i = 0; i < firstSection; i++) {
+                out.append(lines.get(i));
+            }
+            if (out.length() > 0 && !endsWithNewline(out)) {
+                out.append(nl);
+            }
+            out.append(block);
+            if (firstSection < lines.size()) {
+                out.append(nl);
+            }
+            lines.subList(firstSection, lines.size()).forEach(out::append);
+        }
+        String content = out.toString();
+        return new Edit(content, !content.equals(existing), notices(lines, alias, begin >= 0 ? begin : insertedAt,
+                begin >= 0 ? end : -1));
+    }
+
+    /**
+     * Writes the block into the file atomically (with a backup of the previous version), or leaves
+     * the file untouched when it already says exactly this.
+     */
+    public static Edit writeTo(Path configFile, Settings s, org.gitlabaccess.core.io.AtomicFile atomic) {
+        try {
+            String existing = java.nio.file.Files.exists(configFile)
+                    ? java.nio.file.Files.readString(configFile, java.nio.charset.StandardCharsets.UTF_8) : "";
+            Edit edit = apply(existing, s);
+            if (edit.changed()) {
+                org.gitlabaccess.core.io.FilePermissions.createPrivateDirectories(configFile.toAbsolutePath().getParent());
+                var options = org.gitlabaccess.core.io.AtomicFile.Options.ownerOnly();
+                atomic.write(configFile, edit.content(), existing.isEmpty() ? options : options.withBackup());
+            }
+            return edit;
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-unreadable",
+                    configFile + " is not valid UTF-8 text.", "Check the file; nothing was changed.");
+        } catch (org.gitlabaccess.core.io.FileBusyException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-busy", e.getMessage() + ".",
+                    "Try again when the other program is done.");
+        } catch (java.io.IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-unwritable",
+                    configFile + " could not be updated (" + e.getClass().getSimpleName() + ").",
+                    "Check that you own ~/.ssh and may write there; nothing was changed.", e);
+        }
+    }
+
+    /** Other entries that also match the host, and Include files that might. */
+    private static List<String> notices(List<String> lines, String alias, int blockStart, int blockEnd) {
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i >= blockStart && i <= blockEnd) {
+                continue;
+            }
+            String line = stripEnd(lines.get(i)).strip();
+            var include = INCLUDE.matcher(line);
+            if (include.matches()) {
+                notes.add("~/.ssh/config includes " + include.group(2).strip() + " (line " + (i + 1)
+                        + "); a Host entry there may also match " + alias + ".");
+                continue;
+            }
+            if (line.toLowerCase(Locale.ROOT).startsWith("host ") || line.toLowerCase(Locale.ROOT).startsWith("host=")) {
+                String patterns = line.substring(5).strip();
+                if (matches(patterns, alias) && !patterns.equals("*")) {
+                    notes.add("The entry 'Host " + patterns + "' on line " + (i + 1) + " also matches " + alias
+                            + (i < blockStart ? "; it comes first, so its settings win where both set an option."
+                            : "; the gitlab-access block comes first, so its settings win."));
+                }
+            }
+        }
+        return notes;
+    }
+
+    /** OpenSSH's Host pattern list: *, ? and !negation. */
+    static boolean matches(String patterns, String host) {
+        boolean matched = false;
+        for (String p : patterns.split("[\\s,]+")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            boolean negate = p.startsWith("!");
+            String glob = (negate ? p.substring(1) : p).toLowerCase(Locale.ROOT).replace("\"", "");
+            String regex = glob.replace(".", "\\.").replace("*", ".*").replace("?", ".");
+            if (host.toLowerCase(Locale.ROOT).matches(regex)) {
+                if (negate) {
+                    return false;
+                }
+                matched = true;
+            }
+        }
+        return matched;
+    }
+
+    /** {@code ~/.ssh/key} for a key under the home (portable, as ssh-keygen writes it), else the full path. */
+    static String displayPath(Path file, Path home) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (home != null && abs.startsWith(home.toAbsolutePath().normalize())) {
+            return "~/" + home.toAbsolutePath().normalize().relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(" ") ? "\"" + s + "\"" : s;
+    }
+
+    private static ProblemException corrupt(String what) {
+        return new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-corrupt", "~/.ssh/config " + what + ".",
+                "Fix the marked lines by hand (or remove them), then run again; nothing was changed.");
+    }
+
+    static List<String> splitKeepingEnds(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    private static String stripEnd(String line) {
+        return line.replaceAll("[\\r\\n]+$", "");
+    }
+
+    private static boolean endsWithNewline(StringBuilder sb) {
+        return sb.charAt(sb.length() - 1) == '\n';
+    }
+}
