@@ -82,6 +82,67 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** The web host in use, from --host or the site configuration, without touching the network. */
+    org.gitlabaccess.core.gitlab.InstanceUrl instanceUrl() {
+        return org.gitlabaccess.core.gitlab.InstanceUrl.parse(global().host() != null ? global().host()
+                : site().host().orElse(Instance.DEFAULT_HOST));
+    }
+
+    /**
+     * Where SSH goes: --ssh-host/--ssh-port, else the site configuration, else what the API says
+     * (when a client is given), else the web host on port 22.
+     */
+    org.gitlabaccess.core.ssh.SshEndpoint sshEndpoint(org.gitlabaccess.core.gitlab.GitLabClient client) {
+        String host = global().sshHost() != null ? global().sshHost() : site().sshHost().orElse(null);
+        Integer port = global().sshPort() != null ? global().sshPort() : site().sshPort().orElse(null);
+        if ((host == null || port == null) && client != null) {
+            var discovered = org.gitlabaccess.core.gitlab.SshEndpointDiscovery.fromApi(client);
+            if (discovered.isPresent()) {
+                host = host != null ? host : discovered.get().hostName();
+                port = port != null ? port : discovered.get().port();
+            }
+        }
+        return org.gitlabaccess.core.ssh.SshEndpoint.of(host != null ? host : instanceUrl().host(),
+                port != null ? port : org.gitlabaccess.core.ssh.SshEndpoint.DEFAULT_PORT);
+    }
+
+    /** A new host key is accepted with --yes, or by the user at a prompt; never silently. */
+    org.gitlabaccess.core.ssh.HostKeyDecision hostKeyDecision() {
+        if (global().yes()) {
+            return org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
+        }
+        if (System.console() == null || json()) {
+            return org.gitlabaccess.core.ssh.HostKeyDecision.REFUSE;
+        }
+        return (endpoint, key, fingerprint) -> {
+            ctx.err().println("The authenticity of host '" + endpoint.knownHostsName() + "' can't be established.");
+            ctx.err().println(org.apache.sshd.common.config.keys.KeyUtils.getKeyType(key) + " key fingerprint is "
+                    + fingerprint + ".");
+            ctx.err().print("Trust it and record it in ~/.ssh/known_hosts? [y/N] ");
+            ctx.err().flush();
+            String answer = System.console().readLine();
+            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        };
+    }
+
+    java.nio.file.Path home() {
+        return org.gitlabaccess.core.io.UserHome.resolve(ctx.env());
+    }
+
+    /** A passphrase from the first line of a file; null when no file was named. */
+    Secret readPassphrase(java.nio.file.Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            String first = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("");
+            return Secret.exact(first);
+        } catch (java.io.IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "passphrase-file-unreadable",
+                    "The passphrase file " + file + " could not be read.", "Check the path and that you may read it.");
+        }
+    }
+
     boolean json() {
         return global().json();
     }

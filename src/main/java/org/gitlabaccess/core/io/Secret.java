@@ -27,6 +27,11 @@ public final class Secret implements AutoCloseable {
         return new Secret(Arrays.copyOfRange(chars, start, end));
     }
 
+    /** Wraps the value as it is, white space included: for passphrases, where every character counts. */
+    public static Secret exact(String value) {
+        return new Secret(value.toCharArray());
+    }
+
     public static Secret of(String value) {
         return of(value.toCharArray());
     }

@@ -18,7 +18,12 @@ public final class SshConfigBlock {
     private static final Pattern SECTION = Pattern.compile("^\\s*(host|match)(\\s|=).*", Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE = Pattern.compile("^\\s*include(\\s|=)\\s*(.+)$", Pattern.CASE_INSENSITIVE);
 
-    /** What the block says. */
+    /**
+     * What the block says.
+     *
+     * @param home the home OpenSSH expands {@code ~} to (the account's home from the password
+     *     database, not {@code $HOME}); a key outside it is written with its full path
+     */
     public record Settings(SshEndpoint endpoint, Path identityFile, Path home, boolean macOs) {
     }
 

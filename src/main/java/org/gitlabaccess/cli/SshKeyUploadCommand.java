@@ -1,0 +1,89 @@
+package org.gitlabaccess.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.SshKeyUploader;
+import org.gitlabaccess.core.gitlab.TokenInspector;
+import org.gitlabaccess.core.ssh.SshKey;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ssh-key upload}: registers the public key on the GitLab account. */
+@Command(name = "upload", sortOptions = false, header = "Register the public key on your GitLab account.",
+        description = {"Needs a token with the api scope. A key already on the account is success (nothing uploaded);",
+            "a key registered to another account is an error."})
+final class SshKeyUploadCommand extends BaseCommand {
+    @Option(names = "--file", paramLabel = "P.pub", description = "Public key (default: ~/.ssh/id_ed25519_<host>.pub).")
+    Path file;
+
+    @Option(names = "--title", paramLabel = "T", description = "Title in GitLab (default: computer and date).")
+    String title;
+
+    @Option(names = "--expires-at", paramLabel = "YYYY-MM-DD",
+            description = "Expiry (default: in 365 days, or the site's keyExpiryDays).")
+    String expiresAt;
+
+    SshKeyUploadCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate expiry = expiry(today);
+        Path pub = file != null ? file.toAbsolutePath()
+                : SshKeyFiles.publicFileOf(SshKeyFiles.defaultKeyFile(home(), sshEndpoint(null).alias()));
+        SshKey key = SshKeyUploader.publicKeyOf(pub);
+        var token = requireToken(SetupMethod.SSH);
+        GitLabClient client = instance().client(token);
+        TokenInspector inspector = new TokenInspector(java.time.Clock.systemUTC(), machineName());
+        var verdict = inspector.inspect(client, SetupMethod.SSH);
+        inspector.requireFit(verdict, SetupMethod.SSH);
+        String keyTitle = title != null ? title : SshKeyUploader.defaultTitle(machineName(), today);
+        var registered = new SshKeyUploader().upload(client, key, keyTitle, expiry);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("username", verdict.username());
+        doc.put("fingerprint", key.fingerprint());
+        doc.put("keyId", registered.id());
+        doc.put("title", registered.title());
+        doc.put("expiresAt", registered.expiresAt());
+        doc.put("alreadyRegistered", registered.alreadyThere());
+        if (json()) {
+            printJson(doc);
+        } else if (registered.alreadyThere()) {
+            say("The key " + key.fingerprint() + " is already on @" + verdict.username() + "'s account (\""
+                    + registered.title() + "\"); nothing was uploaded.");
+        } else {
+            say("Uploaded the key " + key.fingerprint() + " to @" + verdict.username() + " as \"" + registered.title()
+                    + "\"" + (registered.expiresAt() == null ? "." : ", expiring " + registered.expiresAt().substring(0, 10)
+                    + "."));
+        }
+        return ExitCodes.OK;
+    }
+
+    private LocalDate expiry(LocalDate today) {
+        if (expiresAt == null) {
+            return today.plusDays(site().keyExpiryDays().orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS));
+        }
+        try {
+            LocalDate d = LocalDate.parse(expiresAt);
+            if (!d.isAfter(today)) {
+                throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at " + expiresAt
+                        + " is not in the future.", "Give a date after today, as YYYY-MM-DD.");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at " + expiresAt
+                    + " is not a date.", "Give it as YYYY-MM-DD, for example " + today.plusDays(365) + ".");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.gitlabaccess.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** create → upload → configure → verify from the command line, judged by the real OpenSSH too. */
+class SshFlowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = GitLabTestServer.start(dir.resolve("server"));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+    }
+
+    private static CliRunner cli(Path home, String token) {
+        CliRunner c = new CliRunner(home);
+        if (token != null) {
+            c.env("GITLAB_TOKEN", token);
+        }
+        return c;
+    }
+
+    private static String[] args(String... rest) {
+        List<String> l = new java.util.ArrayList<>(List.of(rest));
+        l.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
+        return l.toArray(String[]::new);
+    }
+
+    private void fullFlow(String name, String passphrase, String token, String username) throws Exception {
+        Path home = Files.createDirectories(dir.resolve(name));
+        List<String> extra = new java.util.ArrayList<>();
+        if (passphrase != null) {
+            Path pf = home.resolve("passphrase.txt");
+            Files.writeString(pf, passphrase + "\n");
+            extra.addAll(List.of("--passphrase-file", pf.toString()));
+        }
+        List<String> create = new java.util.ArrayList<>(List.of("ssh-key", "create", "--json"));
+        create.addAll(extra);
+        var created = cli(home, null).run(args(create.toArray(String[]::new)));
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        JsonNode key = JSON.readTree(created.out());
+        assertThat(key.get("privateKey").asText()).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1").toString());
+        assertThat(key.get("passphrase").asBoolean()).isEqualTo(passphrase != null);
+
+        var uploaded = cli(home, token).run(args("ssh-key", "upload", "--json"));
+        assertThat(uploaded.exitCode()).as(uploaded.err()).isZero();
+        assertThat(JSON.readTree(uploaded.out()).get("alreadyRegistered").asBoolean()).isFalse();
+        assertThat(JSON.readTree(uploaded.out()).get("fingerprint").asText()).isEqualTo(key.get("fingerprint").asText());
+
+        List<String> configure = new java.util.ArrayList<>(List.of("ssh-key", "configure", "--yes"));
+        configure.addAll(extra);
+        var configured = cli(home, token).run(args(configure.toArray(String[]::new)));
+        assertThat(configured.exitCode()).as(configured.err()).isZero();
+        assertThat(configured.out()).contains("Updated").contains(server.hostKeyFingerprint());
+        String config = Files.readString(home.resolve(".ssh/config"));
+        assertThat(config).contains("Host 127.0.0.1", "Port " + server.sshPort(), "IdentitiesOnly yes",
+                "IdentityFile " + home.resolve(".ssh/id_ed25519_127.0.0.1"));
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
+
+        List<String> verify = new java.util.ArrayList<>(List.of("verify", "--ssh", "--json"));
+        if (passphrase != null) {
+            verify.addAll(List.of("--key-passphrase-file", home.resolve("passphrase.txt").toString()));
+        }
+        var verified = cli(home, null).run(args(verify.toArray(String[]::new)));
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        JsonNode ssh = JSON.readTree(verified.out()).get("ssh");
+        assertThat(ssh.get("outcome").asText()).isEqualTo("ok");
+        assertThat(ssh.get("username").asText()).isEqualTo(username);
+
+        // Re-running changes nothing and uploads nothing.
+        int keysBefore = server.state().keys().size();
+        String configBefore = Files.readString(home.resolve(".ssh/config"));
+        String knownBefore = Files.readString(home.resolve(".ssh/known_hosts"));
+        var again = cli(home, token).run(args("ssh-key", "upload"));
+        assertThat(again.out()).contains("already on @" + username);
+        var reconfigured = cli(home, token).run(args(configure.toArray(String[]::new)));
+        assertThat(reconfigured.exitCode()).isZero();
+        assertThat(reconfigured.out()).contains("Already up to date");
+        assertThat(server.state().keys()).hasSize(keysBefore);
+        assertThat(Files.readString(home.resolve(".ssh/config"))).isEqualTo(configBefore);
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(knownBefore);
+
+        // The real OpenSSH, with nothing but the written config and known_hosts, is welcomed too.
+        if (Processes.available("ssh") && passphrase == null) {
+            var real = Processes.run(home, Map.of("HOME", home.toString()), "ssh", "-F",
+                    home.resolve(".ssh/config").toString(), "-o", "UserKnownHostsFile=" + home.resolve(".ssh/known_hosts"),
+                    "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-T", "git@127.0.0.1");
+            assertThat(real.exitCode()).as(real.all()).isZero();
+            assertThat(real.stdout()).isEqualTo("Welcome to GitLab, @" + username + "!\n");
+        }
+    }
+
+    @Test
+    void withoutPassphrase() throws Exception {
+        fullFlow("plain", null, Seed.BOB_API_TOKEN, "bob");
+    }
+
+    @Test
+    void withPassphrase() throws Exception {
+        fullFlow("protected", "a long passphrase with spaces", Seed.API_TOKEN, "alice");
+    }
+
+    @Test
+    void realSshKeygenReadsTheCreatedKey() throws Exception {
+        assumeTrue(Processes.available("ssh-keygen"));
+        Path home = Files.createDirectories(dir.resolve("keygen"));
+        var created = cli(home, null).run(args("ssh-key", "create", "--file", home.resolve("k").toString()));
+        assertThat(created.exitCode()).isZero();
+        var y = Processes.run(home, Map.of(), "ssh-keygen", "-y", "-f", home.resolve("k").toString());
+        assertThat(y.exitCode()).as(y.all()).isZero();
+        assertThat(Files.readString(home.resolve("k.pub"))).startsWith(y.stdout().trim());
+    }
+
+    @Test
+    void createRefusesToOverwrite() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("exists"));
+        Path key = home.resolve("mine");
+        Files.writeString(key, "my old key");
+        var r = cli(home, null).run(args("ssh-key", "create", "--file", key.toString()));
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("already exists").contains("never overwritten");
+        assertThat(Files.readString(key)).isEqualTo("my old key");
+    }
+
+    @Test
+    void uploadWithAReadOnlyTokenIsRefusedAndUploadsNothing() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("scope"));
+        cli(home, null).run(args("ssh-key", "create"));
+        int before = server.state().keys().size();
+        var r = cli(home, Seed.READ_USER_TOKEN).run(args("ssh-key", "upload"));
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("needs the api scope");
+        assertThat(server.state().keys()).hasSize(before);
+    }
+
+    @Test
+    void verifyNamesAnUnregisteredKey() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("unregistered"));
+        cli(home, null).run(args("ssh-key", "create"));
+        var configured = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort())));
+        assertThat(configured.exitCode()).as(configured.err()).isZero();
+        var r = cli(home, null).run(args("verify", "--ssh", "--ssh-host", "127.0.0.1"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("not registered on your account").contains("ssh-key upload");
+    }
+
+    @Test
+    void anUnknownHostKeyIsNotRecordedWithoutYes() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("noyes"));
+        cli(home, null).run(args("ssh-key", "create"));
+        var r = cli(home, null).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(server.sshPort())));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("is not known yet").contains(server.hostKeyFingerprint()).contains("--yes");
+        assertThat(home.resolve(".ssh/known_hosts")).doesNotExist();
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedWithBothFingerprints() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("changed"));
+        cli(home, null).run(args("ssh-key", "create"));
+        String forged = "[127.0.0.1]:" + server.sshPort()
+                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
+        Files.writeString(home.resolve(".ssh/known_hosts"), forged);
+        var r = cli(home, null).run(args("verify", "--ssh", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(server.sshPort())));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("has changed").contains(server.hostKeyFingerprint())
+                .contains("SHA256:0RLtGBIW1OqNwLkr3HJUA2VuqR0uYaP+ylMI3r/fv5Y".substring(0, 7));
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(forged);
+    }
+
+    @Test
+    void theKeyFileIsOwnerOnly() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("perms"));
+        cli(home, null).run(args("ssh-key", "create"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh/id_ed25519_127.0.0.1"))))
+                .isEqualTo("rw-------");
+    }
+}
