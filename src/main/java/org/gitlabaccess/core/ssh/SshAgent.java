@@ -60,7 +60,10 @@ public final class SshAgent {
             if (new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start().waitFor() != 0) {
                 return Result.FAILED;
             }
-            Files.writeString(askpass, "#!/bin/sh\nexec cat '" + fifo + "'\n", StandardCharsets.UTF_8);
+            // Answers once: a wrong passphrase makes ssh-add ask again, and a second answer would wait forever.
+            Path used = dir.resolve("used");
+            Files.writeString(askpass, "#!/bin/sh\n[ -e '" + used + "' ] && exit 1\n: > '" + used + "'\nexec cat '"
+                    + fifo + "'\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(askpass, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Thread writer = new Thread(() -> {
                 try (OutputStream out = Files.newOutputStream(fifo)) {
@@ -88,6 +91,7 @@ public final class SshAgent {
         } finally {
             Files.deleteIfExists(askpass);
             Files.deleteIfExists(fifo);
+            Files.deleteIfExists(dir.resolve("used"));
             Files.deleteIfExists(dir);
         }
     }
