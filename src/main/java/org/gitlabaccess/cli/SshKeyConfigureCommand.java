@@ -73,7 +73,7 @@ final class SshKeyConfigureCommand extends BaseCommand {
                 if (json()) {
                     printJson(doc);
                 }
-                throw SshProblems.of(hostKey);
+                throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
             }
             say("Host key of " + endpoint.knownHostsName() + ": " + hostKey.hostKeyFingerprint() + " (in ~/.ssh/known_hosts).");
             switch (agent) {

@@ -65,7 +65,7 @@ final class VerifyCommand extends BaseCommand {
             printJson(doc);
         }
         if (!result.ok()) {
-            var problem = SshProblems.of(result);
+            var problem = org.gitlabaccess.core.ssh.SshCheckProblems.of(result);
             if (json()) {
                 // The document above already tells the outcome; the error goes to stderr.
                 ctx.err().println("error: " + problem.getMessage());

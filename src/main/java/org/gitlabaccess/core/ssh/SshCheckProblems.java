@@ -1,15 +1,14 @@
-package org.gitlabaccess.cli;
+package org.gitlabaccess.core.ssh;
 
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
-import org.gitlabaccess.core.ssh.SshCheckResult;
 
-/** The two sentences for each way an SSH check fails; key problems exit 1, network and host keys 4. */
-final class SshProblems {
-    private SshProblems() {
+/** The two sentences for each way an SSH check fails: key problems are failed checks, network and host keys exit 4. */
+public final class SshCheckProblems {
+    private SshCheckProblems() {
     }
 
-    static ProblemException of(SshCheckResult r) {
+    public static ProblemException of(SshCheckResult r) {
         String where = r.endpoint().toString();
         return switch (r.outcome()) {
             case KEY_NOT_REGISTERED -> new ProblemException(ProblemKind.CHECK_FAILED, "ssh-key-not-registered",

@@ -1,0 +1,126 @@
+package org.gitlabaccess.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TokenInput;
+import org.gitlabaccess.core.setup.Progress;
+import org.gitlabaccess.core.setup.SetupFlows;
+import org.gitlabaccess.core.setup.SetupReport;
+import org.gitlabaccess.core.setup.SetupRequest;
+import org.gitlabaccess.core.setup.SetupRunner;
+import org.gitlabaccess.core.setup.SetupState;
+import org.gitlabaccess.core.setup.StepOutcome;
+import org.gitlabaccess.core.setup.StepStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gitlab-access setup}: the wizard's workflow, without the window. */
+@Command(name = "setup", sortOptions = false, header = "Do the whole setup without the window, step by step.",
+        description = {"SSH: check the token (needs api) → create or reuse the key → upload it → ~/.ssh/config and",
+            "known_hosts → verify as ssh -T would. Re-running on a configured machine changes nothing.",
+            "Exit 0 only when verification passes."})
+final class SetupCommand extends BaseCommand {
+    @Option(names = "--method", paramLabel = "ssh|https", required = true, description = "ssh (recommended) or https.")
+    SetupMethod method;
+
+    @Option(names = "--scan", paramLabel = "DIR", arity = "1..*", description = "Where to look for repositories.")
+    List<Path> scan = new ArrayList<>();
+
+    @Option(names = "--key-passphrase-file", paramLabel = "F",
+            description = "Protect a new key with this passphrase, or open an existing one (first line).")
+    Path keyPassphraseFile;
+
+    @Option(names = "--key-file", paramLabel = "P", description = "Key to create or reuse (default: ~/.ssh/id_ed25519_<host>).")
+    Path keyFile;
+
+    @Option(names = "--credential-helper", paramLabel = "NAME", description = "HTTPS: the git credential helper to use.")
+    String credentialHelper;
+
+    @Option(names = "--revoke-token", description = "SSH: revoke the setup token once SSH works (least privilege).")
+    boolean revokeToken;
+
+    SetupCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+        Secret token = new TokenInput().read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()),
+                ctx.in(), ctx.env()).orElse(null);
+        String user = ctx.env().variable("USER").or(() -> ctx.env().variable("USERNAME"))
+                .orElse(ctx.env().property("user.name").orElse("user"));
+        SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
+                global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
+                scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC());
+        SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
+        SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
+        report.warnings().forEach(this::warn);
+        if (json()) {
+            printJson(document(report));
+        } else if (report.alreadySetUp()) {
+            say("Already set up: nothing needed to change.");
+        } else if (report.ok()) {
+            say("Done: Git reaches GitLab over " + method.cliName().toUpperCase(Locale.ROOT) + ".");
+        }
+        if (report.failure().isPresent()) {
+            StepOutcome f = report.failure().get();
+            ctx.err().println("error: " + f.summary());
+            if (f.hint() != null) {
+                ctx.err().println("hint: " + f.hint());
+            }
+            return ExitCodes.of(f.problem().kind());
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(StepOutcome o) {
+        String mark = switch (o.status()) {
+            case CHANGED -> "✓";
+            case UNCHANGED -> "✓";
+            case SKIPPED -> "-";
+            case FAILED -> "✗";
+        };
+        if (o.status() != StepStatus.FAILED) {
+            say(mark + " " + o.summary());
+            o.changes().forEach(c -> say("    " + c.kind() + ": " + c.target()));
+        } else {
+            say(mark + " " + o.stepId() + ": failed (see below)");
+        }
+    }
+
+    private Map<String, Object> document(SetupReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("method", method.cliName());
+        doc.put("ok", report.ok());
+        doc.put("alreadySetUp", report.alreadySetUp());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepOutcome o : report.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", o.stepId());
+            s.put("status", o.status().name().toLowerCase(Locale.ROOT));
+            s.put("summary", o.summary());
+            s.put("hint", o.hint());
+            s.put("changes", o.changes());
+            s.put("details", o.details());
+            steps.add(s);
+        }
+        doc.put("steps", steps);
+        doc.put("warnings", report.warnings());
+        report.failure().ifPresent(f -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", ExitCodes.of(f.problem().kind()));
+            error.put("reason", f.problem().reason());
+            error.put("message", f.summary());
+            error.put("hint", f.hint());
+            doc.put("error", error);
+        });
+        return doc;
+    }
+}

@@ -1,0 +1,105 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.ssh.KnownHosts;
+import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshAgent;
+import org.gitlabaccess.core.ssh.SshCheckResult;
+import org.gitlabaccess.core.ssh.SshConfigBlock;
+import org.gitlabaccess.core.ssh.SshEndpointChooser;
+
+/** The ~/.ssh/config block, the host key in known_hosts, and the key in the agent. */
+public final class ConfigureSshStep implements SetupStep {
+    private final java.util.Map<String, org.gitlabaccess.core.ssh.SshEndpoint> alternatives;
+
+    public ConfigureSshStep(java.util.Map<String, org.gitlabaccess.core.ssh.SshEndpoint> alternatives) {
+        this.alternatives = alternatives;
+    }
+
+    public ConfigureSshStep() {
+        this(SshEndpointChooser.KNOWN_ALTERNATIVES);
+    }
+
+    @Override
+    public String id() {
+        return "ssh-config";
+    }
+
+    @Override
+    public String title() {
+        return "Configure SSH";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        SetupRequest r = state.request();
+        progress.update("Checking that SSH is reachable", 0.6);
+        var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(state.endpoint());
+        if (!choice.reachable()) {
+            throw new ProblemException(ProblemKind.NETWORK, "ssh-port-blocked", "Nothing answers on "
+                    + state.endpoint() + ": a firewall probably blocks SSH.",
+                    "Use HTTPS instead (setup --method https), or ask IT to open the port.");
+        }
+        if (choice.usedAlternative()) {
+            state.warnings.add("Port " + state.endpoint().port() + " of " + state.endpoint().hostName()
+                    + " is blocked; SSH goes through " + choice.endpoint().hostName() + ":" + choice.endpoint().port()
+                    + " instead.");
+        }
+        state.endpoint = choice.endpoint();
+        List<Change> changes = new ArrayList<>();
+        Path config = state.home().resolve(".ssh").resolve("config");
+        Path accountHome = r.env().property("user.home").map(Path::of).orElse(state.home());
+        var edit = SshConfigBlock.writeTo(config, new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(),
+                accountHome, r.env().isMac()), new AtomicFile());
+        state.warnings.addAll(edit.notices());
+        if (edit.changed()) {
+            changes.add(new Change("ssh-config-block", config.toString(), null, "block for " + state.endpoint.alias()));
+        }
+        progress.update("Checking the host key", 0.7);
+        KnownHosts knownHosts = KnownHosts.inHome(state.home());
+        boolean knownBefore;
+        SshCheckResult hostKey;
+        try (SshAccessCheck check = new SshAccessCheck(knownHosts, r.hostKeyDecision(), Duration.ofSeconds(15))) {
+            String before = read(knownHosts.file());
+            hostKey = check.hostKey(state.endpoint);
+            knownBefore = before.equals(read(knownHosts.file()));
+        }
+        if (!hostKey.ok()) {
+            throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
+        }
+        if (!knownBefore) {
+            changes.add(new Change("known-host-added", knownHosts.file().toString(), null,
+                    state.endpoint.knownHostsName() + " " + hostKey.hostKeyFingerprint()));
+        }
+        SshAgent.Result agent = new SshAgent(r.env()).add(state.key().privateKeyFile(), r.keyPassphrase());
+        if (agent == SshAgent.Result.NO_AGENT && state.key().encrypted()) {
+            state.warnings.add("No ssh-agent is running: SSH will ask for the key's passphrase at each push.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("host", state.endpoint.alias());
+        details.put("hostName", state.endpoint.hostName());
+        details.put("port", state.endpoint.port());
+        details.put("hostKeyFingerprint", hostKey.hostKeyFingerprint());
+        details.put("agent", agent.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        String summary = "SSH for " + state.endpoint.alias() + " goes to " + state.endpoint + " with "
+                + state.key().privateKeyFile().getFileName() + ".";
+        return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
+                : StepOutcome.changed(id(), summary, changes, details);
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.gitlab.TokenRotation;
+
+/**
+ * Least privilege: once the key is uploaded and SSH works, a token with the api scope is no longer
+ * needed on this machine. Revoked only when the user asked for it.
+ */
+public final class RevokeTokenStep implements SetupStep {
+    @Override
+    public String id() {
+        return "revoke-token";
+    }
+
+    @Override
+    public String title() {
+        return "Revoke setup token";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        if (!state.request().revokeTokenAfter()) {
+            return StepOutcome.skipped(id(), "The setup token was kept; SSH no longer needs it, so you may revoke it "
+                    + "(gitlab-access login --revoke).");
+        }
+        new TokenRotation().revoke(state.client());
+        return StepOutcome.changed(id(), "Revoked the setup token: SSH does not need it.",
+                List.of(new Change("token-revoked", state.instance().root(), state.verdict().tokenName(), null)),
+                Map.of());
+    }
+}

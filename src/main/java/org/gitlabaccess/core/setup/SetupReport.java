@@ -1,0 +1,20 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.List;
+
+/** The whole run: every step's outcome, and whether anything changed at all. */
+public record SetupReport(List<StepOutcome> steps, List<String> warnings) {
+
+    public boolean ok() {
+        return steps.stream().noneMatch(StepOutcome::failed);
+    }
+
+    /** True when the machine was already set up: every step ran and none had to change anything. */
+    public boolean alreadySetUp() {
+        return ok() && steps.stream().noneMatch(s -> s.status() == StepStatus.CHANGED);
+    }
+
+    public java.util.Optional<StepOutcome> failure() {
+        return steps.stream().filter(StepOutcome::failed).findFirst();
+    }
+}

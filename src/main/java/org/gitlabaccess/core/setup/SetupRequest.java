@@ -1,0 +1,23 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+
+/**
+ * Everything the workflow needs from its caller (the CLI's options or the wizard's answers).
+ *
+ * @param host the --host value or null (site configuration, else gitlab.com)
+ * @param keyFile the key to create or reuse, or null for ~/.ssh/id_ed25519_<host>
+ * @param revokeTokenAfter revoke the setup token once SSH works (it is no longer needed)
+ */
+public record SetupRequest(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
+                           SetupMethod method, Secret token, Path keyFile, Secret keyPassphrase,
+                           HostKeyDecision hostKeyDecision, List<Path> scanRoots, boolean revokeTokenAfter,
+                           String machineName, String userName, Clock clock) {
+}

@@ -1,0 +1,48 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+
+/**
+ * Runs the steps in order. The first failure stops the run; the steps after it are reported as not
+ * reached. Each outcome is handed to the listener as soon as it is known (the CLI prints it, the
+ * wizard shows it).
+ */
+public final class SetupRunner {
+    private final List<SetupStep> steps;
+
+    public SetupRunner(List<SetupStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    public List<SetupStep> steps() {
+        return steps;
+    }
+
+    public SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
+        List<StepOutcome> outcomes = new ArrayList<>();
+        boolean stopped = false;
+        for (SetupStep step : steps) {
+            StepOutcome outcome;
+            if (stopped) {
+                outcome = StepOutcome.skipped(step.id(), "Not reached.");
+            } else if (progress.cancelled()) {
+                outcome = StepOutcome.failed(step.id(), new ProblemException(ProblemKind.CHECK_FAILED, "cancelled",
+                        "Setup was cancelled before this step.", "Run it again when ready; what was done is kept."));
+            } else {
+                try {
+                    outcome = step.run(state, progress);
+                } catch (ProblemException e) {
+                    outcome = StepOutcome.failed(step.id(), e);
+                }
+            }
+            stopped = stopped || outcome.failed();
+            outcomes.add(outcome);
+            listener.accept(outcome);
+        }
+        return new SetupReport(outcomes, List.copyOf(state.warnings));
+    }
+}

@@ -1,0 +1,60 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.TokenVerdict;
+import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.ssh.SshEndpoint;
+import org.gitlabaccess.core.ssh.SshKey;
+
+/** What the steps learn as they go, typed: each step reads what earlier ones left. */
+public final class SetupState {
+    private final SetupRequest request;
+    private final Path home;
+    Instance instance;
+    GitLabClient client;
+    TokenVerdict verdict;
+    SshKey key;
+    SshEndpoint endpoint;
+    final List<String> warnings = new ArrayList<>();
+
+    public SetupState(SetupRequest request) {
+        this.request = request;
+        this.home = UserHome.resolve(request.env());
+    }
+
+    public SetupRequest request() {
+        return request;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Instance instance() {
+        return instance;
+    }
+
+    public GitLabClient client() {
+        return client;
+    }
+
+    public TokenVerdict verdict() {
+        return verdict;
+    }
+
+    public SshKey key() {
+        return key;
+    }
+
+    public SshEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+}

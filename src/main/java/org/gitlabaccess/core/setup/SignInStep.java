@@ -1,0 +1,49 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.TokenInspector;
+import org.gitlabaccess.core.gitlab.TokenLinks;
+
+/** Finds the instance and checks that the token can drive the chosen method. */
+public final class SignInStep implements SetupStep {
+    @Override
+    public String id() {
+        return "sign-in";
+    }
+
+    @Override
+    public String title() {
+        return "Sign in";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        SetupRequest r = state.request();
+        progress.update("Contacting GitLab", 0.1);
+        state.instance = Instance.resolve(r.env(), r.site(), r.host(), r.caFile());
+        state.warnings.addAll(state.instance.warnings());
+        TokenInspector inspector = new TokenInspector(r.clock(), r.machineName());
+        if (r.token() == null) {
+            throw new ProblemException(ProblemKind.USAGE, "token-missing",
+                    "Setup needs a GitLab personal access token, and none was given.",
+                    "Create one at " + TokenLinks.creationPage(state.instance.root(), TokenLinks.scopesFor(r.method()),
+                            r.machineName(), java.time.LocalDate.now(r.clock().withZone(java.time.ZoneOffset.UTC)))
+                            + " and pass it with --token-file FILE, --token-stdin, or GITLAB_TOKEN.");
+        }
+        state.client = state.instance.client(r.token());
+        state.verdict = inspector.inspect(state.client, r.method());
+        inspector.requireFit(state.verdict, r.method());
+        state.warnings.addAll(state.verdict.warnings());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("host", state.instance.root());
+        details.put("username", state.verdict.username());
+        details.put("scopes", state.verdict.scopes());
+        details.put("expiresAt", state.verdict.expiresAt() == null ? null : state.verdict.expiresAt().toString());
+        return StepOutcome.unchanged(id(), "Signed in to " + state.instance.root() + " as @"
+                + state.verdict.username() + ".", details);
+    }
+}

@@ -1,0 +1,63 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.gitlab.SshEndpointDiscovery;
+import org.gitlabaccess.core.ssh.SshEndpoint;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+
+/** Reuses the host's key when it exists (proving its passphrase), else creates one. */
+public final class SshKeyStep implements SetupStep {
+    @Override
+    public String id() {
+        return "ssh-key";
+    }
+
+    @Override
+    public String title() {
+        return "SSH key";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        SetupRequest r = state.request();
+        state.endpoint = endpoint(state);
+        Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
+                : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
+        if (Files.exists(file)) {
+            progress.update("Opening the existing key", 0.3);
+            state.key = SshKeyFiles.read(file, r.keyPassphrase());
+            return StepOutcome.unchanged(id(), "Reusing the key " + file + " (" + state.key.fingerprint() + ").",
+                    Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint()));
+        }
+        progress.update("Creating an ed25519 key", 0.3);
+        String comment = r.userName() + "@" + r.machineName() + " gitlab-access " + LocalDate.now(r.clock()
+                .withZone(ZoneOffset.UTC));
+        state.key = SshKeyFiles.create(file, comment, r.keyPassphrase());
+        return StepOutcome.changed(id(), "Created the ed25519 key " + file + " (" + state.key.fingerprint() + ").",
+                List.of(new Change("file-created", file.toString(), null, state.key.fingerprint()),
+                        new Change("file-created", state.key.publicKeyFile().toString(), null, null)),
+                Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint(),
+                        "passphrase", state.key.encrypted()));
+    }
+
+    /** Options, then the site configuration, then what the instance says, then the web host on 22. */
+    static SshEndpoint endpoint(SetupState state) {
+        SetupRequest r = state.request();
+        String host = r.sshHost() != null ? r.sshHost() : r.site().sshHost().orElse(null);
+        Integer port = r.sshPort() != null ? r.sshPort() : r.site().sshPort().orElse(null);
+        if ((host == null || port == null) && state.client() != null) {
+            var discovered = SshEndpointDiscovery.fromApi(state.client());
+            if (discovered.isPresent()) {
+                host = host != null ? host : discovered.get().hostName();
+                port = port != null ? port : discovered.get().port();
+            }
+        }
+        return SshEndpoint.of(host != null ? host : state.instance().host(),
+                port != null ? port : SshEndpoint.DEFAULT_PORT);
+    }
+}

@@ -1,0 +1,30 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+
+/** What one step came to: a status, one sentence, the changes, and details for reports. */
+public record StepOutcome(String stepId, StepStatus status, String summary, String hint, List<Change> changes,
+                          Map<String, Object> details, ProblemException problem) {
+
+    public static StepOutcome changed(String id, String summary, List<Change> changes, Map<String, Object> details) {
+        return new StepOutcome(id, StepStatus.CHANGED, summary, null, List.copyOf(changes), details, null);
+    }
+
+    public static StepOutcome unchanged(String id, String summary, Map<String, Object> details) {
+        return new StepOutcome(id, StepStatus.UNCHANGED, summary, null, List.of(), details, null);
+    }
+
+    public static StepOutcome skipped(String id, String summary) {
+        return new StepOutcome(id, StepStatus.SKIPPED, summary, null, List.of(), Map.of(), null);
+    }
+
+    public static StepOutcome failed(String id, ProblemException p) {
+        return new StepOutcome(id, StepStatus.FAILED, p.getMessage(), p.hint(), List.of(), Map.of("reason", p.reason()), p);
+    }
+
+    public boolean failed() {
+        return status == StepStatus.FAILED;
+    }
+}

@@ -1,0 +1,40 @@
+package org.gitlabaccess.core.setup;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gitlabaccess.core.ssh.KnownHosts;
+import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshCheckProblems;
+import org.gitlabaccess.core.ssh.SshCheckResult;
+
+/** Proves it: GitLab's welcome line over SSH with the configured key, as {@code ssh -T} would get it. */
+public final class VerifySshStep implements SetupStep {
+    @Override
+    public String id() {
+        return "verify-ssh";
+    }
+
+    @Override
+    public String title() {
+        return "Verify SSH";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        progress.update("Greeting GitLab over SSH", 0.9);
+        SshCheckResult result;
+        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(state.home()),
+                state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
+            result = check.greet(state.endpoint(), state.key().privateKeyFile(), state.request().keyPassphrase());
+        }
+        if (!result.ok()) {
+            throw SshCheckProblems.of(result);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("endpoint", state.endpoint().toString());
+        details.put("username", result.username());
+        details.put("welcome", result.detail());
+        return StepOutcome.unchanged(id(), "SSH works: " + result.detail(), details);
+    }
+}

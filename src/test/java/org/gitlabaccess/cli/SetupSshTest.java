@@ -1,0 +1,82 @@
+package org.gitlabaccess.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code setup --method ssh} end to end, and again on the configured machine. */
+class SetupSshTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = GitLabTestServer.start(dir.resolve("server"));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+    }
+
+    private CliRunner.Result setup(Path home, String token, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("setup", "--method", "ssh", "--yes",
+                "--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
+        args.addAll(java.util.List.of(extra));
+        return new CliRunner(home).env("GITLAB_TOKEN", token).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void setsUpSshThenReportsAlreadySetUp() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        var first = setup(home, Seed.API_TOKEN, "--json");
+        assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
+        JsonNode doc = JSON.readTree(first.out());
+        assertThat(doc.get("ok").asBoolean()).isTrue();
+        assertThat(doc.get("alreadySetUp").asBoolean()).isFalse();
+        assertThat(doc.get("steps")).extracting(s -> s.get("id").asText())
+                .containsExactly("sign-in", "ssh-key", "upload-key", "ssh-config", "verify-ssh", "revoke-token");
+        assertThat(doc.get("steps").get(4).get("details").get("username").asText()).isEqualTo("alice");
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+
+        int keys = server.state().keys().size();
+        var again = setup(home, Seed.API_TOKEN);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Already set up");
+        assertThat(server.state().keys()).hasSize(keys);
+    }
+
+    @Test
+    void aTokenWithoutApiStopsBeforeAnythingIsWritten() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("scope"));
+        var r = setup(home, Seed.WRITE_REPOSITORY_TOKEN, "--json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("error").get("reason").asText()).isEqualTo("token-scope");
+        assertThat(doc.get("steps").get(1).get("status").asText()).isEqualTo("skipped");
+        assertThat(home.resolve(".ssh")).doesNotExist();
+    }
+
+    @Test
+    void revokesTheSetupTokenWhenAsked() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("revoke"));
+        String value = server.state().newTokenValue("glpat-");
+        server.state().addToken(value, "setup", 2, java.util.List.of("api"), server.state().today().plusDays(10));
+        var r = setup(home, value, "--revoke-token");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Revoked the setup token");
+        assertThat(server.state().token(value).orElseThrow().revoked()).isTrue();
+    }
+}
