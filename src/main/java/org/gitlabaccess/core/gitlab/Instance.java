@@ -49,6 +49,22 @@ public final class Instance {
         return new Instance(root, url, http, warnings);
     }
 
+    /**
+     * Proves that GitLab's API answers here: {@code GET /api/v4/version} without a token answers
+     * 401 with GitLab's JSON (or 200). Anything else is a {@link org.gitlabaccess.core.ProblemException}.
+     */
+    public void probe() {
+        ApiResult r = client(null).get("/version");
+        boolean api = r.body() != null && (r.ok() || (r.outcome() == Outcome.UNAUTHORIZED
+                && "401 Unauthorized".equals(r.body().path("message").asText())));
+        if (!api) {
+            throw r.ok() || r.outcome() == Outcome.UNAUTHORIZED
+                    ? ApiProblems.of(new ApiResult(Outcome.NOT_GITLAB, r.status(), null, r.detail(), List.of(),
+                            java.util.Optional.empty(), java.util.Optional.empty(), r.url()), http, null)
+                    : ApiProblems.of(r, http, null);
+        }
+    }
+
     public String root() {
         return root;
     }

@@ -41,7 +41,8 @@ public final class SshCheckProblems {
                     "The name " + r.endpoint().hostName() + " could not be found.",
                     "Check the SSH host name, and the VPN for a company GitLab.");
             case KEY_UNUSABLE -> new ProblemException(ProblemKind.LOCAL_FILES, "ssh-key-unusable", r.detail(),
-                    "Give the key's passphrase with --key-passphrase-file, or another key with --identity.");
+                    "Check the key file (--identity KEY) and its passphrase (--key-passphrase-file F); "
+                            + "'gitlab-access setup --method ssh' creates one.");
             case UNEXPECTED_ANSWER -> new ProblemException(ProblemKind.CHECK_FAILED, "ssh-unexpected",
                     where + " answered, but not like GitLab: " + r.detail(),
                     "Check that the SSH host and port belong to GitLab.");

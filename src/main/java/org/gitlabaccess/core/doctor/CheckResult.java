@@ -1,0 +1,32 @@
+package org.gitlabaccess.core.doctor;
+
+import java.util.Map;
+import org.gitlabaccess.core.io.Redactor;
+
+/** One check's verdict: status, one sentence, details for the report, and the fix when not ok. */
+public record CheckResult(String id, CheckStatus status, String summary, Map<String, Object> details, Fix fix) {
+    public CheckResult {
+        summary = Redactor.redact(summary);
+        details = details == null ? Map.of() : details;
+    }
+
+    public static CheckResult ok(String id, String summary) {
+        return new CheckResult(id, CheckStatus.OK, summary, Map.of(), null);
+    }
+
+    public static CheckResult skip(String id, String reason) {
+        return new CheckResult(id, CheckStatus.SKIP, reason, Map.of(), null);
+    }
+
+    public static CheckResult warn(String id, String summary, Fix fix) {
+        return new CheckResult(id, CheckStatus.WARN, summary, Map.of(), fix);
+    }
+
+    public static CheckResult fail(String id, String summary, Fix fix) {
+        return new CheckResult(id, CheckStatus.FAIL, summary, Map.of(), fix);
+    }
+
+    public CheckResult withDetails(Map<String, Object> more) {
+        return new CheckResult(id, status, summary, more, fix);
+    }
+}

@@ -1,0 +1,81 @@
+package org.gitlabaccess.core.doctor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.io.Redactor;
+
+/**
+ * Runs every check in parallel, each within its own time limit, and returns the results in the
+ * checks' order. A check that throws or overruns becomes a result too: the doctor always answers.
+ */
+public final class Doctor {
+    public static final Duration PER_CHECK_TIMEOUT = Duration.ofSeconds(20);
+
+    private final List<Check> checks;
+    private final Duration timeout;
+
+    public Doctor(List<Check> checks, Duration timeout) {
+        this.checks = List.copyOf(checks);
+        this.timeout = timeout;
+    }
+
+    public List<Check> checks() {
+        return checks;
+    }
+
+    public List<CheckResult> run(DoctorContext context, Consumer<CheckResult> listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), r -> {
+            Thread t = new Thread(r, "doctor-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CheckResult>> futures = new ArrayList<>();
+            for (Check c : checks) {
+                futures.add(pool.submit(() -> runOne(c, context)));
+            }
+            List<CheckResult> results = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (int i = 0; i < checks.size(); i++) {
+                CheckResult r;
+                try {
+                    long left = Math.max(1, deadline - System.nanoTime());
+                    r = futures.get(i).get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    futures.get(i).cancel(true);
+                    r = CheckResult.fail(checks.get(i).id(), "The check did not finish within "
+                            + timeout.toSeconds() + " seconds.", Fix.manual("Check the network, then run doctor again."));
+                } catch (ExecutionException e) {
+                    r = CheckResult.fail(checks.get(i).id(), "The check failed unexpectedly: "
+                            + Redactor.describe(e.getCause()).lines().findFirst().orElse(""),
+                            Fix.manual("Run with --verbose and report it."));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    r = CheckResult.skip(checks.get(i).id(), "Cancelled.");
+                }
+                results.add(r);
+                listener.accept(r);
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CheckResult runOne(Check c, DoctorContext context) {
+        try {
+            return c.run(context);
+        } catch (ProblemException e) {
+            return CheckResult.fail(c.id(), e.getMessage(), Fix.manual(e.hint()));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.gitlabaccess.core.doctor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.InstanceUrl;
+import org.gitlabaccess.core.gitlab.SshEndpointDiscovery;
+import org.gitlabaccess.core.gitlab.TokenInspector;
+import org.gitlabaccess.core.gitlab.TokenVerdict;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
+import org.gitlabaccess.core.ssh.SshEndpoint;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+
+/**
+ * What the checks share, computed once and on demand (checks run in parallel): the instance, the
+ * token's verdict, the SSH endpoint and identity. A failure to compute one is kept, so each check
+ * can say "skipped: the host is unreachable" rather than fail again.
+ */
+public final class DoctorContext {
+    /** The caller's inputs. */
+    public record Inputs(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
+                         Secret token, List<Path> scanRoots, Secret keyPassphrase, HostKeyDecision hostKeyDecision,
+                         String machineName, Clock clock) {
+    }
+
+    private final Inputs in;
+    private final Path home;
+    private final Memo<InstanceUrl> url;
+    private final Memo<Instance> instance;
+    private final Memo<TokenVerdict> verdict;
+    private final Memo<SshEndpoint> sshEndpoint;
+    private final Memo<SshConfigLookup.Effective> sshEffective;
+
+    public DoctorContext(Inputs inputs) {
+        this.in = inputs;
+        this.home = UserHome.resolve(inputs.env());
+        this.url = new Memo<>(() -> InstanceUrl.parse(in.host() != null ? in.host()
+                : in.site().host().orElse(Instance.DEFAULT_HOST)));
+        this.instance = new Memo<>(() -> {
+            Instance found = Instance.resolve(in.env(), in.site(), in.host(), in.caFile());
+            found.probe();
+            return found;
+        });
+        this.verdict = new Memo<>(() -> new TokenInspector(in.clock(), in.machineName()).inspect(client().orElseThrow()));
+        this.sshEndpoint = new Memo<>(this::computeSshEndpoint);
+        this.sshEffective = new Memo<>(() -> SshConfigLookup.resolve(home, sshEndpoint().alias(), sshEndpoint().port()));
+    }
+
+    public Inputs inputs() {
+        return in;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public InstanceUrl url() {
+        return url.get();
+    }
+
+    /** The instance, or the problem that kept us from reaching it. */
+    public Instance instance() {
+        return instance.get();
+    }
+
+    public Optional<ProblemException> instanceProblem() {
+        return instance.problem();
+    }
+
+    public Optional<GitLabClient> client() {
+        return in.token() == null ? Optional.empty() : Optional.of(instance().client(in.token()));
+    }
+
+    public boolean hasToken() {
+        return in.token() != null;
+    }
+
+    public TokenVerdict verdict() {
+        return verdict.get();
+    }
+
+    public Optional<ProblemException> verdictProblem() {
+        return verdict.problem();
+    }
+
+    public SshEndpoint sshEndpoint() {
+        return sshEndpoint.get();
+    }
+
+    /** The endpoint as ~/.ssh/config resolves it (HostName, Port), and its identity files. */
+    public SshConfigLookup.Effective sshEffective() {
+        return sshEffective.get();
+    }
+
+    /** The key SSH would offer for the host: ~/.ssh/config's IdentityFile, else ours, else the usual defaults. */
+    public Optional<Path> sshIdentity() {
+        for (Path p : sshEffective().identityFiles()) {
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        Path ours = SshKeyFiles.defaultKeyFile(home, sshEndpoint().alias());
+        if (Files.isRegularFile(ours)) {
+            return Optional.of(ours);
+        }
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            Path p = home.resolve(".ssh").resolve(name);
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SshEndpoint computeSshEndpoint() {
+        String host = in.sshHost() != null ? in.sshHost() : in.site().sshHost().orElse(null);
+        Integer port = in.sshPort() != null ? in.sshPort() : in.site().sshPort().orElse(null);
+        if ((host == null || port == null) && hasToken() && instance.problem().isEmpty()) {
+            try {
+                var found = SshEndpointDiscovery.fromApi(client().orElseThrow());
+                if (found.isPresent()) {
+                    host = host != null ? host : found.get().hostName();
+                    port = port != null ? port : found.get().port();
+                }
+            } catch (ProblemException e) {
+                // Discovery is a bonus; the web host and port 22 remain.
+            }
+        }
+        return SshEndpoint.of(host != null ? host : url().host(), port != null ? port : SshEndpoint.DEFAULT_PORT);
+    }
+
+    /** Computes once; remembers a ProblemException as the answer too. */
+    static final class Memo<T> {
+        private final Supplier<T> supplier;
+        private T value;
+        private ProblemException problem;
+        private boolean done;
+
+        Memo(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        synchronized T get() {
+            if (!done) {
+                try {
+                    value = supplier.get();
+                } catch (ProblemException e) {
+                    problem = e;
+                }
+                done = true;
+            }
+            if (problem != null) {
+                throw problem;
+            }
+            return value;
+        }
+
+        synchronized Optional<ProblemException> problem() {
+            try {
+                get();
+                return Optional.empty();
+            } catch (ProblemException e) {
+                return Optional.of(e);
+            }
+        }
+    }
+}

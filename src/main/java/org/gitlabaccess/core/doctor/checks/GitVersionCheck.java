@@ -1,0 +1,48 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+
+/** git is installed and recent enough (2.30+) for the credential protocol this product speaks. */
+public final class GitVersionCheck implements Check {
+    private static final Pattern VERSION = Pattern.compile("git version (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+    @Override
+    public String id() {
+        return "git-version";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        String out;
+        try {
+            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return CheckResult.fail(id(), "git is not installed (or not on PATH).",
+                    Fix.manual("Install git: apt install git, dnf install git, brew install git, or Git for Windows."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.skip(id(), "Cancelled.");
+        }
+        Matcher m = VERSION.matcher(out);
+        if (!m.find()) {
+            return CheckResult.warn(id(), "git answered with an unexpected version: " + out, null);
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        if (major < 2 || (major == 2 && minor < 30)) {
+            return CheckResult.fail(id(), out + " is too old (2.30 or newer is needed).",
+                    Fix.manual("Update git from your package manager or git-scm.com."));
+        }
+        return CheckResult.ok(id(), out + ".");
+    }
+}

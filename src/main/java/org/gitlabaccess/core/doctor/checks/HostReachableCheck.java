@@ -1,0 +1,30 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+
+/** The instance answers with GitLab's API: DNS, TCP, TLS and the API itself. */
+public final class HostReachableCheck implements Check {
+    @Override
+    public String id() {
+        return "host-reachable";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        var problem = c.instanceProblem();
+        if (problem.isEmpty()) {
+            return CheckResult.ok(id(), "GitLab answers at " + c.instance().root() + ".")
+                    .withDetails(Map.of("root", c.instance().root()));
+        }
+        ProblemException p = problem.get();
+        if (p.reason().startsWith("tls")) {
+            return CheckResult.ok(id(), c.url().origin() + " answers, but its certificate is not trusted (see tls-trust).");
+        }
+        return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
+    }
+}

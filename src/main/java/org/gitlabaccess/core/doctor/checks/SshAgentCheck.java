@@ -1,0 +1,25 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.ssh.SshAgent;
+
+/** An ssh-agent runs, so a passphrase-protected key is not asked for at every push. */
+public final class SshAgentCheck implements Check {
+    @Override
+    public String id() {
+        return "ssh-agent";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        if (new SshAgent(c.inputs().env()).running()) {
+            return CheckResult.ok(id(), "An ssh-agent is running.");
+        }
+        return CheckResult.warn(id(), "No ssh-agent is running: a passphrase-protected key is asked for at every push.",
+                Fix.manual("Start one (eval \"$(ssh-agent)\"), or use your desktop's keyring; "
+                        + "AddKeysToAgent in ~/.ssh/config then loads the key on first use."));
+    }
+}

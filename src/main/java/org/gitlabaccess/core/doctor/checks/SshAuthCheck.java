@@ -1,0 +1,46 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.time.Duration;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.KnownHosts;
+import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshCheckProblems;
+import org.gitlabaccess.core.ssh.SshCheckResult;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+
+/** {@code ssh -T git@host} gets GitLab's welcome with the key SSH would use. */
+public final class SshAuthCheck implements Check {
+    @Override
+    public String id() {
+        return "ssh-auth";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        var identity = c.sshIdentity();
+        if (identity.isEmpty()) {
+            return CheckResult.skip(id(), "No SSH key to try (see ssh-key-present).");
+        }
+        var endpoint = c.sshEffective().endpoint();
+        SshCheckResult r;
+        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(c.home()), HostKeyDecision.REFUSE,
+                Duration.ofSeconds(10))) {
+            r = check.greet(endpoint, identity.get(), c.inputs().keyPassphrase());
+        }
+        if (r.ok()) {
+            return CheckResult.ok(id(), "ssh -T git@" + endpoint.alias() + ": " + r.detail());
+        }
+        if (r.outcome() == SshCheckResult.Outcome.KEY_UNUSABLE) {
+            return CheckResult.skip(id(), "Not tried: " + r.detail());
+        }
+        if (r.outcome() == SshCheckResult.Outcome.HOST_KEY_UNKNOWN || r.outcome() == SshCheckResult.Outcome.HOST_KEY_CHANGED) {
+            return CheckResult.skip(id(), "Not tried: the host key is not trusted (see ssh-host-key).");
+        }
+        var p = SshCheckProblems.of(r);
+        return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
+    }
+}

@@ -1,0 +1,41 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.time.Duration;
+import java.util.Map;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.ssh.SshEndpointChooser;
+
+/** GitLab's SSH port answers (and, on gitlab.com where 22 is blocked, whether altssh on 443 does). */
+public final class SshPortCheck implements Check {
+    private final java.util.Map<String, org.gitlabaccess.core.ssh.SshEndpoint> alternatives;
+
+    public SshPortCheck(java.util.Map<String, org.gitlabaccess.core.ssh.SshEndpoint> alternatives) {
+        this.alternatives = alternatives;
+    }
+
+    @Override
+    public String id() {
+        return "ssh-port";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        var endpoint = c.sshEffective().endpoint();
+        var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(endpoint);
+        Map<String, Object> details = Map.of("host", endpoint.hostName(), "port", endpoint.port());
+        if (choice.reachable() && !choice.usedAlternative()) {
+            return CheckResult.ok(id(), "SSH answers on " + endpoint + ".").withDetails(details);
+        }
+        if (choice.usedAlternative()) {
+            return CheckResult.warn(id(), "Port " + endpoint.port() + " of " + endpoint.hostName()
+                    + " is blocked, but " + choice.endpoint().hostName() + ":" + choice.endpoint().port() + " answers.",
+                    Fix.manual("Run 'gitlab-access ssh-key configure' (or setup): it writes the alternative into "
+                            + "~/.ssh/config.")).withDetails(details);
+        }
+        return CheckResult.fail(id(), "Nothing answers on " + endpoint + ": a firewall probably blocks SSH.",
+                Fix.manual("Use HTTPS instead (setup --method https), or ask IT to open the port.")).withDetails(details);
+    }
+}
