@@ -20,7 +20,7 @@ final class WizardEntry {
             return ExitCodes.USAGE;
         }
         // Blocks until the window closes.
-        org.gitlabaccess.ui.WizardLauncher.launch(options.host());
+        org.gitlabaccess.ui.WizardLauncher.launch(options.host(), options.caFile());
         return ExitCodes.OK;
     }
 }

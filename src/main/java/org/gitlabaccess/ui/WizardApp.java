@@ -1,6 +1,11 @@
 package org.gitlabaccess.ui;
 
+import java.time.Clock;
 import java.util.Locale;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.Environment;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -9,11 +14,16 @@ import javafx.stage.Stage;
 public final class WizardApp extends Application {
     /** Set by {@link WizardLauncher} before launch; JavaFX creates this class itself. */
     static volatile String initialHost;
+    static volatile java.nio.file.Path initialCaFile;
 
     @Override
     public void start(Stage stage) {
         Messages messages = new Messages(Locale.getDefault());
-        WizardWindow window = new WizardWindow(messages, new WelcomeViewModel(initialHost));
+        Environment env = Environment.system();
+        SiteConfig site = SiteConfig.load(SiteConfig.layers(env, AppDirectories.of(env)));
+        String host = initialHost != null ? initialHost : site.host().orElse(null);
+        WizardSession session = new WizardSession(env, site, host, initialCaFile, Clock.systemUTC());
+        WizardWindow window = WizardWindow.create(messages, session, new FxBackgroundTasks(), new SystemBrowser(env), true);
         Scene scene = new Scene(window.root(), 880, 600);
         scene.getStylesheets().add(WizardApp.class.getResource("wizard.css").toExternalForm());
         stage.setTitle(messages.get("app.title"));

@@ -17,8 +17,9 @@ public final class WizardLauncher {
     }
 
     /** Opens the wizard and returns when its window is closed. */
-    public static void launch(String host) {
+    public static void launch(String host, java.nio.file.Path caFile) {
         WizardApp.initialHost = host;
+        WizardApp.initialCaFile = caFile;
         JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(WizardApp.class);
     }

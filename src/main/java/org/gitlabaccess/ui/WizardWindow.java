@@ -1,105 +1,155 @@
 package org.gitlabaccess.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 
-/** The wizard's frame: the step list on the side, the current step, and Back / Next / Cancel. */
+/** The wizard's frame: the step list on the side, the current page, and Back / Next / Cancel. */
 final class WizardWindow {
-    static final List<String> STEP_KEYS = List.of("step.welcome", "step.diagnose", "step.method", "step.signin",
-            "step.key", "step.repositories", "step.review", "step.apply", "step.done");
-
     private final Messages messages;
-    private final WelcomeViewModel welcome;
+    private final List<WizardPage> pages;
     private final BorderPane root = new BorderPane();
-    private final TextField hostField = new TextField();
+    private final VBox stepList = new VBox(4);
+    private final IntegerProperty current = new SimpleIntegerProperty(-1);
+    private final Button back;
+    private final Button next;
+    private final Button cancel;
 
-    WizardWindow(Messages messages, WelcomeViewModel welcome) {
+    WizardWindow(Messages messages, List<WizardPage> pages) {
         this.messages = messages;
-        this.welcome = welcome;
+        this.pages = List.copyOf(pages);
         root.getStyleClass().add("wizard");
-        root.setLeft(stepList(0));
-        root.setCenter(welcomeStep());
-        root.setBottom(buttons());
-    }
-
-    Parent root() {
-        return root;
-    }
-
-    void focusFirst() {
-        hostField.requestFocus();
-        hostField.end();
-    }
-
-    private VBox stepList(int current) {
-        VBox list = new VBox(4);
-        list.getStyleClass().add("step-list");
-        list.setAccessibleRole(AccessibleRole.LIST_VIEW);
-        list.setAccessibleText(messages.get("steps.accessible"));
-        for (int i = 0; i < STEP_KEYS.size(); i++) {
-            Label step = new Label((i + 1) + "  " + messages.get(STEP_KEYS.get(i)));
-            step.getStyleClass().add(i < current ? "step-done" : i == current ? "step-current" : "step-todo");
-            step.setAccessibleText(messages.get(i == current ? "steps.current" : "steps.todo",
-                    messages.get(STEP_KEYS.get(i))));
-            list.getChildren().add(step);
-        }
-        return list;
-    }
-
-    private VBox welcomeStep() {
-        Label title = new Label(messages.get("welcome.title"));
-        title.getStyleClass().add("step-title");
-        title.setWrapText(true);
-        VBox lines = new VBox(6);
-        for (String key : List.of("welcome.line1", "welcome.line2", "welcome.line3")) {
-            Label line = new Label(messages.get(key));
-            line.setWrapText(true);
-            line.getStyleClass().add("step-text");
-            lines.getChildren().add(line);
-        }
-        Label hostLabel = new Label(messages.get("welcome.host.label"));
-        hostLabel.setMnemonicParsing(true);
-        hostLabel.setLabelFor(hostField);
-        hostField.textProperty().bindBidirectional(welcome.hostProperty());
-        hostField.setPromptText(messages.get("welcome.host.prompt"));
-        hostField.setAccessibleText(messages.get("welcome.host.accessible"));
-        hostField.setMaxWidth(480);
-        Label hostHelp = new Label(messages.get("welcome.host.help"));
-        hostHelp.getStyleClass().add("hint");
-        hostHelp.setWrapText(true);
-        VBox content = new VBox(14, title, lines, new VBox(6, hostLabel, hostField, hostHelp));
-        content.getStyleClass().add("step-content");
-        content.setPadding(new Insets(28, 32, 20, 32));
-        return content;
-    }
-
-    private HBox buttons() {
-        Button back = new Button(messages.get("button.back"));
-        back.setDisable(true);
-        Button next = new Button(messages.get("button.next"));
+        stepList.getStyleClass().add("step-list");
+        stepList.setAccessibleRole(AccessibleRole.LIST_VIEW);
+        stepList.setAccessibleText(messages.get("steps.accessible"));
+        root.setLeft(stepList);
+        back = new Button(messages.get("button.back"));
+        next = new Button(messages.get("button.next"));
+        cancel = new Button(messages.get("button.cancel"));
         next.setDefaultButton(true);
-        // The steps after this one arrive with the workflow; until then Next has nowhere to go.
-        next.setDisable(true);
-        Button cancel = new Button(messages.get("button.cancel"));
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> root.getScene().getWindow().hide());
+        back.setOnAction(e -> show(current.get() - 1));
+        next.setOnAction(e -> advance());
+        cancel.setOnAction(e -> cancel());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, cancel, spacer, back, next);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().add("button-bar");
         bar.setPadding(new Insets(12, 16, 12, 16));
-        return bar;
+        root.setBottom(bar);
+        show(0);
+    }
+
+    /** The real wizard: every page, over one session. */
+    static WizardWindow create(Messages m, WizardSession session, BackgroundTasks tasks, BrowserOpener browser,
+                               boolean hostKeyDialogs) {
+        if (hostKeyDialogs) {
+            session.hostKeyDecision = new FxHostKeyDecision(m);
+        }
+        ApplyViewModel apply = new ApplyViewModel(session, tasks);
+        List<WizardPage> pages = new ArrayList<>();
+        pages.add(new WelcomePage(m, new WelcomeViewModel(session.host), session));
+        pages.add(new DiagnosePage(m, new DiagnoseViewModel(session, tasks)));
+        pages.add(new MethodPage(m, session, false));
+        pages.add(new SignInPage(m, new SignInViewModel(m, session, tasks), browser));
+        pages.add(new KeyPage(m, new KeyViewModel(m, session)));
+        pages.add(new ReviewPage(m, session, tasks));
+        pages.add(new ApplyPage(m, apply));
+        pages.add(new DonePage(m, apply, session, tasks));
+        return new WizardWindow(m, pages);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    int currentIndex() {
+        return current.get();
+    }
+
+    WizardPage currentPage() {
+        return pages.get(current.get());
+    }
+
+    void focusFirst() {
+        var node = currentPage().firstFocus();
+        if (node != null) {
+            node.requestFocus();
+        }
+    }
+
+    private void advance() {
+        if (current.get() == pages.size() - 1) {
+            close();
+            return;
+        }
+        currentPage().committed();
+        show(current.get() + 1);
+    }
+
+    private void cancel() {
+        if (currentPage().busy().get()) {
+            currentPage().cancelWork();
+        } else {
+            close();
+        }
+    }
+
+    private void close() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    private void show(int index) {
+        if (index < 0 || index >= pages.size()) {
+            return;
+        }
+        current.set(index);
+        WizardPage page = pages.get(index);
+        root.setCenter(page.view());
+        renderStepList(index);
+        boolean last = index == pages.size() - 1;
+        next.setText(messages.get(last ? "button.close" : "button.next"));
+        next.disableProperty().unbind();
+        back.disableProperty().unbind();
+        if (last) {
+            next.setDisable(false);
+        } else {
+            next.disableProperty().bind(Bindings.createBooleanBinding(() -> !page.canGoNext().get() || page.busy().get(),
+                    page.canGoNext(), page.busy()));
+        }
+        // No going back from the apply page while it works, nor past it once done.
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> index == 0 || page.busy().get()
+                || page instanceof DonePage, page.busy()));
+        page.entered();
+        javafx.application.Platform.runLater(this::focusFirst);
+    }
+
+    private void renderStepList(int currentIndex) {
+        stepList.getChildren().clear();
+        for (int i = 0; i < pages.size(); i++) {
+            String name = messages.get(pages.get(i).titleKey());
+            Label step = new Label((i + 1) + "  " + name);
+            step.getStyleClass().add(i < currentIndex ? "step-done" : i == currentIndex ? "step-current" : "step-todo");
+            step.setAccessibleText(messages.get(i < currentIndex ? "steps.done" : i == currentIndex ? "steps.current"
+                    : "steps.todo", name));
+            stepList.getChildren().add(step);
+        }
     }
 }

@@ -39,6 +39,14 @@ public final class ConfigureSshStep implements SetupStep {
     }
 
     @Override
+    public List<Change> plan(SetupState state) {
+        return List.of(new Change("ssh-config-block", state.home().resolve(".ssh").resolve("config").toString(), null,
+                        "block for " + state.endpoint().alias() + " (" + state.endpoint() + ")"),
+                new Change("known-host-added", state.home().resolve(".ssh").resolve("known_hosts").toString(), null,
+                        "host key of " + state.endpoint().knownHostsName() + ", once you accept it"));
+    }
+
+    @Override
     public StepOutcome run(SetupState state, Progress progress) {
         SetupRequest r = state.request();
         progress.update("Checking that SSH is reachable", 0.6);

@@ -20,6 +20,13 @@ public final class RevokeTokenStep implements SetupStep {
     }
 
     @Override
+    public List<Change> plan(SetupState state) {
+        return state.request().revokeTokenAfter()
+                ? List.of(new Change("token-revoked", state.instance().root(), state.verdict().tokenName(), null))
+                : List.of();
+    }
+
+    @Override
     public StepOutcome run(SetupState state, Progress progress) {
         if (!state.request().revokeTokenAfter()) {
             return StepOutcome.skipped(id(), "The setup token was kept; SSH no longer needs it, so you may revoke it "

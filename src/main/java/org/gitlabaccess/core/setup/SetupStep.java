@@ -12,4 +12,9 @@ public interface SetupStep {
     String title();
 
     StepOutcome run(SetupState state, Progress progress);
+
+    /** What the step will change, for the review page; computed without changing anything. */
+    default java.util.List<Change> plan(SetupState state) {
+        return java.util.List.of();
+    }
 }

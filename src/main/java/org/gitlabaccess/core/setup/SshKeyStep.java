@@ -45,6 +45,19 @@ public final class SshKeyStep implements SetupStep {
                         "passphrase", state.key.encrypted()));
     }
 
+    @Override
+    public List<Change> plan(SetupState state) {
+        if (state.endpoint == null) {
+            state.endpoint = endpoint(state);
+        }
+        SetupRequest r = state.request();
+        Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
+                : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
+        return Files.exists(file) ? List.of(new Change("key-reused", file.toString(), null, null))
+                : List.of(new Change("file-created", file.toString(), null, "new ed25519 key"
+                        + (r.keyPassphrase() != null && !r.keyPassphrase().isEmpty() ? ", passphrase-protected" : "")));
+    }
+
     /** Options, then the site configuration, then what the instance says, then the web host on 22. */
     static SshEndpoint endpoint(SetupState state) {
         SetupRequest r = state.request();

@@ -19,6 +19,14 @@ public final class UploadKeyStep implements SetupStep {
     }
 
     @Override
+    public List<Change> plan(SetupState state) {
+        LocalDate today = LocalDate.now(state.request().clock().withZone(ZoneOffset.UTC));
+        return List.of(new Change("gitlab-key-added", state.instance().root() + " (@" + state.verdict().username() + ")",
+                null, "expires " + today.plusDays(state.request().site().keyExpiryDays()
+                .orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS)) + ", unless already there"));
+    }
+
+    @Override
     public StepOutcome run(SetupState state, Progress progress) {
         SetupRequest r = state.request();
         LocalDate today = LocalDate.now(r.clock().withZone(ZoneOffset.UTC));

@@ -1,0 +1,54 @@
+package org.gitlabaccess.ui;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.Doctor;
+import org.gitlabaccess.core.doctor.DoctorChecks;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.io.MachineName;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+
+/** The doctor's checks, appearing as they finish: the same check objects as {@code gitlab-access doctor}. */
+final class DiagnoseViewModel {
+    private final WizardSession session;
+    private final BackgroundTasks tasks;
+    private final ObservableList<CheckResult> results = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private BackgroundTasks.Handle handle;
+
+    DiagnoseViewModel(WizardSession session, BackgroundTasks tasks) {
+        this.session = session;
+        this.tasks = tasks;
+    }
+
+    ObservableList<CheckResult> results() {
+        return results;
+    }
+
+    BooleanProperty runningProperty() {
+        return running;
+    }
+
+    void run() {
+        results.clear();
+        running.set(true);
+        DoctorContext.Inputs inputs = new DoctorContext.Inputs(session.env(), session.site(), session.host, session.caFile(), null,
+                null, session.token, session.scanRoots(), null, HostKeyDecision.REFUSE, MachineName.of(session.env()),
+                session.clock());
+        Doctor doctor = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT);
+        handle = tasks.run(() -> doctor.run(new DoctorContext(inputs),
+                        r -> tasks.onUiThread(() -> results.add(r))),
+                (List<CheckResult> all) -> running.set(false), error -> running.set(false));
+    }
+
+    void cancel() {
+        if (handle != null) {
+            handle.cancel();
+        }
+        running.set(false);
+    }
+}

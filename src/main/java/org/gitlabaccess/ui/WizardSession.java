@@ -1,0 +1,65 @@
+package org.gitlabaccess.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.MachineName;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.setup.SetupRequest;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+
+/**
+ * The answers gathered across the wizard's pages, turned into the same {@link SetupRequest} the
+ * command line builds: the two faces cannot disagree about what setup does.
+ */
+public final class WizardSession {
+    private final Environment env;
+    private final SiteConfig site;
+    private final Path caFile;
+    private final Clock clock;
+    String host;
+    SetupMethod method = SetupMethod.SSH;
+    Secret token;
+    Path keyFile;
+    Secret keyPassphrase;
+    boolean revokeTokenAfter;
+    HostKeyDecision hostKeyDecision = HostKeyDecision.REFUSE;
+
+    public WizardSession(Environment env, SiteConfig site, String host, Path caFile, Clock clock) {
+        this.env = env;
+        this.site = site;
+        this.host = host;
+        this.caFile = caFile;
+        this.clock = clock;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public SiteConfig site() {
+        return site;
+    }
+
+    public Path caFile() {
+        return caFile;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SetupRequest request() {
+        String user = env.variable("USER").or(() -> env.variable("USERNAME")).orElse(env.property("user.name")
+                .orElse("user"));
+        return new SetupRequest(env, site, host, caFile, null, null, method, token, keyFile, keyPassphrase,
+                hostKeyDecision, site.scanRoots(), revokeTokenAfter, MachineName.of(env), user, clock);
+    }
+
+    public List<Path> scanRoots() {
+        return site.scanRoots();
+    }
+}

@@ -1,0 +1,112 @@
+package org.gitlabaccess.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole SSH setup through the window, driven by keyboard and clicks, against the test server. */
+@ExtendWith(ApplicationExtension.class)
+class WizardSshFlowTest {
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+    static Path home;
+    WizardWindow window;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = GitLabTestServer.start(dir.resolve("server"));
+        home = Files.createDirectories(dir.resolve("home"));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Messages messages = new Messages(Locale.ENGLISH);
+        Properties props = new Properties();
+        props.putAll(System.getProperties());
+        WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
+                System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+        window = WizardWindow.create(messages, session, new FxBackgroundTasks(), url -> true, true);
+        stage.setScene(new Scene(window.root(), 900, 640));
+        stage.show();
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String currentStep(FxRobot robot) {
+        return robot.lookup(".step-current").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void setsUpSshThroughTheWizard(FxRobot robot) throws Exception {
+        // Welcome: the host is prefilled; Enter is Next.
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> currentStep(robot).endsWith("Diagnose"));
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().filter(n -> ((javafx.scene.control.ListCell<?>) n)
+                .getItem() != null).count() >= 11);
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Method"));
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Sign in"));
+        PasswordField token = robot.lookup(".password-field").queryAs(PasswordField.class);
+        robot.interact(() -> token.setText(Seed.API_TOKEN));
+        waitUntil(() -> robot.lookup(".verdict").queryAs(Label.class).getText().contains("@alice"));
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Key or credential"));
+        TextField file = robot.lookup(".text-field").queryAllAs(TextField.class).stream()
+                .filter(f -> !(f instanceof PasswordField)).findFirst().orElseThrow();
+        assertThat(file.getText()).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1").toString());
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Review"));
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
+                ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Register the key on GitLab")));
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Apply and verify"));
+        // The host is new: the wizard shows its fingerprint and asks.
+        waitUntil(() -> robot.lookup("_Trust this host").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .contains(server.hostKeyFingerprint());
+        robot.clickOn("_Trust this host");
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
+                ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Welcome to GitLab")));
+        robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Done"));
+
+        assertThat(server.state().keysOf(1)).isNotEmpty();
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
+    }
+}
