@@ -52,6 +52,7 @@ final class DiagnosePage implements WizardPage {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(model.runningProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
         Button again = new Button(m.get("diagnose.again"));
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(e -> model.run());
