@@ -33,6 +33,10 @@ final class DoctorCommand extends BaseCommand {
     @Option(names = "--key-passphrase-file", paramLabel = "F", description = "To try a passphrase-protected SSH key.")
     Path keyPassphraseFile;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a redacted Markdown report for a helpdesk ticket.")
+    Path report;
+
     DoctorCommand(CliContext ctx) {
         super(ctx);
     }
@@ -50,6 +54,9 @@ final class DoctorCommand extends BaseCommand {
         List<Map<String, Object>> fixes = new ArrayList<>();
         if (fix) {
             results = applyFixes(doctor, inputs, results, fixes);
+        }
+        if (report != null) {
+            writeReport(context, results);
         }
         if (json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -112,6 +119,29 @@ final class DoctorCommand extends BaseCommand {
             }
         }
         return merged;
+    }
+
+    private void writeReport(DoctorContext context, List<CheckResult> results) {
+        var doctorReport = new org.gitlabaccess.core.doctor.DoctorReport(ctx.env(), Clock.systemUTC());
+        String host;
+        try {
+            host = context.url().toString();
+        } catch (org.gitlabaccess.core.ProblemException e) {
+            host = String.valueOf(global().host());
+        }
+        try {
+            doctorReport.write(report, doctorReport.render(host, results, journalLines()));
+            say("Report written to " + report + " (secrets redacted).");
+        } catch (java.io.IOException e) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.LOCAL_FILES,
+                    "report-unwritable", "The report could not be written to " + report + ".",
+                    "Choose a file in a folder you may write to.", e);
+        }
+    }
+
+    /** The changes this product recorded, for the report. */
+    private List<String> journalLines() {
+        return List.of();
     }
 
     private boolean confirm(String question) {

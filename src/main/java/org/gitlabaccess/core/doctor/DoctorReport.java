@@ -1,0 +1,103 @@
+package org.gitlabaccess.core.doctor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.ProductInfo;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.Redactor;
+
+/**
+ * A self-contained Markdown report for a helpdesk ticket: the machine, the versions of this
+ * product, git and ssh, every check with its details, and the changes this product made. Every
+ * line passes the redactor: a ticket system is no place for a token.
+ */
+public final class DoctorReport {
+    private final Environment env;
+    private final Clock clock;
+
+    public DoctorReport(Environment env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    /** @param journal lines describing changes the product made (already free of secrets), newest last */
+    public String render(String host, List<CheckResult> results, List<String> journal) {
+        StringBuilder md = new StringBuilder();
+        md.append("# GitLab Access Wizard — diagnosis report\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+        row(md, "GitLab", host);
+        row(md, "Product", "gitlab-access " + ProductInfo.version());
+        row(md, "Operating system", env.property("os.name").orElse("?") + " " + env.property("os.version").orElse("")
+                + " (" + env.property("os.arch").orElse("?") + ")");
+        row(md, "Java", env.property("java.runtime.version").or(() -> env.property("java.version")).orElse("?"));
+        row(md, "git", firstLine("git", "--version"));
+        row(md, "ssh", firstLine("ssh", "-V"));
+        long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
+        long warned = results.stream().filter(r -> r.status() == CheckStatus.WARN).count();
+        md.append("\n## Summary\n\n").append(failed).append(" failed, ").append(warned).append(" warning(s), ")
+                .append(results.size()).append(" checks.\n\n## Checks\n\n");
+        for (CheckResult r : results) {
+            md.append("### ").append(symbol(r.status())).append(' ').append(r.id()).append(" — ")
+                    .append(r.status().name().toLowerCase(Locale.ROOT)).append("\n\n");
+            md.append(r.summary()).append("\n\n");
+            if (r.fix() != null && r.status() != CheckStatus.OK) {
+                md.append("**Fix").append(r.fix().automatic() ? " (automatic with `doctor --fix`)" : "")
+                        .append(":** ").append(r.fix().description()).append("\n\n");
+            }
+            if (!r.details().isEmpty()) {
+                for (Map.Entry<String, Object> d : r.details().entrySet()) {
+                    md.append("- ").append(d.getKey()).append(": `").append(d.getValue()).append("`\n");
+                }
+                md.append('\n');
+            }
+        }
+        md.append("## Changes made by GitLab Access Wizard\n\n");
+        if (journal.isEmpty()) {
+            md.append("None recorded on this machine.\n");
+        } else {
+            journal.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
+        return Redactor.redact(md.toString());
+    }
+
+    public void write(Path file, String report) throws IOException {
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    private static String symbol(CheckStatus s) {
+        return switch (s) {
+            case OK -> "✓";
+            case WARN -> "⚠";
+            case FAIL -> "✗";
+            case SKIP -> "–";
+        };
+    }
+
+    private String firstLine(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out.lines().findFirst().orElse("?").strip();
+        } catch (IOException e) {
+            return "not installed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+}
