@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        subcommands = {LoginCommand.class},
+        subcommands = {LoginCommand.class, ReposCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access.",
