@@ -42,14 +42,14 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RepositoryScanner {
     private static final String DOT_GIT = ".git";
     private static final int PROGRESS_EVERY = 4096;
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFDIR = 0040000;
 
     private final ScanExclusions exclusions;
+    private final Set<String> pathLeaves;
     private final int parallelism;
 
     public RepositoryScanner(ScanExclusions exclusions, int parallelism) {
         this.exclusions = exclusions;
+        this.pathLeaves = exclusions.pathLeafNames();
         this.parallelism = Math.max(1, parallelism);
     }
 
@@ -63,7 +63,7 @@ public final class RepositoryScanner {
         try {
             for (Path root : distinctRoots(roots)) {
                 walk.pending.incrementAndGet();
-                pool.execute(new DirectoryTask(walk, root, -1));
+                pool.execute(new DirectoryTask(walk, root, -1, false));
             }
             if (walk.pending.get() > 0) {
                 walk.done.await();
@@ -137,11 +137,14 @@ public final class RepositoryScanner {
         private final transient Path dir;
         /** The directory's link count when its parent stat'ed it; -1 when unknown. */
         private final long links;
+        /** The path holds a name its string form cannot spell: only the raw-byte stream may list it. */
+        private final boolean raw;
 
-        DirectoryTask(Walk walk, Path dir, long links) {
+        DirectoryTask(Walk walk, Path dir, long links, boolean raw) {
             this.walk = walk;
             this.dir = dir;
             this.links = links;
+            this.raw = raw;
         }
 
         @Override
@@ -162,15 +165,9 @@ public final class RepositoryScanner {
         }
 
         private void visit() throws IOException {
-            long linkCount = links >= 0 ? links : linkCountOf(dir);
-            List<Path> entries = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                for (Path entry : stream) {
-                    entries.add(entry);
-                    names.add(entry.getFileName().toString());
-                }
-            }
+            long linkCount = links >= 0 ? links : LinkCounts.of(dir);
+            Listing listing = list(dir, raw);
+            List<String> names = listing.names;
             walk.visited();
             String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
             if (dirName.endsWith(DOT_GIT) && names.contains("HEAD") && names.contains("objects")
@@ -185,37 +182,75 @@ public final class RepositoryScanner {
             long subdirsLeft = linkCount >= 2 ? linkCount - 2 : -1;
             int gitIndex = names.indexOf(DOT_GIT);
             if (gitIndex >= 0) {
-                Path dotGit = entries.get(gitIndex);
+                Path dotGit = listing.entry(dir, gitIndex);
                 GitDirProbe.workingTree(dir, dotGit).ifPresent(walk::found);
                 if (subdirsLeft > 0 && Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
                     subdirsLeft--;
                 }
             }
-            Set<String> pathLeaves = exclusions.pathLeafNames();
             // Likely directories first (no extension), likely files last.
             for (int pass = 0; pass < 2 && subdirsLeft != 0; pass++) {
-                for (int i = 0; i < entries.size() && subdirsLeft != 0; i++) {
+                for (int i = 0; i < names.size() && subdirsLeft != 0; i++) {
                     String name = names.get(i);
                     if (i == gitIndex || likelyFile(name) != (pass == 1)) {
                         continue;
                     }
-                    long childLinks = directoryLinks(walk, entries.get(i));
+                    Path child = listing.entry(dir, i);
+                    long childLinks = directoryLinks(walk, child);
                     if (childLinks < 0) {
                         continue;
                     }
                     if (subdirsLeft > 0) {
                         subdirsLeft--;
                     }
-                    Path child = entries.get(i);
                     if (exclusions.names().contains(name)
                             || pathLeaves.contains(name) && exclusions.paths().contains(child)) {
                         continue;
                     }
                     walk.pending.incrementAndGet();
-                    new DirectoryTask(walk, child, childLinks).fork();
+                    new DirectoryTask(walk, child, childLinks, raw || listing.paths() != null).fork();
                 }
             }
         }
+    }
+
+    /** A directory's entry names, and their paths when the names alone cannot rebuild them. */
+    private record Listing(List<String> names, List<Path> paths) {
+        Path entry(Path dir, int i) {
+            return paths != null ? paths.get(i) : dir.resolve(names.get(i));
+        }
+    }
+
+    /**
+     * The names in a directory. {@code File.list} reads the whole directory in one native call and
+     * makes no object per entry but the name: several times cheaper than a {@code DirectoryStream}
+     * when most entries are files never looked at again. A name it cannot decode (not valid in the
+     * platform encoding), and any failure, falls back to the stream, which keeps the raw bytes in
+     * its paths and reports the precise error (unreadable, gone, path too long).
+     */
+    private static Listing list(Path dir, boolean raw) throws IOException {
+        String[] names = raw ? null : dir.toFile().list();
+        if (names != null && decodable(names)) {
+            return new Listing(java.util.Arrays.asList(names), null);
+        }
+        List<String> n = new ArrayList<>();
+        List<Path> p = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                p.add(entry);
+                n.add(entry.getFileName().toString());
+            }
+        }
+        return new Listing(n, p);
+    }
+
+    private static boolean decodable(String[] names) {
+        for (String name : names) {
+            if (name.indexOf('\uFFFD') >= 0 || name.indexOf('?') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean likelyFile(String name) {
@@ -225,12 +260,7 @@ public final class RepositoryScanner {
     /** The entry's link count when it is a directory (not a link to one), else -1; one that cannot be stat'ed is recorded. */
     private static long directoryLinks(Walk walk, Path entry) {
         try {
-            Map<String, Object> a = Files.readAttributes(entry, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
-            int mode = (Integer) a.get("mode");
-            return (mode & S_IFMT) == S_IFDIR ? ((Integer) a.get("nlink")).longValue() : -1;
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            // No unix view (Windows): no link counts to trust; 0 means "directory, count unknown".
-            return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? 0 : -1;
+            return LinkCounts.ofDirectory(entry);
         } catch (NoSuchFileException e) {
             walk.vanished.increment();
             return -1;
@@ -251,12 +281,4 @@ public final class RepositoryScanner {
         return tooLong ? ScanResult.Reason.PATH_TOO_LONG : ScanResult.Reason.ERROR;
     }
 
-    private static long linkCountOf(Path dir) throws IOException {
-        try {
-            Map<String, Object> a = Files.readAttributes(dir, "unix:nlink");
-            return ((Integer) a.get("nlink")).longValue();
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return 0;
-        }
-    }
 }
