@@ -10,12 +10,16 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.FileBusyException;
 import org.gitlabaccess.core.io.Redactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies planned edits file by file: journal first, then the file, then the journal again. One
  * repository that is busy or fails does not stop the others; the report says what happened to each.
  */
 public final class RewriteApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(RewriteApplier.class);
+
     private final ConfigEditor editor;
 
     public RewriteApplier(ConfigEditor editor) {
@@ -74,6 +78,11 @@ public final class RewriteApplier {
                         "failed: " + Redactor.redact(String.valueOf(e.getMessage())));
             }
             outcomes.add(outcome);
+            if (outcome.status() == Status.CHANGED) {
+                fileEdits.forEach(e -> LOG.info("run {}: {}", journal.run(), e));
+            } else {
+                LOG.warn("run {}: {} not changed: {}", journal.run(), repo, outcome.detail());
+            }
             try {
                 for (ConfigEdit e : fileEdits) {
                     if (outcome.status() == Status.CHANGED) {

@@ -104,6 +104,12 @@ public final class RewriteJournal implements Closeable {
         n.put("state", state);
         n.put("repository", edit.repository().toString());
         n.put("config", edit.configFile().toString());
+        if ("remote".equals(edit.section())) {
+            n.put("remote", edit.subsection());
+            n.put("key", edit.name());
+        } else {
+            n.put("key", edit.key());
+        }
         n.put("section", edit.section());
         n.put("subsection", edit.subsection());
         n.put("name", edit.name());
@@ -152,6 +158,7 @@ public final class RewriteJournal implements Closeable {
             if (line.isBlank()) {
                 continue;
             }
+            boolean last = line == lines.get(lines.size() - 1);
             try {
                 JsonNode n = JSON.readTree(line);
                 entries.add(new JournalEntry(text(n, "run"), text(n, "time"), text(n, "action"), text(n, "state"),
@@ -160,7 +167,7 @@ public final class RewriteJournal implements Closeable {
                         text(n, "detail")));
             } catch (IOException | IllegalArgumentException e) {
                 // A line cut short by a crash is expected at the very end; anywhere else the file is damaged.
-                if (line == lines.get(lines.size() - 1)) {
+                if (last) {
                     continue;
                 }
                 throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-corrupt",
