@@ -1,0 +1,98 @@
+package org.gitlabaccess.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RemoteUrl;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.ScanResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code gitlab-access repos scan}: every local clone and what its remotes are. */
+@Command(name = "scan", sortOptions = false,
+        header = "List local repositories and classify their remotes (https, embedded credentials, ssh, other host).",
+        description = {"Walks DIR... (default: the site's scanRoots, else your home) in parallel, skipping caches, build "
+                + "output and the trash; symbolic links are not followed. Needs no network and no token.",
+            "Each remote is judged against --host (else the site configuration, else https://gitlab.com) and "
+                + "--ssh-host; ~/.ssh/config aliases and insteadOf rules are resolved. Secrets in URLs are masked."})
+final class ReposScanCommand extends ReposSupport {
+    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to scan (default: your home).")
+    List<Path> directories = new ArrayList<>();
+
+    ReposScanCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+        GitLabTarget target = target();
+        ScanResult scan = scan(roots(directories));
+        List<RepositoryRemotes> repos = remotes(scan, target);
+        if (json()) {
+            printJson(document(target, scan, repos));
+        } else {
+            table(target, scan, repos);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> document(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos) {
+        List<Object> list = new ArrayList<>();
+        for (RepositoryRemotes r : repos) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", r.repository().path().toString());
+            m.put("layout", r.repository().layout().name().toLowerCase().replace('_', '-'));
+            m.put("bare", r.repository().bare());
+            m.put("gitDir", r.repository().gitDir().toString());
+            List<Object> remotes = new ArrayList<>();
+            r.byRemote().forEach((name, urls) -> remotes.add(remoteJson(name, urls)));
+            m.put("remotes", remotes);
+            r.problem().ifPresent(p -> m.put("problem", p));
+            list.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("host", target.webHost());
+        doc.put("sshHost", target.sshHost());
+        doc.put("repositories", list);
+        doc.put("directoriesScanned", scan.directories());
+        doc.put("skipped", scan.skipped().stream().map(s -> Map.of("path", s.path().toString(),
+                "reason", s.reason().name().toLowerCase().replace('_', '-'))).toList());
+        return doc;
+    }
+
+    private void table(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos) {
+        List<String[]> rows = new ArrayList<>();
+        for (RepositoryRemotes r : repos) {
+            String path = r.repository().path() + (r.repository().bare() ? " (bare)" : "");
+            if (r.urls().isEmpty()) {
+                rows.add(new String[] {path, "-", r.problem().map(p -> "unreadable").orElse("no remote"), ""});
+            }
+            for (RemoteUrl u : r.urls()) {
+                String name = u.remote() + (u.key().equals(RemoteUrl.URL) ? "" : " (push)");
+                rows.add(new String[] {path, name, u.kind().id(), u.effective().redacted()});
+                path = "";
+            }
+        }
+        int[] width = {4, 6, 4};
+        for (String[] row : rows) {
+            for (int i = 0; i < 3; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s";
+        if (!rows.isEmpty()) {
+            say(String.format(format, "PATH", "REMOTE", "KIND", "URL"));
+            rows.forEach(row -> say(String.format(format, (Object[]) row).stripTrailing()));
+            say("");
+        }
+        say("Found " + repos.size() + (repos.size() == 1 ? " repository" : " repositories") + " in "
+                + scan.directories() + " directories (GitLab host " + target.webHost()
+                + (target.sshHost().equals(target.webHost()) ? "" : ", SSH host " + target.sshHost()) + ")."
+                + (scan.skipped().isEmpty() ? "" : " " + scan.skipped().size()
+                + " could not be read (--verbose lists them)."));
+    }
+}

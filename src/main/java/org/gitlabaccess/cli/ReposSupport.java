@@ -1,0 +1,149 @@
+package org.gitlabaccess.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.io.JGitHome;
+import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.repos.ConfigEdit;
+import org.gitlabaccess.core.repos.FoundRepository;
+import org.gitlabaccess.core.repos.GitConfigs;
+import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RemoteClassifier;
+import org.gitlabaccess.core.repos.RemoteReader;
+import org.gitlabaccess.core.repos.RemoteUrl;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.RepositoryScanner;
+import org.gitlabaccess.core.repos.ScanCancellation;
+import org.gitlabaccess.core.repos.ScanExclusions;
+import org.gitlabaccess.core.repos.ScanResult;
+import org.gitlabaccess.core.repos.SshAliases;
+
+/** What the {@code repos} commands share: roots, the target instance, the scan with its progress line, rendering. */
+abstract class ReposSupport extends BaseCommand {
+    ReposSupport(CliContext ctx) {
+        super(ctx);
+    }
+
+    /** DIR... when given, else the site's scanRoots, else the home. */
+    List<Path> roots(List<Path> dirs) {
+        if (dirs == null || dirs.isEmpty()) {
+            // The site's roots are the same for every machine; one missing here is no error.
+            List<Path> site = site().scanRoots().stream().filter(Files::isDirectory).toList();
+            return site().scanRoots().isEmpty() ? List.of(dirs().home()) : site;
+        }
+        for (Path root : dirs) {
+            if (!Files.isDirectory(root)) {
+                throw new ProblemException(ProblemKind.USAGE, "not-a-directory", root + " is not a directory.",
+                        "Give directories to scan, or none to scan your home.");
+            }
+        }
+        return dirs;
+    }
+
+    /** The instance from --host, the site configuration or gitlab.com; SSH from --ssh-host/--ssh-port or the site. No network. */
+    GitLabTarget target() {
+        String host = global().host() != null ? global().host() : site().host().orElse(Instance.DEFAULT_HOST);
+        return GitLabTarget.of(host, Optional.ofNullable(global().sshHost()).or(() -> site().sshHost()),
+                Optional.ofNullable(global().sshPort()).or(() -> site().sshPort()));
+    }
+
+    boolean sshEndpointGiven() {
+        return global().sshHost() != null || global().sshPort() != null || site().sshHost().isPresent()
+                || site().sshPort().isPresent();
+    }
+
+    ScanResult scan(List<Path> roots) {
+        ScanExclusions exclusions = ScanExclusions.defaults(dirs().home(), ctx.env());
+        boolean showProgress = System.console() != null && !json();
+        ScanProgressLine progress = new ScanProgressLine(ctx.err(), showProgress);
+        ScanResult result = new RepositoryScanner(exclusions).scan(roots, progress, new ScanCancellation());
+        progress.clear();
+        if (global().verbose()) {
+            for (ScanResult.Skipped s : result.skipped()) {
+                ctx.err().println("skipped " + s.path() + ": " + s.reason().name().toLowerCase().replace('_', ' '));
+            }
+            ctx.err().println("scanned " + result.directories() + " directories; excluded: "
+                    + String.join(", ", exclusions.describe()));
+            ctx.err().flush();
+        }
+        return result;
+    }
+
+    /** Reads and classifies every repository's remotes. JGit is loaded only now, after the walk. */
+    List<RepositoryRemotes> remotes(ScanResult scan, GitLabTarget target) {
+        JGitHome.apply(ctx.env());
+        RemoteReader reader = new RemoteReader(new GitConfigs(dirs().home(), dirs().xdgConfigHome()).global(),
+                new RemoteClassifier(target, SshAliases.load(dirs().home())));
+        List<RepositoryRemotes> list = new ArrayList<>();
+        for (FoundRepository repo : scan.repositories()) {
+            list.add(reader.read(repo));
+        }
+        return list;
+    }
+
+    GitConfigs gitConfigs() {
+        JGitHome.apply(ctx.env());
+        return new GitConfigs(dirs().home(), dirs().xdgConfigHome());
+    }
+
+    static Map<String, Object> remoteJson(String name, List<RemoteUrl> urls) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        RemoteUrl fetch = urls.stream().filter(u -> u.key().equals(RemoteUrl.URL)).findFirst().orElse(urls.get(0));
+        m.put("name", name);
+        m.put("url", fetch.effective().redacted());
+        m.put("kind", fetch.kind().id());
+        m.put("host", fetch.host());
+        m.put("project", fetch.project().isEmpty() ? null : fetch.project());
+        if (fetch.rewrittenByRule()) {
+            m.put("configuredUrl", fetch.configured().redacted());
+            m.put("insteadOf", Redactor.redact(fetch.rule().get()));
+        }
+        urls.stream().filter(u -> !u.key().equals(RemoteUrl.URL)).findFirst().ifPresent(push -> {
+            m.put("pushUrl", push.effective().redacted());
+            m.put("pushKind", push.kind().id());
+        });
+        return m;
+    }
+
+    static Map<String, Object> editJson(ConfigEdit e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", e.repository().toString());
+        m.put("key", e.key());
+        m.put("before", e.shownBefore());
+        m.put("after", e.shownAfter());
+        m.put("credentialsRemoved", e.credentialsRemoved());
+        return m;
+    }
+
+    /** One line of a plan: {@code repo  remote.origin.url  before -> after}. */
+    static String editLine(ConfigEdit e) {
+        String before = e.shownBefore() == null ? "(none)" : e.shownBefore();
+        String after = e.shownAfter() == null ? "(removed)" : e.shownAfter();
+        return "  " + e.repository() + "\n      " + e.key() + ": " + before + "  ->  " + after
+                + (e.credentialsRemoved() ? "  (embedded credentials removed)" : "");
+    }
+
+    /** Asks before changing files when a person is at the terminal and --yes was not given. */
+    boolean confirmed(String question) {
+        if (global().yes() || json() || System.console() == null) {
+            return true;
+        }
+        ctx.err().print(question + " [y/N] ");
+        ctx.err().flush();
+        try {
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(ctx.in()));
+            String line = reader.readLine();
+            return line != null && (line.strip().equalsIgnoreCase("y") || line.strip().equalsIgnoreCase("yes"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.gitlabaccess.core.repos;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A found repository and the URLs of its remotes, classified; or why its configuration could not be read. */
+public record RepositoryRemotes(FoundRepository repository, List<RemoteUrl> urls, Optional<String> problem) {
+
+    /** The URLs grouped by remote name, in configuration order. */
+    public Map<String, List<RemoteUrl>> byRemote() {
+        Map<String, List<RemoteUrl>> map = new LinkedHashMap<>();
+        urls.forEach(u -> map.computeIfAbsent(u.remote(), k -> new java.util.ArrayList<>()).add(u));
+        return map;
+    }
+}

@@ -1,0 +1,284 @@
+package org.gitlabaccess.core.repos;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Finds every local clone below some roots, fast: a parallel walk (fork/join work stealing, one task
+ * per directory, never joined, so a deep tree cannot overflow a stack) that classifies entries from
+ * the directory listing and stats as little as it can.
+ *
+ * <p>Why it is fast: the cost of a walk is system calls. A directory's link count is 2 plus its number
+ * of subdirectories (on ext4, xfs, tmpfs, APFS...), so once that many subdirectories are found the
+ * remaining entries are files and are never stat'ed; names without an extension are tried first, as
+ * they are the likely directories. Caches and build output are pruned by name before any call.
+ * Where the file system reports no usable link count (btrfs, some network file systems), every entry
+ * is stat'ed: slower, still correct.
+ *
+ * <p>Symbolic links are never followed (entries are stat'ed without following them), so a link loop
+ * cannot trap the walk and no repository is reported twice; give the real directory as a root to scan
+ * through a link. Unreadable directories, paths too long for the OS and directories that vanish
+ * mid-scan are counted and skipped. No logging and no JGit here: this runs before either is loaded.
+ */
+public final class RepositoryScanner {
+    private static final String DOT_GIT = ".git";
+    private static final int PROGRESS_EVERY = 4096;
+
+    private final ScanExclusions exclusions;
+    private final Set<String> pathLeaves;
+    private final int parallelism;
+
+    public RepositoryScanner(ScanExclusions exclusions, int parallelism) {
+        this.exclusions = exclusions;
+        this.pathLeaves = exclusions.pathLeafNames();
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public RepositoryScanner(ScanExclusions exclusions) {
+        this(exclusions, Runtime.getRuntime().availableProcessors());
+    }
+
+    public ScanResult scan(List<Path> roots, ScanListener listener, ScanCancellation cancellation) {
+        Walk walk = new Walk(listener, cancellation);
+        ForkJoinPool pool = new ForkJoinPool(parallelism, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+        try {
+            for (Path root : distinctRoots(roots)) {
+                walk.pending.incrementAndGet();
+                pool.execute(new DirectoryTask(walk, root, -1, false));
+            }
+            if (walk.pending.get() > 0) {
+                walk.done.await();
+            }
+        } catch (InterruptedException e) {
+            cancellation.cancel();
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<FoundRepository> repos = new ArrayList<>(walk.found.values());
+        repos.sort(Comparator.comparing(FoundRepository::path));
+        List<ScanResult.Skipped> skipped = new ArrayList<>(walk.skipped);
+        skipped.sort(Comparator.comparing(ScanResult.Skipped::path));
+        listener.progress(new ScanProgress(walk.directories.sum(), repos.size(), skipped.size(), true));
+        return new ScanResult(List.copyOf(repos), walk.directories.sum(), List.copyOf(skipped), walk.vanished.sum(),
+                cancellation.isCancelled());
+    }
+
+    /** Absolute, normalised, and none inside another (home and a scan root below it are walked once). */
+    static List<Path> distinctRoots(List<Path> roots) {
+        List<Path> sorted = roots.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();
+        List<Path> kept = new ArrayList<>();
+        for (Path p : sorted) {
+            if (kept.stream().noneMatch(p::startsWith)) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    /** The shared state of one scan. */
+    private static final class Walk {
+        final ScanListener listener;
+        final ScanCancellation cancellation;
+        final AtomicLong pending = new AtomicLong();
+        final CountDownLatch done = new CountDownLatch(1);
+        final LongAdder directories = new LongAdder();
+        final LongAdder vanished = new LongAdder();
+        final Map<Path, FoundRepository> found = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<ScanResult.Skipped> skipped = new ConcurrentLinkedQueue<>();
+
+        Walk(ScanListener listener, ScanCancellation cancellation) {
+            this.listener = listener;
+            this.cancellation = cancellation;
+        }
+
+        void found(FoundRepository repo) {
+            if (found.putIfAbsent(repo.path(), repo) == null) {
+                listener.repositoryFound(repo);
+            }
+        }
+
+        void visited() {
+            directories.increment();
+            if (directories.sum() % PROGRESS_EVERY == 0) {
+                listener.progress(new ScanProgress(directories.sum(), found.size(), skipped.size(), false));
+            }
+        }
+
+        void finished() {
+            if (pending.decrementAndGet() == 0) {
+                done.countDown();
+            }
+        }
+    }
+
+    /** Lists one directory, reports what it holds, and forks a task per subdirectory worth entering. */
+    private final class DirectoryTask extends RecursiveAction {
+        private final transient Walk walk;
+        private final transient Path dir;
+        /** The directory's link count when its parent stat'ed it; -1 when unknown. */
+        private final long links;
+        /** The path holds a name its string form cannot spell: only the raw-byte stream may list it. */
+        private final boolean raw;
+
+        DirectoryTask(Walk walk, Path dir, long links, boolean raw) {
+            this.walk = walk;
+            this.dir = dir;
+            this.links = links;
+            this.raw = raw;
+        }
+
+        @Override
+        protected void compute() {
+            try {
+                if (!walk.cancellation.isCancelled()) {
+                    visit();
+                }
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                walk.vanished.increment();
+            } catch (FileSystemException e) {
+                walk.skipped.add(new ScanResult.Skipped(dir, reasonOf(e)));
+            } catch (IOException | RuntimeException e) {
+                walk.skipped.add(new ScanResult.Skipped(dir, ScanResult.Reason.ERROR));
+            } finally {
+                walk.finished();
+            }
+        }
+
+        private void visit() throws IOException {
+            long linkCount = links >= 0 ? links : LinkCounts.of(dir);
+            Listing listing = list(dir, raw);
+            List<String> names = listing.names;
+            walk.visited();
+            String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (dirName.endsWith(DOT_GIT) && names.contains("HEAD") && names.contains("objects")
+                    && names.contains("refs")) {
+                var bare = GitDirProbe.bare(dir);
+                if (bare.isPresent()) {
+                    walk.found(bare.get());
+                    return; // a repository's insides hold no clones
+                }
+            }
+            // Subdirectories still to be found among the entries, per the link count; -1: unknown, stat all.
+            long subdirsLeft = linkCount >= 2 ? linkCount - 2 : -1;
+            int gitIndex = names.indexOf(DOT_GIT);
+            if (gitIndex >= 0) {
+                Path dotGit = listing.entry(dir, gitIndex);
+                GitDirProbe.workingTree(dir, dotGit).ifPresent(walk::found);
+                if (subdirsLeft > 0 && Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+                    subdirsLeft--;
+                }
+            }
+            // Likely directories first (no extension), likely files last.
+            for (int pass = 0; pass < 2 && subdirsLeft != 0; pass++) {
+                for (int i = 0; i < names.size() && subdirsLeft != 0; i++) {
+                    String name = names.get(i);
+                    if (i == gitIndex || likelyFile(name) != (pass == 1)) {
+                        continue;
+                    }
+                    Path child = listing.entry(dir, i);
+                    long childLinks = directoryLinks(walk, child);
+                    if (childLinks < 0) {
+                        continue;
+                    }
+                    if (subdirsLeft > 0) {
+                        subdirsLeft--;
+                    }
+                    if (exclusions.names().contains(name)
+                            || pathLeaves.contains(name) && exclusions.paths().contains(child)) {
+                        continue;
+                    }
+                    walk.pending.incrementAndGet();
+                    new DirectoryTask(walk, child, childLinks, raw || listing.paths() != null).fork();
+                }
+            }
+        }
+    }
+
+    /** A directory's entry names, and their paths when the names alone cannot rebuild them. */
+    private record Listing(List<String> names, List<Path> paths) {
+        Path entry(Path dir, int i) {
+            return paths != null ? paths.get(i) : dir.resolve(names.get(i));
+        }
+    }
+
+    /**
+     * The names in a directory. {@code File.list} reads the whole directory in one native call and
+     * makes no object per entry but the name: several times cheaper than a {@code DirectoryStream}
+     * when most entries are files never looked at again. A name it cannot decode (not valid in the
+     * platform encoding), and any failure, falls back to the stream, which keeps the raw bytes in
+     * its paths and reports the precise error (unreadable, gone, path too long).
+     */
+    private static Listing list(Path dir, boolean raw) throws IOException {
+        String[] names = raw ? null : dir.toFile().list();
+        if (names != null && decodable(names)) {
+            return new Listing(java.util.Arrays.asList(names), null);
+        }
+        List<String> n = new ArrayList<>();
+        List<Path> p = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                p.add(entry);
+                n.add(entry.getFileName().toString());
+            }
+        }
+        return new Listing(n, p);
+    }
+
+    private static boolean decodable(String[] names) {
+        for (String name : names) {
+            if (name.indexOf('\uFFFD') >= 0 || name.indexOf('?') >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean likelyFile(String name) {
+        return name.indexOf('.', 1) > 0;
+    }
+
+    /** The entry's link count when it is a directory (not a link to one), else -1; one that cannot be stat'ed is recorded. */
+    private static long directoryLinks(Walk walk, Path entry) {
+        try {
+            return LinkCounts.ofDirectory(entry);
+        } catch (NoSuchFileException e) {
+            walk.vanished.increment();
+            return -1;
+        } catch (FileSystemException e) {
+            walk.skipped.add(new ScanResult.Skipped(entry, reasonOf(e)));
+            return -1;
+        } catch (IOException e) {
+            walk.skipped.add(new ScanResult.Skipped(entry, ScanResult.Reason.ERROR));
+            return -1;
+        }
+    }
+
+    private static ScanResult.Reason reasonOf(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return ScanResult.Reason.UNREADABLE;
+        }
+        boolean tooLong = e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("too long");
+        return tooLong ? ScanResult.Reason.PATH_TOO_LONG : ScanResult.Reason.ERROR;
+    }
+
+}

@@ -1,0 +1,100 @@
+package org.gitlabaccess.core.repos;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.FileBusyException;
+import org.gitlabaccess.core.io.Redactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies planned edits file by file: journal first, then the file, then the journal again. One
+ * repository that is busy or fails does not stop the others; the report says what happened to each.
+ */
+public final class RewriteApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(RewriteApplier.class);
+
+    private final ConfigEditor editor;
+
+    public RewriteApplier(ConfigEditor editor) {
+        this.editor = editor;
+    }
+
+    /** What happened to one configuration file. */
+    public enum Status {
+        CHANGED, BUSY, CONFLICT, FAILED
+    }
+
+    /** The outcome for one configuration file (one repository, or the global file). */
+    public record Outcome(Path repository, Path configFile, List<ConfigEdit> edits, Status status, String detail) {
+    }
+
+    /** The run: its journal and every outcome. */
+    public record Report(String run, Path journal, List<Outcome> outcomes) {
+        public List<Outcome> changed() {
+            return outcomes.stream().filter(o -> o.status() == Status.CHANGED).toList();
+        }
+
+        public List<Outcome> problems() {
+            return outcomes.stream().filter(o -> o.status() != Status.CHANGED).toList();
+        }
+    }
+
+    public Report apply(List<ConfigEdit> edits, RewriteJournal journal) {
+        Map<Path, List<ConfigEdit>> byFile = new LinkedHashMap<>();
+        edits.forEach(e -> byFile.computeIfAbsent(e.configFile(), k -> new ArrayList<>()).add(e));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (var group : byFile.entrySet()) {
+            List<ConfigEdit> fileEdits = group.getValue();
+            Path repo = fileEdits.get(0).repository();
+            try {
+                for (ConfigEdit e : fileEdits) {
+                    journal.planned(e);
+                }
+            } catch (IOException e) {
+                throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                        "The journal " + journal.file() + " could not be written, so " + repo + " and the repositories "
+                                + "after it were not changed.", "Free disk space or fix the state directory, then run "
+                        + "again: repositories already changed are recognised.", e);
+            }
+            Outcome outcome;
+            try {
+                editor.apply(group.getKey(), fileEdits);
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CHANGED, "");
+            } catch (FileBusyException e) {
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.BUSY,
+                        "busy: " + e.file().getFileName() + ".lock exists (git may be running there); not forced");
+            } catch (ConfigEditor.ConflictException e) {
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CONFLICT,
+                        "changed since it was read: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.FAILED,
+                        "failed: " + Redactor.redact(String.valueOf(e.getMessage())));
+            }
+            outcomes.add(outcome);
+            if (outcome.status() == Status.CHANGED) {
+                fileEdits.forEach(e -> LOG.info("run {}: {}", journal.run(), e));
+            } else {
+                LOG.warn("run {}: {} not changed: {}", journal.run(), repo, outcome.detail());
+            }
+            try {
+                for (ConfigEdit e : fileEdits) {
+                    if (outcome.status() == Status.CHANGED) {
+                        journal.done(e);
+                    } else {
+                        journal.failed(e, outcome.detail());
+                    }
+                }
+            } catch (IOException e) {
+                // The change is made and verified; a re-run or an undo reads the "planned" lines.
+            }
+        }
+        return new Report(journal.run(), journal.file(), List.copyOf(outcomes));
+    }
+}

@@ -1,0 +1,219 @@
+package org.gitlabaccess.core.repos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.GitRepos;
+import org.gitlabaccess.testkit.Processes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The walk on a tree with every trap a real home holds. */
+class RepositoryScannerTest {
+    @TempDir
+    Path home;
+
+    private GitRepos git;
+    private final List<Path> removeWithShell = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        git = new GitRepos(home);
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        // Paths longer than PATH_MAX and non-UTF-8 names: rm copes with both, Java's cleanup may not.
+        for (Path p : removeWithShell) {
+            Processes.run(null, Map.of(), "chmod", "-R", "u+rwx", p.toString());
+            Processes.run(null, Map.of(), "rm", "-rf", p.toString());
+        }
+    }
+
+    private RepositoryScanner scanner() {
+        Environment env = new Environment(Map.of("HOME", home.toString()), new Properties());
+        return new RepositoryScanner(ScanExclusions.defaults(home, env), 4);
+    }
+
+    private Map<String, FoundRepository.Layout> relative(ScanResult result) {
+        return result.repositories().stream().collect(Collectors.toMap(r -> home.relativize(r.path()).toString(),
+                FoundRepository::layout));
+    }
+
+    @Test
+    void findsWorkingTreesNestedReposWorktreesSubmodulesAndBareReposButNoDecoys() throws Exception {
+        Path app = git.init(home.resolve("work/app"));
+        git.init(app.resolve("nested/lib"));
+        Path main = git.init(home.resolve("work/main"));
+        git.git(main, "worktree", "add", "-q", "../main-wt");
+        Path superproject = git.init(home.resolve("work/super"));
+        git.git(superproject, "-c", "protocol.file.allow=always", "submodule", "add", "-q", app.toString(), "sub");
+        git.bare(home.resolve("srv/project.git"));
+        // Decoys: an empty .git, a garbage .git file, a gitdir pointing nowhere, a fake bare repository.
+        Files.createDirectories(home.resolve("decoys/empty/.git"));
+        Files.createDirectories(home.resolve("decoys/garbage"));
+        Files.writeString(home.resolve("decoys/garbage/.git"), "garbage\n");
+        Files.createDirectories(home.resolve("decoys/nowhere"));
+        Files.writeString(home.resolve("decoys/nowhere/.git"), "gitdir: /no/such/place/.git\n");
+        Path fake = Files.createDirectories(home.resolve("decoys/fake.git"));
+        Files.writeString(fake.resolve("HEAD"), "not a ref\n");
+        Files.createDirectories(fake.resolve("objects"));
+        Files.createDirectories(fake.resolve("refs"));
+        // Excluded: dependency trees and build output, even when they hold repositories.
+        git.init(home.resolve("web/node_modules/left-pad"));
+        git.init(app.resolve("target/generated"));
+        git.init(home.resolve(".local/share/Trash/files/old"));
+        // Symbolic link loops and links to repositories: never followed.
+        Files.createDirectories(home.resolve("links"));
+        Files.createSymbolicLink(home.resolve("links/up"), home);
+        Files.createSymbolicLink(home.resolve("links/self"), home.resolve("links"));
+        Files.createSymbolicLink(home.resolve("links/app"), app);
+
+        List<FoundRepository> streamed = Collections.synchronizedList(new ArrayList<>());
+        List<ScanProgress> progress = Collections.synchronizedList(new ArrayList<>());
+        ScanResult result = scanner().scan(List.of(home), new ScanListener() {
+            @Override
+            public void repositoryFound(FoundRepository repository) {
+                streamed.add(repository);
+            }
+
+            @Override
+            public void progress(ScanProgress p) {
+                progress.add(p);
+            }
+        }, new ScanCancellation());
+
+        assertThat(relative(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "work/app", FoundRepository.Layout.WORKING_TREE,
+                "work/app/nested/lib", FoundRepository.Layout.WORKING_TREE,
+                "work/main", FoundRepository.Layout.WORKING_TREE,
+                "work/main-wt", FoundRepository.Layout.LINKED_WORKTREE,
+                "work/super", FoundRepository.Layout.WORKING_TREE,
+                "work/super/sub", FoundRepository.Layout.SUBMODULE,
+                "srv/project.git", FoundRepository.Layout.BARE));
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(result.repositories());
+        assertThat(progress).last().satisfies(p -> {
+            assertThat(p.finished()).isTrue();
+            assertThat(p.repositories()).isEqualTo(7);
+        });
+        assertThat(result.cancelled()).isFalse();
+        FoundRepository worktree = result.repositories().stream()
+                .filter(r -> r.layout() == FoundRepository.Layout.LINKED_WORKTREE).findFirst().orElseThrow();
+        assertThat(worktree.configFile()).isEqualTo(main.resolve(".git/config"));
+        FoundRepository sub = result.repositories().stream()
+                .filter(r -> r.layout() == FoundRepository.Layout.SUBMODULE).findFirst().orElseThrow();
+        assertThat(sub.configFile()).isEqualTo(superproject.resolve(".git/modules/sub/config"));
+    }
+
+    @Test
+    void survivesPathsLongerThanPathMaxAndNonUtf8Names() throws Exception {
+        git.init(home.resolve("ok"));
+        // A name that is not UTF-8, made by the shell (Java cannot spell it), with a repository inside.
+        Path weird = Files.createDirectories(home.resolve("weird"));
+        removeWithShell.add(weird);
+        var made = Processes.run(weird, Map.of(), "bash", "-c", "mkdir $'\\xff\\xfe' && cd $'\\xff\\xfe' && "
+                + "git init -q repo");
+        assertThat(made.exitCode()).as(made.all()).isZero();
+        // Deeper than PATH_MAX (4096 bytes), made with relative steps as only the shell can.
+        Path deep = Files.createDirectories(home.resolve("deep"));
+        removeWithShell.add(deep);
+        String segment = "d".repeat(200);
+        var deepMade = Processes.run(deep, Map.of(), "bash", "-c", "for i in $(seq 1 25); do mkdir " + segment
+                + " && cd " + segment + " || exit 1; done; mkdir -p .git/objects .git/refs && "
+                + "echo 'ref: refs/heads/main' > .git/HEAD");
+        assertThat(deepMade.exitCode()).as(deepMade.all()).isZero();
+        ScanResult result = scanner().scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+
+        Set<String> found = relative(result).keySet();
+        assertThat(found).contains("ok");
+        assertThat(result.repositories()).anySatisfy(r -> {
+            assertThat(r.path().getFileName().toString()).isEqualTo("repo");
+            assertThat(r.path().getParent().getParent()).isEqualTo(weird);
+            assertThat(Files.isDirectory(r.gitDir())).isTrue(); // the path still reaches the real directory
+        });
+        assertThat(result.skipped()).anySatisfy(s -> {
+            assertThat(s.reason()).isEqualTo(ScanResult.Reason.PATH_TOO_LONG);
+            assertThat(s.path().startsWith(deep)).isTrue();
+        });
+    }
+
+    @Test
+    void unreadableDirectoriesAreCountedAndSkipped() throws Exception {
+        git.init(home.resolve("open"));
+        Path closed = Files.createDirectories(home.resolve("closed"));
+        removeWithShell.add(closed);
+        git.init(closed.resolve("secret-repo"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+
+        ScanResult result = scanner().scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+
+        Set<String> found = relative(result).keySet();
+        assertThat(found).contains("open");
+        // As root, chmod 000 blocks nothing: the walk then simply finds the repository.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            assertThat(found).contains("closed/secret-repo");
+        } else {
+            assertThat(found).doesNotContain("closed/secret-repo");
+            assertThat(result.skipped()).contains(new ScanResult.Skipped(closed, ScanResult.Reason.UNREADABLE));
+        }
+        Assumptions.assumeFalse(root, "chmod 000 does not stop root: the unreadable case is asserted only as a user");
+    }
+
+    @Test
+    void aScanCanBeCancelledAndReturnsWhatItFoundSoFar() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            git.bare(home.resolve("many/r" + i + ".git"));
+        }
+        ScanCancellation cancel = new ScanCancellation();
+        ScanResult result = scanner().scan(List.of(home), new ScanListener() {
+            @Override
+            public void repositoryFound(FoundRepository repository) {
+                cancel.cancel();
+            }
+        }, cancel);
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.repositories()).hasSizeBetween(1, 19);
+    }
+
+    @Test
+    void overlappingRootsAreWalkedOnceAndARootThatIsARepositoryIsFound() throws Exception {
+        Path repo = git.init(home.resolve("src/one"));
+        ScanResult result = scanner().scan(List.of(home, home.resolve("src"), repo), ScanListener.NONE,
+                new ScanCancellation());
+        assertThat(result.repositories()).extracting(FoundRepository::path).containsExactly(repo);
+        ScanResult direct = scanner().scan(List.of(repo), ScanListener.NONE, new ScanCancellation());
+        assertThat(direct.repositories()).extracting(FoundRepository::path).containsExactly(repo);
+    }
+
+    @Test
+    void theExclusionListIsExposedAndConfigurable() {
+        Environment mac = new Environment(Map.of(), props("os.name", "Mac OS X"));
+        ScanExclusions defaults = ScanExclusions.defaults(home, mac);
+        assertThat(defaults.describe()).contains("node_modules", ".venv", "venv", ".tox", "__pycache__", ".cache",
+                ".m2", ".gradle", ".npm", ".cargo", ".rustup", ".pnpm-store", "target", "build", ".next",
+                ".terraform", ".Trash", home.resolve(".local/share/Trash").toString(), home.resolve("Library").toString());
+        ScanExclusions custom = defaults.withoutNames(List.of("build")).withNames(List.of("vendor"));
+        assertThat(custom.names()).contains("vendor").doesNotContain("build");
+    }
+
+    private static Properties props(String key, String value) {
+        Properties p = new Properties();
+        p.setProperty(key, value);
+        return p;
+    }
+}
