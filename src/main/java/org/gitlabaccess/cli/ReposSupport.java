@@ -19,6 +19,7 @@ import org.gitlabaccess.core.repos.GitLabTarget;
 import org.gitlabaccess.core.repos.RemoteClassifier;
 import org.gitlabaccess.core.repos.RemoteReader;
 import org.gitlabaccess.core.repos.RemoteUrl;
+import org.gitlabaccess.core.repos.RepositoryInventory;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.RepositoryScanner;
 import org.gitlabaccess.core.repos.ScanCancellation;
@@ -77,21 +78,13 @@ abstract class ReposSupport extends BaseCommand {
         return result;
     }
 
-    /** Reads and classifies every repository's remotes. JGit is loaded only now, after the walk. */
+    /** Reads and classifies every repository's remotes. */
     List<RepositoryRemotes> remotes(ScanResult scan, GitLabTarget target) {
-        JGitHome.apply(ctx.env());
-        RemoteReader reader = new RemoteReader(new GitConfigs(dirs().home(), dirs().xdgConfigHome()).global(),
-                new RemoteClassifier(target, SshAliases.load(dirs().home())));
-        List<RepositoryRemotes> list = new ArrayList<>();
-        for (FoundRepository repo : scan.repositories()) {
-            list.add(reader.read(repo));
-        }
-        return list;
+        return new RepositoryInventory(ctx.env()).remotes(scan, target);
     }
 
     GitConfigs gitConfigs() {
-        JGitHome.apply(ctx.env());
-        return new GitConfigs(dirs().home(), dirs().xdgConfigHome());
+        return new RepositoryInventory(ctx.env()).gitConfigs();
     }
 
     static Map<String, Object> remoteJson(String name, List<RemoteUrl> urls) {
