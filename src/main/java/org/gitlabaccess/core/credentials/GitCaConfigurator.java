@@ -17,8 +17,12 @@ import org.gitlabaccess.core.io.AtomicFile;
  * {@code sslCAInfo} replaces git's CA bundle rather than adding to it: other hosts keep the system's.
  */
 public final class GitCaConfigurator {
-    /** Where the copy went and the key set. */
-    public record Result(Path pem, String key) {
+    /**
+     * Where the copy went and the key set.
+     *
+     * @param warnings e.g. {@code GIT_SSL_CAINFO} set in the environment, which overrides the setting
+     */
+    public record Result(Path pem, String key, List<String> warnings) {
     }
 
     private final GitCommand git;
@@ -57,6 +61,10 @@ public final class GitCaConfigurator {
                     "Git could not change the global configuration (" + r.stderr().strip() + ").",
                     "Check that ~/.gitconfig is writable and not locked by another git command, then try again.");
         }
-        return new Result(copy, key);
+        List<String> warnings = git.environment().variable("GIT_SSL_CAINFO")
+                .map(v -> List.of("GIT_SSL_CAINFO is set (" + v + ") and overrides " + key + " for every host: git "
+                        + "will not trust " + host.hostAndPort() + " until it is unset or points to a bundle with the CA."))
+                .orElse(List.of());
+        return new Result(copy, key, warnings);
     }
 }

@@ -13,7 +13,7 @@ final class HttpsFailureText {
             return HttpsCheckResult.Outcome.NO_WRITE_ACCESS;
         }
         if (t.contains("http basic: access denied") || t.contains("authentication failed")
-                || t.contains("not authorized")) {
+                || t.contains("not authorized") || t.contains("authentication not supported")) {
             return HttpsCheckResult.Outcome.ACCESS_DENIED;
         }
         if (t.contains("could not read username") || t.contains("could not read password")
