@@ -1,0 +1,220 @@
+package org.gitlabaccess.core.credentials;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.io.UserHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the real {@code git} with the product's environment (its HOME, so a sandbox in tests), never
+ * interactively: no terminal prompt, and an askpass that fails, so a missing credential is an
+ * answer rather than a hanging process. Secrets travel on stdin only, never in arguments or the
+ * environment.
+ */
+public final class GitCommand {
+    static final long TIMEOUT_SECONDS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(GitCommand.class);
+    /** Variables that would point git at another repository or configuration than the user's. */
+    private static final List<String> DROPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+            "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_PREFIX");
+
+    /** What git did. Standard output is never logged (it may be a credential); standard error is, redacted. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final Environment env;
+    private final String executable;
+    private GitVersion version;
+
+    public GitCommand(Environment env) {
+        this(env, "git");
+    }
+
+    /** @param executable {@code git} (found on the PATH) or a full path */
+    public GitCommand(Environment env, String executable) {
+        this.env = env;
+        this.executable = executable;
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    public Path home() {
+        return UserHome.resolve(env);
+    }
+
+    /** The installed version; a {@link ProblemException} when git is missing or older than 2.30. */
+    public synchronized GitVersion requireUsable() {
+        if (version != null) {
+            return version;
+        }
+        Result r;
+        try {
+            r = exec(null, List.of("--version"), null, false);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-missing",
+                    "Git is not installed (or not on the PATH), so the token cannot be handed to it.",
+                    installHint());
+        }
+        GitVersion v;
+        try {
+            v = GitVersion.parse(r.stdout());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-missing",
+                    "'" + executable + " --version' did not answer like git.", installHint());
+        }
+        if (!v.isAtLeast(GitVersion.MINIMUM)) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-too-old",
+                    "Git " + v + " is too old: this needs Git " + GitVersion.MINIMUM.major() + "."
+                            + GitVersion.MINIMUM.minor() + " or newer.", installHint());
+        }
+        version = v;
+        return v;
+    }
+
+    private String installHint() {
+        if (env.isWindows()) {
+            return "Install Git for Windows from https://git-scm.com/download/win (it includes Git Credential "
+                    + "Manager), then run this again.";
+        }
+        if (env.isMac()) {
+            return "Install Git with 'xcode-select --install' or 'brew install git', then run this again.";
+        }
+        return "Install a current Git with your package manager (for example 'sudo apt install git'), then run "
+                + "this again.";
+    }
+
+    /** Runs {@code git args...} in the directory (the home when null); no stdin. */
+    public Result run(Path dir, List<String> args) {
+        return run(dir, args, null);
+    }
+
+    /** Runs git with text on stdin; nothing the text holds is logged. */
+    public Result run(Path dir, List<String> args, String stdin) {
+        requireUsable();
+        try {
+            return exec(dir, args, stdin, false);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "git-failed",
+                    "Git could not be run (" + e.getMessage() + ").", "Check that git is installed and works.", e);
+        }
+    }
+
+    /** Like {@link #run(Path, List, String)}, for commands whose output is a secret: never logged. */
+    Result runSecretOutput(Path dir, List<String> args, String stdin) {
+        requireUsable();
+        try {
+            return exec(dir, args, stdin, true);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "git-failed",
+                    "Git could not be run (" + e.getMessage() + ").", "Check that git is installed and works.", e);
+        }
+    }
+
+    /** The environment git runs with: the product's, with prompts switched off. */
+    Map<String, String> childEnvironment() {
+        Map<String, String> vars = new HashMap<>(env.variables());
+        DROPPED.forEach(vars::remove);
+        vars.put("GIT_TERMINAL_PROMPT", "0");
+        // A failing askpass: git then reports "could not read Username" instead of waiting for input.
+        vars.put("GIT_ASKPASS", "false");
+        vars.put("SSH_ASKPASS", "false");
+        // Git Credential Manager's own switch: never open a dialog from here.
+        vars.put("GCM_INTERACTIVE", "never");
+        // Messages in English: outcomes are told apart by git's and GitLab's texts.
+        vars.put("LC_ALL", "C");
+        vars.put("LANGUAGE", "C");
+        return vars;
+    }
+
+    private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path workDir = dir != null ? dir : home();
+        if (Files.isDirectory(workDir)) {
+            pb.directory(workDir.toFile());
+        }
+        pb.environment().clear();
+        pb.environment().putAll(childEnvironment());
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File(env.isWindows() ? "NUL" : "/dev/null")));
+        }
+        Process p = pb.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        if (stdin != null) {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // git may exit before reading everything (an unknown action, say); its exit code tells.
+            }
+        }
+        try {
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("git " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            String stdout = out.get(10, TimeUnit.SECONDS);
+            String stderr = err.get(10, TimeUnit.SECONDS);
+            int code = p.exitValue();
+            LOG.debug("git {} exited {}{}", Redactor.redact(String.join(" ", args)), code,
+                    stderr.isBlank() || secretOutput ? "" : ": " + Redactor.redact(stderr.strip()));
+            return new Result(code, stdout, stderr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("git output could not be read", e);
+        }
+    }
+
+    /** Looks a program up on the environment's PATH, as a shell would. */
+    public static Optional<Path> onPath(Environment env, String program) {
+        String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
+        List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            for (String name : names) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
