@@ -47,8 +47,9 @@ class SetupSshTest {
         assertThat(doc.get("ok").asBoolean()).isTrue();
         assertThat(doc.get("alreadySetUp").asBoolean()).isFalse();
         assertThat(doc.get("steps")).extracting(s -> s.get("id").asText())
-                .containsExactly("sign-in", "ssh-key", "upload-key", "ssh-config", "verify-ssh", "revoke-token");
-        assertThat(doc.get("steps").get(4).get("details").get("username").asText()).isEqualTo("alice");
+                .containsExactly("sign-in", "ssh-key", "upload-key", "ssh-config", "rewrite-remotes", "verify-ssh",
+                        "verify-repositories", "revoke-token");
+        assertThat(doc.get("steps").get(5).get("details").get("username").asText()).isEqualTo("alice");
         assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
 
         int keys = server.state().keys().size();
@@ -56,6 +57,45 @@ class SetupSshTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("Already set up");
         assertThat(server.state().keys()).hasSize(keys);
+    }
+
+    @Test
+    void rewritesTheRemotesToSshVerifiesEachAndUndoRestoresThemWithoutCredentials() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.gitlabaccess.testkit.Processes.available("git"));
+        Path home = Files.createDirectories(dir.resolve("repos-home"));
+        Path one = Files.createDirectories(home.resolve("src/one"));
+        Path two = Files.createDirectories(home.resolve("src/two"));
+        String embedded = "https://oauth2:" + Seed.EXPIRED_TOKEN + "@" + server.baseUrl().substring(8)
+                + "/group/project-one.git";
+        var git = java.util.Map.of("HOME", home.toString());
+        org.gitlabaccess.testkit.Processes.run(one, git, "git", "init", "-q");
+        org.gitlabaccess.testkit.Processes.run(one, git, "git", "remote", "add", "origin", embedded);
+        org.gitlabaccess.testkit.Processes.run(two, git, "git", "init", "-q");
+        org.gitlabaccess.testkit.Processes.run(two, git, "git", "remote", "add", "origin",
+                server.httpUrl(Seed.PROJECT_TWO));
+        org.gitlabaccess.testkit.Processes.run(two, git, "git", "remote", "add", "github",
+                "https://github.com/someone/else.git");
+
+        var r = setup(home, Seed.API_TOKEN, "--json", "--scan", home.resolve("src").toString());
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        JsonNode steps = JSON.readTree(r.out()).get("steps");
+        assertThat(steps.get(4).get("status").asText()).isEqualTo("changed");
+        assertThat(steps.get(6).get("details").get("repositories")).hasSize(2);
+        String sshOne = server.sshUrl(Seed.PROJECT_ONE);
+        assertThat(org.gitlabaccess.testkit.Processes.run(one, git, "git", "config", "--get", "remote.origin.url")
+                .stdout().trim()).isEqualTo(sshOne);
+        assertThat(org.gitlabaccess.testkit.Processes.run(two, git, "git", "config", "--get", "remote.github.url")
+                .stdout().trim()).isEqualTo("https://github.com/someone/else.git");
+        assertThat(r.all()).doesNotContain(Seed.EXPIRED_TOKEN);
+
+        var again = setup(home, Seed.API_TOKEN, "--scan", home.resolve("src").toString());
+        assertThat(again.out()).contains("Already set up");
+
+        var undo = new CliRunner(home).run("repos", "undo", "--host", server.baseUrl());
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        String restored = org.gitlabaccess.testkit.Processes.run(one, git, "git", "config", "--get",
+                "remote.origin.url").stdout().trim();
+        assertThat(restored).isEqualTo(server.httpUrl(Seed.PROJECT_ONE)).doesNotContain("oauth2");
     }
 
     @Test

@@ -11,7 +11,8 @@ public final class SetupFlows {
     public static List<SetupStep> forMethod(SetupMethod method) {
         if (method == SetupMethod.SSH) {
             return List.of(new SignInStep(), new SshKeyStep(), new UploadKeyStep(), new ConfigureSshStep(),
-                    new VerifySshStep(), new RevokeTokenStep());
+                    new RewriteRemotesStep(org.gitlabaccess.core.repos.RewriteTarget.SSH), new VerifySshStep(),
+                    new VerifyRepositoriesStep(), new RevokeTokenStep());
         }
         throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "method-unavailable",
                 "Setup over HTTPS is not available in this version yet.", "Use --method ssh.");

@@ -20,6 +20,8 @@ public final class SetupState {
     SshKey key;
     SshEndpoint endpoint;
     final List<String> warnings = new ArrayList<>();
+    List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory = List.of();
+    org.gitlabaccess.core.repos.RewritePlan repositories;
 
     public SetupState(SetupRequest request) {
         this.request = request;
@@ -52,6 +54,11 @@ public final class SetupState {
 
     public SshEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The repositories found, with their remotes (after the rewrite step: as they were before it). */
+    public List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory() {
+        return inventory;
     }
 
     public List<String> warnings() {

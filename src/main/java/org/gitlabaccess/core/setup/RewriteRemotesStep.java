@@ -1,0 +1,123 @@
+package org.gitlabaccess.core.setup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.repos.ConfigEdit;
+import org.gitlabaccess.core.repos.ConfigEditor;
+import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RepositoryInventory;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.RewriteApplier;
+import org.gitlabaccess.core.repos.RewriteJournal;
+import org.gitlabaccess.core.repos.RewritePlan;
+import org.gitlabaccess.core.repos.RewritePlanner;
+import org.gitlabaccess.core.repos.RewriteTarget;
+import org.gitlabaccess.core.repos.ScanCancellation;
+import org.gitlabaccess.core.repos.ScanListener;
+
+/**
+ * Finds the local repositories and rewrites their GitLab remotes to the method's form, with the
+ * journal that {@code repos undo} reads. Other hosts are never touched; embedded credentials go.
+ */
+public final class RewriteRemotesStep implements SetupStep {
+    private final RewriteTarget to;
+
+    public RewriteRemotesStep(RewriteTarget to) {
+        this.to = to;
+    }
+
+    @Override
+    public String id() {
+        return "rewrite-remotes";
+    }
+
+    @Override
+    public String title() {
+        return "Repositories";
+    }
+
+    @Override
+    public List<Change> plan(SetupState state) {
+        List<Change> changes = new ArrayList<>();
+        for (ConfigEdit e : plan(state, Progress.NONE).edits()) {
+            changes.add(new Change("remote-rewritten", e.repository() + " " + e.key(), e.shownBefore(), e.shownAfter()));
+        }
+        return changes;
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        RewritePlan plan = plan(state, progress);
+        state.repositories = plan;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("repositories", state.inventory.size());
+        details.put("alreadyInTargetForm", plan.alreadyInTargetForm());
+        details.put("leftAlone", plan.leftAlone().size());
+        if (plan.edits().isEmpty()) {
+            return StepOutcome.unchanged(id(), state.inventory.isEmpty() ? "No local repositories were found in "
+                    + roots(state) + "." : "All " + plan.alreadyInTargetForm() + " GitLab remote URL(s) in "
+                    + state.inventory.size() + " repositories already use " + to.name().toLowerCase() + ".", details);
+        }
+        progress.update("Rewriting " + plan.edits().size() + " remote URL(s)", 0.8);
+        Path stateDir = AppDirectories.of(state.request().env()).stateDir();
+        RewriteApplier.Report report;
+        try (RewriteJournal journal = RewriteJournal.create(stateDir, RewriteJournal.REWRITE, state.request().clock())) {
+            report = new RewriteApplier(new ConfigEditor()).apply(plan.edits(), journal);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                    "The journal of remote changes could not be written.", "Check the state directory " + stateDir
+                    + ".", e);
+        }
+        details.put("journal", String.valueOf(report.journal()));
+        List<Change> changes = new ArrayList<>();
+        for (RewriteApplier.Outcome o : report.changed()) {
+            for (ConfigEdit e : o.edits()) {
+                changes.add(new Change("remote-rewritten", o.repository() + " " + e.key(), e.shownBefore(),
+                        e.shownAfter()));
+            }
+        }
+        if (!report.problems().isEmpty()) {
+            var first = report.problems().get(0);
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "rewrite-incomplete", report.problems().size()
+                    + " repositories could not be changed (first: " + first.repository() + ": " + first.detail() + ").",
+                    "Close programs using them and run setup again; 'gitlab-access repos undo' restores what was "
+                            + "changed.");
+        }
+        return StepOutcome.changed(id(), "Rewrote " + changes.size() + " remote URL(s) in " + report.changed().size()
+                + " repositories to " + to.name().toLowerCase() + " (undo: gitlab-access repos undo).", changes, details);
+    }
+
+    private RewritePlan plan(SetupState state, Progress progress) {
+        SetupRequest r = state.request();
+        List<Path> roots = roots(state);
+        progress.update("Looking for repositories", 0.75);
+        RepositoryInventory inventory = new RepositoryInventory(r.env());
+        var scan = inventory.scan(roots, ScanListener.NONE, new ScanCancellation());
+        GitLabTarget target = target(state);
+        List<RepositoryRemotes> remotes = inventory.remotes(scan, target);
+        state.inventory = remotes;
+        return new RewritePlanner(target).plan(remotes, to);
+    }
+
+    static GitLabTarget target(SetupState state) {
+        var endpoint = state.endpoint();
+        // Through an alternative (gitlab.com's altssh), remotes keep the usual form: the ~/.ssh/config
+        // block sends the alias to the other host and port.
+        Optional<Integer> port = Optional.ofNullable(endpoint).map(e -> e.hostName().equals(e.alias()) ? e.port()
+                : org.gitlabaccess.core.ssh.SshEndpoint.DEFAULT_PORT);
+        return GitLabTarget.of(state.instance().root(), Optional.ofNullable(endpoint).map(e -> e.alias()), port);
+    }
+
+    static List<Path> roots(SetupState state) {
+        List<Path> roots = state.request().scanRoots();
+        return roots == null || roots.isEmpty() ? List.of(state.home()) : roots;
+    }
+}

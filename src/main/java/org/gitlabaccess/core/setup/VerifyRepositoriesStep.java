@@ -1,0 +1,68 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.repos.RemoteKind;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.RewriteTarget;
+import org.gitlabaccess.core.ssh.GitOverSshCheck;
+
+/**
+ * A real git operation per repository: {@code ls-remote} of each GitLab remote over SSH, through
+ * JGit with the user's ~/.ssh files, as git will do it from now on.
+ */
+public final class VerifyRepositoriesStep implements SetupStep {
+    @Override
+    public String id() {
+        return "verify-repositories";
+    }
+
+    @Override
+    public String title() {
+        return "Verify repositories";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        var target = RewriteRemotesStep.target(state);
+        List<String> urls = new ArrayList<>();
+        for (RepositoryRemotes repo : state.inventory()) {
+            repo.urls().stream().filter(u -> u.kind() != RemoteKind.OTHER_HOST && !u.project().isEmpty())
+                    .map(u -> target.sshUrl(u.project())).distinct().forEach(urls::add);
+        }
+        List<String> distinct = urls.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return StepOutcome.skipped(id(), "No GitLab repositories to verify.");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        try (GitOverSshCheck check = new GitOverSshCheck(state.home(), state.key().privateKeyFile(),
+                state.request().keyPassphrase())) {
+            int i = 0;
+            for (String url : distinct) {
+                progress.update("git ls-remote " + url, 0.9 + 0.1 * i++ / distinct.size());
+                var r = check.lsRemote(url);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("url", url);
+                m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                m.put("refs", r.refs());
+                results.add(m);
+                if (!r.ok()) {
+                    failed.add(url + ": " + r.detail());
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "repository-access",
+                    failed.size() + " of " + distinct.size() + " repositories could not be read over SSH (first: "
+                            + failed.get(0) + ").",
+                    "Check that your account still has access to those projects; 'gitlab-access verify' repeats the check.");
+        }
+        return StepOutcome.unchanged(id(), "git ls-remote works for all " + distinct.size() + " GitLab repositories.",
+                Map.of("repositories", results, "to", RewriteTarget.SSH.name().toLowerCase()));
+    }
+}
