@@ -24,8 +24,10 @@ import picocli.CommandLine.Option;
 /** {@code gitlab-access setup}: the wizard's workflow, without the window. */
 @Command(name = "setup", sortOptions = false, header = "Do the whole setup without the window, step by step.",
         description = {"SSH: check the token (needs api) → create or reuse the key → upload it → ~/.ssh/config and",
-            "known_hosts → verify as ssh -T would. Re-running on a configured machine changes nothing.",
-            "Exit 0 only when verification passes."})
+            "known_hosts → rewrite remotes → verify as ssh -T and git ls-remote would.",
+            "HTTPS: check the token (write_repository) → credential helper for the host (and the CA for git) →",
+            "store the token → remove stale copies (~/.git-credentials, ~/.netrc) → rewrite remotes → verify.",
+            "Re-running on a configured machine changes nothing. Exit 0 only when verification passes."})
 final class SetupCommand extends BaseCommand {
     @Option(names = "--method", paramLabel = "ssh|https", required = true, description = "ssh (recommended) or https.")
     SetupMethod method;
@@ -58,7 +60,8 @@ final class SetupCommand extends BaseCommand {
                 .orElse(ctx.env().property("user.name").orElse("user"));
         SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
                 global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
-                scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC());
+                scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
+                credentialHelper, plaintextApproval());
         SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
         SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
         report.warnings().forEach(this::warn);
@@ -78,6 +81,23 @@ final class SetupCommand extends BaseCommand {
             return ExitCodes.of(f.problem().kind());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The 'store' helper writes the token in plain text: only an explicit answer at a terminal,
+     * naming the file, allows it; --yes alone never does.
+     */
+    private org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval() {
+        if (credentialHelper == null || !credentialHelper.strip().equalsIgnoreCase("store")
+                || System.console() == null || json()) {
+            return null;
+        }
+        Path file = home().resolve(".git-credentials");
+        ctx.err().print(org.gitlabaccess.core.credentials.PlaintextApproval.question(file) + " [y/N] ");
+        ctx.err().flush();
+        String answer = System.console().readLine();
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y")
+                ? org.gitlabaccess.core.credentials.PlaintextApproval.confirmedFor(file) : null;
     }
 
     private void print(StepOutcome o) {

@@ -56,7 +56,7 @@ public final class WizardSession {
         String user = env.variable("USER").or(() -> env.variable("USERNAME")).orElse(env.property("user.name")
                 .orElse("user"));
         return new SetupRequest(env, site, host, caFile, null, null, method, token, keyFile, keyPassphrase,
-                hostKeyDecision, site.scanRoots(), revokeTokenAfter, MachineName.of(env), user, clock);
+                hostKeyDecision, site.scanRoots(), revokeTokenAfter, MachineName.of(env), user, clock, null, null);
     }
 
     public List<Path> scanRoots() {

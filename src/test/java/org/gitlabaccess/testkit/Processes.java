@@ -30,12 +30,21 @@ public final class Processes {
         return false;
     }
 
+    /** Runs a command with these variables added (an empty value removes one) and waits for it. */
     public static Result run(Path dir, Map<String, String> env, String stdin, List<String> command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) {
             pb.directory(dir.toFile());
         }
-        pb.environment().putAll(env);
+        // An empty value removes the variable: this machine sets GIT_SSL_CAINFO and the like, which
+        // would hide git's per-host CA setting from a test that means to exercise it.
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -14,7 +14,7 @@ public final class SetupFlows {
                     new RewriteRemotesStep(org.gitlabaccess.core.repos.RewriteTarget.SSH), new VerifySshStep(),
                     new VerifyRepositoriesStep(), new RevokeTokenStep());
         }
-        throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "method-unavailable",
-                "Setup over HTTPS is not available in this version yet.", "Use --method ssh.");
+        return List.of(new SignInStep(), new CredentialHelperStep(), new StoreTokenStep(), new CleanStaleCopiesStep(),
+                new RewriteRemotesStep(org.gitlabaccess.core.repos.RewriteTarget.HTTPS), new VerifyHttpsStep());
     }
 }

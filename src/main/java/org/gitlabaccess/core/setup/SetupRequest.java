@@ -15,9 +15,12 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
  * @param host the --host value or null (site configuration, else gitlab.com)
  * @param keyFile the key to create or reuse, or null for ~/.ssh/id_ed25519_<host>
  * @param revokeTokenAfter revoke the setup token once SSH works (it is no longer needed)
+ * @param credentialHelper HTTPS: the helper to use by name, or null for the best one available
+ * @param plaintextApproval HTTPS: the user's explicit consent to a plain-text file, or null
  */
 public record SetupRequest(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                            SetupMethod method, Secret token, Path keyFile, Secret keyPassphrase,
                            HostKeyDecision hostKeyDecision, List<Path> scanRoots, boolean revokeTokenAfter,
-                           String machineName, String userName, Clock clock) {
+                           String machineName, String userName, Clock clock, String credentialHelper,
+                           org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval) {
 }

@@ -1,0 +1,132 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.credentials.CredentialHelperDetector;
+import org.gitlabaccess.core.credentials.GitCaConfigurator;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.credentials.GitHost;
+import org.gitlabaccess.core.credentials.HelperConfigurator;
+import org.gitlabaccess.core.credentials.HelperSpec;
+import org.gitlabaccess.core.credentials.SecureHelperFinder;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.AtomicFile;
+
+/**
+ * Chooses the credential helper (the best secure one, or the one asked for), configures it for the
+ * GitLab host only, and gives git the custom CA for that host.
+ */
+public final class CredentialHelperStep implements SetupStep {
+    @Override
+    public String id() {
+        return "credential-helper";
+    }
+
+    @Override
+    public String title() {
+        return "Credential store";
+    }
+
+    @Override
+    public List<Change> plan(SetupState state) {
+        GitCommand git = new GitCommand(state.request().env());
+        HelperSpec spec = choose(state, git);
+        GitHost host = GitHost.of(state.instance().root());
+        List<Change> changes = new ArrayList<>(List.of(new Change("git-config", "credential." + host.baseUrl()
+                + ".helper", null, spec.configValue())));
+        if (state.request().caFile() != null) {
+            changes.add(new Change("git-config", "http." + host.baseUrl() + "/.sslCAInfo", null,
+                    state.request().caFile().toString()));
+        }
+        return changes;
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        GitCommand git = new GitCommand(state.request().env());
+        git.requireUsable();
+        GitHost host = GitHost.of(state.instance().root());
+        HelperSpec spec = choose(state, git);
+        progress.update("Configuring the credential helper", 0.4);
+        String before = configured(git, host);
+        var configuration = new HelperConfigurator(git).configure(host, spec);
+        List<Change> changes = new ArrayList<>();
+        if (!before.equals(configured(git, host))) {
+            changes.add(new Change("git-config", configuration.key(), null, spec.configValue()));
+        }
+        configuration.others().forEach(e -> state.warnings.add("Another credential helper also applies to "
+                + host.hostAndPort() + ": " + e.describe() + "."));
+        if (spec instanceof HelperSpec.Cache) {
+            state.warnings.add("No system keyring is available here, so git keeps the token in memory (credential "
+                    + "cache) for 15 minutes; after that git asks for it again.");
+        }
+        Path ca = state.request().caFile();
+        if (ca != null) {
+            var configurator = new GitCaConfigurator(git, AppDirectories.of(state.request().env()), new AtomicFile());
+            String before2 = caState(git, configurator, host);
+            var result = configurator.configure(host, ca);
+            state.warnings.addAll(result.warnings());
+            if (!before2.equals(caState(git, configurator, host))) {
+                changes.add(new Change("git-config", result.key(), null, result.pem().toString()));
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("helper", spec.configValue());
+        details.put("kind", spec.kind().name().toLowerCase(Locale.ROOT));
+        String summary = "Git keeps the token for " + host.hostAndPort() + " with '" + spec.configValue() + "'.";
+        return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
+                : StepOutcome.changed(id(), summary, changes, details);
+    }
+
+    /** The helper the user named, else the best secure one here (the in-memory cache when there is none). */
+    static HelperSpec choose(SetupState state, GitCommand git) {
+        String name = state.request().credentialHelper();
+        if (name == null || name.isBlank()) {
+            return new SecureHelperFinder(git).best().spec();
+        }
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.equals("cache")) {
+            return new HelperSpec.Cache(null, null);
+        }
+        if (n.equals("store")) {
+            Path file = state.home().resolve(".git-credentials");
+            if (state.request().plaintextApproval() == null || !state.request().plaintextApproval().covers(file)) {
+                throw new ProblemException(ProblemKind.USAGE, "plaintext-not-approved",
+                        "The 'store' helper writes the token in plain text to " + file + ", and that was not confirmed.",
+                        "Confirm it when asked (an interactive terminal; --yes alone is never enough), or choose a "
+                                + "secure helper.");
+            }
+            return new HelperSpec.Store(file, state.request().plaintextApproval());
+        }
+        try {
+            return HelperSpec.Secure.named(n);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemKind.USAGE, "unknown-helper", "'" + name
+                    + "' is not a credential helper this tool configures.",
+                    "Use manager, manager-core, osxkeychain, wincred, libsecret, cache, or store.");
+        }
+    }
+
+    /** The CA setting and the copied PEM's content, to tell whether configuring changed anything. */
+    private static String caState(GitCommand git, GitCaConfigurator configurator, GitHost host) {
+        String value = git.run(null, List.of("config", "--global", "--get", configurator.keyFor(host))).stdout().strip();
+        String pem;
+        try {
+            pem = java.nio.file.Files.exists(configurator.pemFor(host))
+                    ? java.nio.file.Files.readString(configurator.pemFor(host)) : "";
+        } catch (java.io.IOException e) {
+            pem = "";
+        }
+        return value + "\n" + pem;
+    }
+
+    private static String configured(GitCommand git, GitHost host) {
+        return new CredentialHelperDetector(git).detect(host).effective().toString();
+    }
+}

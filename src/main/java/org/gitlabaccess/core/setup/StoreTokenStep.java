@@ -1,0 +1,57 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.credentials.CredentialRequest;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.credentials.GitCredentialProtocol;
+import org.gitlabaccess.core.credentials.GitHost;
+import org.gitlabaccess.core.credentials.GitTokenStore;
+
+/** Stores the token where git looks for it (through git's own credential protocol), replacing any old one. */
+public final class StoreTokenStep implements SetupStep {
+    @Override
+    public String id() {
+        return "store-token";
+    }
+
+    @Override
+    public String title() {
+        return "Store token";
+    }
+
+    @Override
+    public List<Change> plan(SetupState state) {
+        return List.of(new Change("credential-stored", GitHost.of(state.instance().root()).hostAndPort(), null,
+                "token of @" + state.verdict().username() + ", replacing any old one"));
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        GitCommand git = new GitCommand(state.request().env());
+        GitHost host = GitHost.of(state.instance().root());
+        String username = GitTokenStore.usernameFor(state.verdict());
+        progress.update("Storing the token for git", 0.5);
+        var current = new GitCredentialProtocol(git).fill(CredentialRequest.forHost(host));
+        boolean same = current.map(f -> f.password().sameValueAs(state.request().token())
+                && f.username().equals(username)).orElse(false);
+        current.ifPresent(f -> f.password().close());
+        if (same) {
+            return StepOutcome.unchanged(id(), "Git already has this token for " + host.hostAndPort() + ".",
+                    Map.of("username", username));
+        }
+        var stored = new GitTokenStore(git).store(host, username, state.request().token(),
+                state.request().plaintextApproval());
+        state.warnings.addAll(stored.warnings());
+        if (!stored.verified()) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "token-not-stored",
+                    "Git does not give back the stored token for " + host.hostAndPort() + ".",
+                    String.join(" ", stored.warnings()));
+        }
+        return StepOutcome.changed(id(), "Stored the token of @" + username + " for " + host.hostAndPort()
+                + " (any old one was removed first).", List.of(new Change("credential-stored", host.hostAndPort(),
+                null, "user " + username)), Map.of("username", username));
+    }
+}

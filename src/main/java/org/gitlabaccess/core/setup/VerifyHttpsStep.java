@@ -1,0 +1,90 @@
+package org.gitlabaccess.core.setup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.credentials.GitTokenStore;
+import org.gitlabaccess.core.credentials.HttpsAccessCheck;
+import org.gitlabaccess.core.credentials.HttpsCheckResult;
+import org.gitlabaccess.core.credentials.TokenProbe;
+import org.gitlabaccess.core.repos.RemoteKind;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+
+/**
+ * Proves HTTPS works: {@code ls-remote} of each repository with the token (JGit, the product's TLS
+ * settings), then once with the real {@code git} and nothing but the user's configuration, which
+ * proves the credential helper and the CA work for plain git.
+ */
+public final class VerifyHttpsStep implements SetupStep {
+    @Override
+    public String id() {
+        return "verify-https";
+    }
+
+    @Override
+    public String title() {
+        return "Verify HTTPS";
+    }
+
+    @Override
+    public StepOutcome run(SetupState state, Progress progress) {
+        var target = RewriteRemotesStep.target(state);
+        List<String> urls = new ArrayList<>();
+        for (RepositoryRemotes repo : state.inventory()) {
+            repo.urls().stream().filter(u -> u.kind() != RemoteKind.OTHER_HOST && !u.project().isEmpty())
+                    .map(u -> target.httpsUrl(u.project())).forEach(urls::add);
+        }
+        List<String> distinct = urls.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
+            if (any.ok() && any.body().isArray() && !any.body().isEmpty()) {
+                distinct = List.of(any.body().get(0).path("http_url_to_repo").asText());
+            }
+        }
+        if (distinct.isEmpty()) {
+            return StepOutcome.skipped(id(), "No repository to verify: you are not a member of any project yet.");
+        }
+        GitCommand git = new GitCommand(state.request().env());
+        HttpsAccessCheck check = new HttpsAccessCheck(state.instance().http(), state.request().env(), git,
+                new TokenProbe(state.client()));
+        String username = GitTokenStore.usernameFor(state.verdict());
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        int i = 0;
+        for (String url : distinct) {
+            progress.update("git ls-remote " + url, 0.85 + 0.1 * i++ / distinct.size());
+            HttpsCheckResult r = check.lsRemote(url, username, state.request().token());
+            results.add(result(r));
+            if (!r.ok()) {
+                failed.add(url + ": " + r.detail());
+            }
+        }
+        progress.update("git ls-remote with your configuration", 0.97);
+        HttpsCheckResult plain = check.gitLsRemote(distinct.get(0));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("repositories", results);
+        details.put("plainGit", result(plain));
+        if (!plain.ok()) {
+            failed.add(0, "plain git: " + plain.detail());
+        }
+        if (!failed.isEmpty()) {
+            throw new ProblemException(ProblemKind.CHECK_FAILED, "https-access", failed.size()
+                    + " check(s) failed (first: " + failed.get(0) + ").",
+                    "Run 'gitlab-access doctor' for the cause; 'gitlab-access verify --https' repeats the check.");
+        }
+        return StepOutcome.unchanged(id(), "git ls-remote works over HTTPS for all " + distinct.size()
+                + " repositories, and plain git finds the token by itself.", details);
+    }
+
+    private static Map<String, Object> result(HttpsCheckResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", r.url());
+        m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("refs", r.refs());
+        return m;
+    }
+}
