@@ -149,4 +149,53 @@ class DoctorTest {
         assertThat(check(after, "ssh-host-key").get("status").asText()).isEqualTo("ok");
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
     }
+
+    @Test
+    void theFieldReportsFailureModesAreFoundAndFixWithYesRepairsTheFixableOnes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.gitlabaccess.testkit.Processes.available("git"));
+        Path home = Files.createDirectories(dir.resolve("seeds"));
+        String hostPort = server.baseUrl().substring("https://".length());
+        String unrelatedCredential = "https://carol:unrelated-secret-1@git.example.org\n";
+        Files.writeString(home.resolve(".git-credentials"), unrelatedCredential + "https://alice:" + Seed.EXPIRED_TOKEN
+                + "@" + hostPort + "\n");
+        Files.writeString(home.resolve(".gitconfig"), "[credential]\n\thelper = store\n");
+        String unrelatedNetrc = "machine other.example.org\n  login x\n  password y\n";
+        Files.writeString(home.resolve(".netrc"), "machine 127.0.0.1 login alice password " + Seed.REVOKED_TOKEN + "\n"
+                + unrelatedNetrc);
+        Files.createDirectories(home.resolve(".docker"));
+        String dockerConfig = "{\n  \"auths\": {\n    \"" + hostPort + "\": {\n      \"auth\": \""
+                + java.util.Base64.getEncoder().encodeToString(("alice:" + Seed.EXPIRED_TOKEN).getBytes()) + "\"\n    }\n  }\n}\n";
+        Files.writeString(home.resolve(".docker/config.json"), dockerConfig);
+        Path repo = Files.createDirectories(home.resolve("src/app"));
+        var git = java.util.Map.of("HOME", home.toString());
+        org.gitlabaccess.testkit.Processes.run(repo, git, "git", "init", "-q");
+        org.gitlabaccess.testkit.Processes.run(repo, git, "git", "remote", "add", "origin", "https://oauth2:"
+                + Seed.EXPIRED_TOKEN + "@" + hostPort + "/group/project-one.git");
+        org.gitlabaccess.testkit.Processes.run(repo, git, "git", "remote", "add", "mirror",
+                "https://github.com/someone/app.git");
+
+        JsonNode before = doctor(home, null, "--scan", home.resolve("src").toString());
+        assertThat(check(before, "credential-helper").get("status").asText()).isEqualTo("warn");
+        assertThat(check(before, "credential-helper").get("summary").asText()).contains("plain text");
+        assertThat(check(before, "git-credentials-plaintext").get("status").asText()).isEqualTo("fail");
+        assertThat(check(before, "git-credentials-plaintext").get("fixAutomatic").asBoolean()).isTrue();
+        assertThat(check(before, "netrc-plaintext").get("status").asText()).isEqualTo("fail");
+        assertThat(check(before, "remote-embedded-credentials").get("status").asText()).isEqualTo("fail");
+        assertThat(check(before, "docker-registry-credentials").get("status").asText()).isEqualTo("fail");
+        assertThat(check(before, "docker-registry-credentials").get("fix").asText()).contains("docker login")
+                .contains("--password-stdin");
+        assertThat(before.toString()).doesNotContain(Seed.EXPIRED_TOKEN).doesNotContain(Seed.REVOKED_TOKEN);
+
+        JsonNode after = doctor(home, null, "--scan", home.resolve("src").toString(), "--fix", "--yes");
+        for (String id : List.of("git-credentials-plaintext", "netrc-plaintext", "remote-embedded-credentials")) {
+            assertThat(check(after, id).get("status").asText()).as(id).isEqualTo("ok");
+        }
+        assertThat(Files.readString(home.resolve(".git-credentials"))).isEqualTo(unrelatedCredential);
+        assertThat(Files.readString(home.resolve(".netrc"))).isEqualTo(unrelatedNetrc);
+        assertThat(Files.readString(home.resolve(".docker/config.json"))).isEqualTo(dockerConfig);
+        assertThat(org.gitlabaccess.testkit.Processes.run(repo, git, "git", "config", "--get", "remote.origin.url")
+                .stdout().trim()).isEqualTo(server.httpUrl(Seed.PROJECT_ONE));
+        assertThat(org.gitlabaccess.testkit.Processes.run(repo, git, "git", "config", "--get", "remote.mirror.url")
+                .stdout().trim()).isEqualTo("https://github.com/someone/app.git");
+    }
 }

@@ -1,7 +1,12 @@
 package org.gitlabaccess.core.doctor;
 
 import java.util.List;
+import org.gitlabaccess.core.doctor.checks.CredentialHelperCheck;
+import org.gitlabaccess.core.doctor.checks.DockerRegistryCheck;
+import org.gitlabaccess.core.doctor.checks.EmbeddedCredentialsCheck;
 import org.gitlabaccess.core.doctor.checks.GitVersionCheck;
+import org.gitlabaccess.core.doctor.checks.HttpsGitAccessCheck;
+import org.gitlabaccess.core.doctor.checks.PlaintextSecretsCheck;
 import org.gitlabaccess.core.doctor.checks.HostReachableCheck;
 import org.gitlabaccess.core.doctor.checks.ProxyCheck;
 import org.gitlabaccess.core.doctor.checks.SshAgentCheck;
@@ -22,6 +27,8 @@ public final class DoctorChecks {
     public static List<Check> all() {
         return List.of(new HostReachableCheck(), new TlsTrustCheck(), new ProxyCheck(), new TokenValidCheck(),
                 new SshPortCheck(SshEndpointChooser.KNOWN_ALTERNATIVES), new SshHostKeyCheck(), new SshKeyPresentCheck(),
-                new SshKeyRegisteredCheck(), new SshAuthCheck(), new SshAgentCheck(), new GitVersionCheck());
+                new SshKeyRegisteredCheck(), new SshAuthCheck(), new SshAgentCheck(), new CredentialHelperCheck(),
+                PlaintextSecretsCheck.gitCredentials(), PlaintextSecretsCheck.netrc(), new EmbeddedCredentialsCheck(),
+                new DockerRegistryCheck(), new HttpsGitAccessCheck(), new GitVersionCheck());
     }
 }

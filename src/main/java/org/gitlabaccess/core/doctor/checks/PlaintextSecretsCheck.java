@@ -1,0 +1,96 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.util.List;
+import java.util.function.Function;
+import org.gitlabaccess.core.credentials.GitCredentialsFiles;
+import org.gitlabaccess.core.credentials.GitHost;
+import org.gitlabaccess.core.credentials.NetrcFiles;
+import org.gitlabaccess.core.credentials.PlaintextFinding;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.AtomicFile;
+
+/**
+ * Plain-text passwords or tokens for the host in {@code ~/.git-credentials} or {@code ~/.netrc}:
+ * the copies git or curl keep offering after a token expires. {@code --fix} removes just those lines.
+ */
+public final class PlaintextSecretsCheck implements Check {
+    private final String id;
+    private final String fileName;
+    private final Function<DoctorContext, Store> store;
+
+    /** Finds and removes the entries for a host in one kind of file. */
+    interface Store {
+        List<PlaintextFinding> find(GitHost host);
+
+        List<PlaintextFinding> remove(GitHost host);
+    }
+
+    private PlaintextSecretsCheck(String id, String fileName, Function<DoctorContext, Store> store) {
+        this.id = id;
+        this.fileName = fileName;
+        this.store = store;
+    }
+
+    public static PlaintextSecretsCheck gitCredentials() {
+        return new PlaintextSecretsCheck("git-credentials-plaintext", "~/.git-credentials", c -> {
+            var files = new GitCredentialsFiles(c.home(), AppDirectories.of(c.inputs().env()).xdgConfigHome(),
+                    new AtomicFile());
+            return new Store() {
+                @Override
+                public List<PlaintextFinding> find(GitHost host) {
+                    return files.find(host);
+                }
+
+                @Override
+                public List<PlaintextFinding> remove(GitHost host) {
+                    return files.remove(host);
+                }
+            };
+        });
+    }
+
+    public static PlaintextSecretsCheck netrc() {
+        return new PlaintextSecretsCheck("netrc-plaintext", "~/.netrc", c -> {
+            var files = new NetrcFiles(c.home(), new AtomicFile());
+            return new Store() {
+                @Override
+                public List<PlaintextFinding> find(GitHost host) {
+                    return files.find(host);
+                }
+
+                @Override
+                public List<PlaintextFinding> remove(GitHost host) {
+                    return files.remove(host);
+                }
+            };
+        });
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        GitHost host = GitHost.of(c.url().toString());
+        List<PlaintextFinding> found = store.apply(c).find(host);
+        if (found.isEmpty()) {
+            return CheckResult.ok(id, "No plain-text secret for " + host.hostAndPort() + " in " + fileName + ".");
+        }
+        String where = String.join("; ", found.stream().map(f -> f.describe(c.home())).toList());
+        return CheckResult.fail(id, found.size() + " plain-text secret(s) for " + host.hostAndPort() + ": " + where
+                + ". Git or curl may offer them instead of your current token.", Fix.automatic(
+                "Remove these entries (other lines stay as they are); then store the token securely with "
+                        + "'gitlab-access setup --method https' or use SSH.",
+                ctx -> {
+                    var removed = store.apply(ctx).remove(GitHost.of(ctx.url().toString()));
+                    return "Removed " + removed.size() + " entr" + (removed.size() == 1 ? "y" : "ies") + " from "
+                            + fileName + ".";
+                }));
+    }
+}
