@@ -93,6 +93,13 @@ class SetupHttpsTest {
                     "--host", server.baseUrl(), "--ca-file", server.caFile().toString());
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).contains("Already set up");
+
+            var verified = new CliRunner(home).run("verify", "--https", "--json", "--host", server.baseUrl(),
+                    "--ca-file", server.caFile().toString(), home.resolve("src").toString());
+            assertThat(verified.exitCode()).as(verified.err() + verified.out()).isZero();
+            JsonNode v = JSON.readTree(verified.out());
+            assertThat(v.get("https").get("outcome").asText()).isEqualTo("ok");
+            assertThat(v.get("repositories").get(0).get("transport").asText()).isEqualTo("https");
         } finally {
             Processes.run(home, git, "git", "credential-cache", "exit");
         }

@@ -91,6 +91,15 @@ class SetupSshTest {
         var again = setup(home, Seed.API_TOKEN, "--scan", home.resolve("src").toString());
         assertThat(again.out()).contains("Already set up");
 
+        var verified = new CliRunner(home).run("verify", "--json", "--host", server.baseUrl(), "--ca-file",
+                server.caFile().toString(), "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(server.sshPort()),
+                home.resolve("src").toString());
+        assertThat(verified.exitCode()).as(verified.err() + verified.out()).isZero();
+        JsonNode repos = JSON.readTree(verified.out()).get("repositories");
+        assertThat(repos).hasSize(2);
+        assertThat(repos).allSatisfy(x -> assertThat(x.get("outcome").asText()).isEqualTo("ok"));
+        assertThat(repos).allSatisfy(x -> assertThat(x.get("transport").asText()).isEqualTo("ssh"));
+
         var undo = new CliRunner(home).run("repos", "undo", "--host", server.baseUrl());
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         String restored = org.gitlabaccess.testkit.Processes.run(one, git, "git", "config", "--get",
