@@ -61,7 +61,7 @@ final class SetupCommand extends BaseCommand {
         SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
                 global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
                 scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
-                credentialHelper, plaintextApproval());
+                credentialHelper, plaintextApproval(), null);
         SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
         SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
         report.warnings().forEach(this::warn);

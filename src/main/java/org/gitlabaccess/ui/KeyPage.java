@@ -72,8 +72,13 @@ final class KeyPage implements WizardPage {
         again.disableProperty().bind(model.reuseProperty());
         Label strength = Ui.hint("");
         strength.textProperty().bind(model.strengthProperty());
-        view = Ui.page(Ui.title(m.get("key.title")), new VBox(6, create, reuse), grid, strength,
-                Ui.hint(m.get("key.explain")));
+        VBox sshBox = new VBox(14, new VBox(6, create, reuse), grid, strength, Ui.hint(m.get("key.explain")));
+        sshBox.visibleProperty().bind(model.httpsProperty().not());
+        sshBox.managedProperty().bind(sshBox.visibleProperty());
+        Label httpsText = Ui.text(m.get("key.https"));
+        httpsText.visibleProperty().bind(model.httpsProperty());
+        httpsText.managedProperty().bind(httpsText.visibleProperty());
+        view = Ui.page(Ui.title(m.get("key.title")), sshBox, httpsText);
     }
 
     @Override

@@ -19,6 +19,7 @@ final class KeyViewModel {
 
     private final WizardSession session;
     private final BooleanProperty reuse = new SimpleBooleanProperty(false);
+    private final BooleanProperty https = new SimpleBooleanProperty(false);
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
@@ -29,12 +30,18 @@ final class KeyViewModel {
     KeyViewModel(Messages m, WizardSession session) {
         this.m = m;
         this.session = session;
-        valid = Bindings.createBooleanBinding(this::computeValid, reuse, file, passphrase, confirmation);
+        valid = Bindings.createBooleanBinding(() -> https.get() || computeValid(), https, reuse, file, passphrase,
+                confirmation);
         strength = Bindings.createStringBinding(this::computeStrength, passphrase, confirmation, reuse);
     }
 
     /** The default file for the host; an existing one means "reuse" is the sensible choice. */
+    BooleanProperty httpsProperty() {
+        return https;
+    }
+
     void prepare() {
+        https.set(session.method == org.gitlabaccess.core.gitlab.SetupMethod.HTTPS);
         String host;
         try {
             host = org.gitlabaccess.core.gitlab.InstanceUrl.parse(session.host).host();
@@ -98,6 +105,9 @@ final class KeyViewModel {
     }
 
     void commit() {
+        if (https.get()) {
+            return;
+        }
         session.keyFile = Path.of(file.get().strip());
         session.keyPassphrase = passphrase.get().isEmpty() ? null : Secret.exact(passphrase.get());
     }

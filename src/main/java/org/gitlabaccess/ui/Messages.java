@@ -19,6 +19,11 @@ public final class Messages {
         return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args);
     }
 
+    /** The text, or the fallback where the bundle has none (a new kind of change, say). */
+    public String getOr(String key, String fallback) {
+        return bundle.containsKey(key) ? get(key) : fallback;
+    }
+
     public ResourceBundle bundle() {
         return bundle;
     }

@@ -81,8 +81,9 @@ final class ReviewPage implements WizardPage {
             List<String> planned = new ArrayList<>();
             for (SetupStep step : SetupFlows.forMethod(session.method)) {
                 for (Change c : step.plan(state)) {
-                    planned.add(m.get("change." + c.kind()) + ": " + c.target()
-                            + (c.after() == null ? "" : " — " + c.after()));
+                    planned.add(m.getOr("change." + c.kind(), c.kind()) + ": " + c.target()
+                            + (c.before() == null ? "" : " — " + c.before() + " →")
+                            + (c.after() == null ? "" : " " + c.after()));
                 }
             }
             return planned;

@@ -27,6 +27,8 @@ public final class WizardSession {
     Secret keyPassphrase;
     boolean revokeTokenAfter;
     HostKeyDecision hostKeyDecision = HostKeyDecision.REFUSE;
+    List<Path> scanRoots;
+    java.util.Set<Path> excludedRepositories = new java.util.HashSet<>();
 
     public WizardSession(Environment env, SiteConfig site, String host, Path caFile, Clock clock) {
         this.env = env;
@@ -34,6 +36,7 @@ public final class WizardSession {
         this.host = host;
         this.caFile = caFile;
         this.clock = clock;
+        this.scanRoots = site.scanRoots();
     }
 
     public Environment env() {
@@ -56,10 +59,11 @@ public final class WizardSession {
         String user = env.variable("USER").or(() -> env.variable("USERNAME")).orElse(env.property("user.name")
                 .orElse("user"));
         return new SetupRequest(env, site, host, caFile, null, null, method, token, keyFile, keyPassphrase,
-                hostKeyDecision, site.scanRoots(), revokeTokenAfter, MachineName.of(env), user, clock, null, null);
+                hostKeyDecision, scanRoots, revokeTokenAfter, MachineName.of(env), user, clock, null, null,
+                excludedRepositories);
     }
 
     public List<Path> scanRoots() {
-        return site.scanRoots();
+        return scanRoots;
     }
 }

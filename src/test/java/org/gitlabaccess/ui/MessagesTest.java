@@ -29,6 +29,11 @@ class MessagesTest {
                     "step.key", "step.review", "step.apply", "step.done")) {
                 assertThat(m.get(key)).isNotBlank();
             }
+            for (String kind : java.util.List.of("file-created", "key-reused", "gitlab-key-added", "ssh-config-block",
+                    "known-host-added", "token-revoked", "remote-rewritten", "git-config", "credential-stored",
+                    "plaintext-removed")) {
+                assertThat(m.get("change." + kind)).as(kind).isNotBlank();
+            }
             for (var check : org.gitlabaccess.core.doctor.DoctorChecks.all()) {
                 assertThat(m.get("check." + check.id())).as(check.id()).isNotBlank();
             }

@@ -42,6 +42,10 @@ class WizardSshFlowTest {
     static void startServer() throws Exception {
         server = GitLabTestServer.start(dir.resolve("server"));
         home = Files.createDirectories(dir.resolve("home"));
+        Path repo = Files.createDirectories(home.resolve("src/app"));
+        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
+        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
+                + "[remote \"origin\"]\n\turl = " + server.httpUrl(Seed.PROJECT_ONE) + "\n");
     }
 
     @AfterAll
@@ -90,6 +94,10 @@ class WizardSshFlowTest {
                 .filter(f -> !(f instanceof PasswordField)).findFirst().orElseThrow();
         assertThat(file.getText()).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1").toString());
         robot.clickOn("_Next");
+        waitUntil(() -> currentStep(robot).endsWith("Repositories"));
+        waitUntil(() -> !robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("repositories found")).toList().isEmpty());
+        robot.clickOn("_Next");
         waitUntil(() -> currentStep(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
                 ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Register the key on GitLab")));
@@ -108,5 +116,7 @@ class WizardSshFlowTest {
         assertThat(server.state().keysOf(1)).isNotEmpty();
         assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
+        assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
+                + server.sshUrl(Seed.PROJECT_ONE));
     }
 }

@@ -102,7 +102,8 @@ public final class RewriteRemotesStep implements SetupStep {
         RepositoryInventory inventory = new RepositoryInventory(r.env());
         var scan = inventory.scan(roots, ScanListener.NONE, new ScanCancellation());
         GitLabTarget target = target(state);
-        List<RepositoryRemotes> remotes = inventory.remotes(scan, target);
+        List<RepositoryRemotes> remotes = inventory.remotes(scan, target).stream()
+                .filter(rr -> !r.excludedRepositories().contains(rr.repository().path())).toList();
         state.inventory = remotes;
         return new RewritePlanner(target).plan(remotes, to);
     }

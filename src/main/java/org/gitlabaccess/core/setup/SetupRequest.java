@@ -17,10 +17,16 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
  * @param revokeTokenAfter revoke the setup token once SSH works (it is no longer needed)
  * @param credentialHelper HTTPS: the helper to use by name, or null for the best one available
  * @param plaintextApproval HTTPS: the user's explicit consent to a plain-text file, or null
+ * @param excludedRepositories repositories the user unticked: their remotes are left as they are
  */
 public record SetupRequest(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                            SetupMethod method, Secret token, Path keyFile, Secret keyPassphrase,
                            HostKeyDecision hostKeyDecision, List<Path> scanRoots, boolean revokeTokenAfter,
                            String machineName, String userName, Clock clock, String credentialHelper,
-                           org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval) {
+                           org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval,
+                           java.util.Set<Path> excludedRepositories) {
+
+    public SetupRequest {
+        excludedRepositories = excludedRepositories == null ? java.util.Set.of() : java.util.Set.copyOf(excludedRepositories);
+    }
 }

@@ -56,6 +56,11 @@ public final class SetupState {
         return endpoint;
     }
 
+    /** For a caller that computed the endpoint ahead of the steps (the wizard's repository preview). */
+    public void useEndpoint(SshEndpoint chosen) {
+        this.endpoint = chosen;
+    }
+
     /** The repositories found, with their remotes (after the rewrite step: as they were before it). */
     public List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory() {
         return inventory;

@@ -59,7 +59,7 @@ public final class SshKeyStep implements SetupStep {
     }
 
     /** Options, then the site configuration, then what the instance says, then the web host on 22. */
-    static SshEndpoint endpoint(SetupState state) {
+    public static SshEndpoint endpoint(SetupState state) {
         SetupRequest r = state.request();
         String host = r.sshHost() != null ? r.sshHost() : r.site().sshHost().orElse(null);
         Integer port = r.sshPort() != null ? r.sshPort() : r.site().sshPort().orElse(null);
