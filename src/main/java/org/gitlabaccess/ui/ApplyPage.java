@@ -45,13 +45,13 @@ final class ApplyPage implements WizardPage {
                     case FAILED -> "✗";
                 };
                 Label head = new Label(mark + "  " + o.summary());
+                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
                 head.setWrapText(true);
                 head.getStyleClass().add("check-" + (o.failed() ? "fail" : "ok"));
                 VBox cell = new VBox(2, head);
                 if (o.hint() != null) {
                     cell.getChildren().add(Ui.hint(o.hint()));
                 }
-                cell.setMaxWidth(list.getWidth() - 30);
                 setGraphic(cell);
                 setAccessibleText(head.getText());
             }

@@ -38,12 +38,12 @@ final class DiagnosePage implements WizardPage {
                 }
                 Label head = new Label(symbol(r) + "  " + m.get("check." + r.id()) + ": " + r.summary());
                 head.setWrapText(true);
+                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
                 head.getStyleClass().add("check-" + r.status().name().toLowerCase(java.util.Locale.ROOT));
                 VBox cell = new VBox(2, head);
                 if (r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK) {
                     cell.getChildren().add(Ui.hint(m.get("diagnose.fix", r.fix().description())));
                 }
-                cell.setMaxWidth(list.getWidth() - 30);
                 setGraphic(cell);
                 setAccessibleText(head.getText());
             }

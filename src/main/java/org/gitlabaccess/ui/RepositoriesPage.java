@@ -45,8 +45,8 @@ final class RepositoriesPage implements WizardPage {
         pick.setEditable(true);
         pick.setPrefWidth(70);
         TableColumn<RepositoriesViewModel.Row, String> path = new TableColumn<>(m.get("repos.col.path"));
-        path.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().repository.toString() + "  ("
-                + c.getValue().remote + ")"));
+        path.setCellValueFactory(c -> new SimpleStringProperty(Ui.tilde(c.getValue().repository.toString(),
+                model.home()) + "  (" + c.getValue().remote + ")"));
         path.setPrefWidth(220);
         TableColumn<RepositoriesViewModel.Row, String> before = new TableColumn<>(m.get("repos.col.before"));
         before.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before));

@@ -66,6 +66,10 @@ final class RepositoriesViewModel {
         });
     }
 
+    Path home() {
+        return UserHome.resolve(session.env());
+    }
+
     StringProperty rootsProperty() {
         return roots;
     }

@@ -43,6 +43,7 @@ final class ReviewPage implements WizardPage {
         revoke = new CheckBox(m.get("review.revoke"));
         revoke.setMnemonicParsing(true);
         list.setAccessibleText(m.get("review.list.accessible"));
+        list.setCellFactory(Ui::wrappingCell);
         VBox.setVgrow(list, Priority.ALWAYS);
         error.getStyleClass().add("error-text");
         view = Ui.page(Ui.title(m.get("review.title")), Ui.text(m.get("review.explain")), list, revoke, error);
@@ -81,9 +82,9 @@ final class ReviewPage implements WizardPage {
             List<String> planned = new ArrayList<>();
             for (SetupStep step : SetupFlows.forMethod(session.method)) {
                 for (Change c : step.plan(state)) {
-                    planned.add(m.getOr("change." + c.kind(), c.kind()) + ": " + c.target()
+                    planned.add(Ui.tilde(m.getOr("change." + c.kind(), c.kind()) + ": " + c.target()
                             + (c.before() == null ? "" : " — " + c.before() + " →")
-                            + (c.after() == null ? "" : " " + c.after()));
+                            + (c.after() == null ? "" : " " + c.after()), state.home()));
                 }
             }
             return planned;

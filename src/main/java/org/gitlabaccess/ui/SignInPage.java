@@ -30,7 +30,7 @@ final class SignInPage implements WizardPage {
         label.setLabelFor(tokenField);
         tokenField.setAccessibleText(m.get("signin.token.accessible"));
         tokenField.setPromptText("glpat-…");
-        tokenField.setMaxWidth(480);
+        tokenField.setPrefColumnCount(34);
         tokenField.textProperty().bindBidirectional(model.tokenProperty());
         debounce.setOnFinished(e -> model.check());
         tokenField.textProperty().addListener((o, a, b) -> debounce.playFromStart());

@@ -30,6 +30,33 @@ final class Ui {
         return l;
     }
 
+    /** A path under the home shown as {@code ~/…}: shorter, and what users recognise. */
+    static String tilde(String text, java.nio.file.Path home) {
+        String h = home.toString();
+        return text == null ? null : text.replace(h + java.io.File.separator, "~" + java.io.File.separator)
+                .replace(h, "~");
+    }
+
+    /** A list cell that wraps its text instead of clipping it. */
+    static <T> javafx.scene.control.ListCell<T> wrappingCell(javafx.scene.control.ListView<T> list) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label l = new Label(String.valueOf(item));
+                l.setWrapText(true);
+                l.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                setGraphic(l);
+                setAccessibleText(l.getText());
+            }
+        };
+    }
+
     static VBox page(javafx.scene.Node... children) {
         VBox box = new VBox(14, children);
         box.getStyleClass().add("step-content");

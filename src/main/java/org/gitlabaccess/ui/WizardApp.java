@@ -25,7 +25,7 @@ public final class WizardApp extends Application {
         WizardSession session = new WizardSession(env, site, host, initialCaFile, Clock.systemUTC());
         WizardWindow window = WizardWindow.create(messages, session, new FxBackgroundTasks(), new SystemBrowser(env), true);
         Scene scene = new Scene(window.root(), 880, 600);
-        scene.getStylesheets().add(WizardApp.class.getResource("wizard.css").toExternalForm());
+        WizardStyle.apply(scene, Appearance.dark(env));
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(640);
         stage.setMinHeight(460);
