@@ -141,7 +141,7 @@ final class DoctorCommand extends BaseCommand {
 
     /** The changes this product recorded, for the report. */
     private List<String> journalLines() {
-        return List.of();
+        return org.gitlabaccess.core.repos.ChangeHistory.lines(dirs().stateDir());
     }
 
     private boolean confirm(String question) {

@@ -32,8 +32,68 @@ final class DonePage implements WizardPage {
         revoke = new Button(m.get("done.revoke"));
         revoke.setMnemonicParsing(true);
         revoke.setOnAction(e -> revokeToken());
-        view = Ui.page(Ui.title(m.get("done.title")), summary, new VBox(6, new HBox(10, revoke), revokeResult),
-                Ui.hint(m.get("done.cli")));
+        Button report = new Button(m.get("done.report"));
+        report.setMnemonicParsing(true);
+        report.setOnAction(e -> saveReport(report));
+        Button undo = new Button(m.get("done.undo"));
+        undo.setMnemonicParsing(true);
+        undo.setOnAction(e -> undo(undo));
+        view = Ui.page(Ui.title(m.get("done.title")), summary,
+                new VBox(6, new HBox(10, report, undo, revoke), revokeResult), Ui.hint(m.get("done.cli")));
+    }
+
+    /** The doctor's redacted report, for a helpdesk ticket. */
+    private void saveReport(Button button) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(m.get("done.report"));
+        chooser.setInitialFileName("gitlab-access-report.md");
+        java.io.File file = chooser.showSaveDialog(button.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        button.setDisable(true);
+        tasks.run(() -> {
+            var inputs = new org.gitlabaccess.core.doctor.DoctorContext.Inputs(session.env(), session.site(), session.host,
+                    session.caFile(), null, null, session.token, session.scanRoots(), null,
+                    org.gitlabaccess.core.ssh.HostKeyDecision.REFUSE,
+                    org.gitlabaccess.core.io.MachineName.of(session.env()), session.clock());
+            var results = new org.gitlabaccess.core.doctor.Doctor(org.gitlabaccess.core.doctor.DoctorChecks.all(),
+                    org.gitlabaccess.core.doctor.Doctor.PER_CHECK_TIMEOUT)
+                    .run(new org.gitlabaccess.core.doctor.DoctorContext(inputs), r -> { });
+            var doctorReport = new org.gitlabaccess.core.doctor.DoctorReport(session.env(), session.clock());
+            doctorReport.write(file.toPath(), doctorReport.render(session.host, results,
+                    org.gitlabaccess.core.repos.ChangeHistory.lines(
+                            org.gitlabaccess.core.io.AppDirectories.of(session.env()).stateDir())));
+            return file;
+        }, f -> {
+            button.setDisable(false);
+            revokeResult.setText(m.get("done.report.saved", f));
+        }, e -> {
+            button.setDisable(false);
+            revokeResult.setText(String.valueOf(e.getMessage()));
+        });
+    }
+
+    /** Puts the remotes back as they were before this setup (from its journal). */
+    private void undo(Button button) {
+        button.setDisable(true);
+        tasks.run(() -> {
+            var stateDir = org.gitlabaccess.core.io.AppDirectories.of(session.env()).stateDir();
+            var journal = org.gitlabaccess.core.repos.RewriteJournal.latestRewrite(stateDir);
+            if (journal.isEmpty()) {
+                return 0;
+            }
+            org.gitlabaccess.core.io.JGitHome.apply(session.env());
+            var plan = new org.gitlabaccess.core.repos.RewriteUndo().plan(journal.get());
+            try (var undoJournal = org.gitlabaccess.core.repos.RewriteJournal.create(stateDir,
+                    org.gitlabaccess.core.repos.RewriteJournal.UNDO, session.clock())) {
+                return new org.gitlabaccess.core.repos.RewriteApplier(new org.gitlabaccess.core.repos.ConfigEditor())
+                        .apply(plan.edits(), undoJournal).changed().size();
+            }
+        }, n -> revokeResult.setText(m.get("done.undone", n)), e -> {
+            button.setDisable(false);
+            revokeResult.setText(String.valueOf(e.getMessage()));
+        });
     }
 
     private void revokeToken() {

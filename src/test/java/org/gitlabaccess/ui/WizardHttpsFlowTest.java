@@ -1,0 +1,122 @@
+package org.gitlabaccess.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Stage;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole HTTPS setup through the window, then "Undo the remote changes". */
+@ExtendWith(ApplicationExtension.class)
+class WizardHttpsFlowTest {
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+    static Path home;
+    static String embedded;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assumeTrue(Processes.available("git"));
+        server = GitLabTestServer.start(dir.resolve("server"));
+        home = Files.createDirectories(dir.resolve("home"));
+        Path repo = Files.createDirectories(home.resolve("src/app"));
+        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
+        embedded = "https://alice:" + Seed.EXPIRED_TOKEN + "@" + server.baseUrl().substring(8) + "/group/project-one.git";
+        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
+                + "[remote \"origin\"]\n\turl = " + embedded + "\n");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            Processes.run(home, Map.of("HOME", home.toString()), "git", "credential-cache", "exit");
+            server.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Properties props = new Properties();
+        props.putAll(System.getProperties());
+        WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
+                System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+        WizardWindow window = WizardWindow.create(new Messages(Locale.ENGLISH), session, new FxBackgroundTasks(),
+                url -> true, true);
+        stage.setScene(new Scene(window.root(), 900, 640));
+        stage.show();
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String step(FxRobot robot) {
+        return robot.lookup(".step-current").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void setsUpHttpsThroughTheWizardAndUndoesTheRemoteChange(FxRobot robot) throws Exception {
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Diagnose"));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Method"));
+        robot.clickOn("_HTTPS with a token");
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Sign in"));
+        PasswordField token = robot.lookup(".password-field").queryAs(PasswordField.class);
+        robot.interact(() -> token.setText(Seed.WRITE_REPOSITORY_TOKEN));
+        waitUntil(() -> robot.lookup(".verdict").queryAs(Label.class).getText().contains("@alice"));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Key or credential"));
+        assertThat(robot.lookup(".step-text").queryAllAs(Label.class)).anySatisfy(l ->
+                assertThat(l.getText()).contains("credential store"));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Repositories"));
+        waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("1 remote URL(s) to change")));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Review"));
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
+                javafx.scene.control.ListCell<?> c && String.valueOf(c.getItem()).contains("Store the token")));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Apply and verify"));
+        waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
+                javafx.scene.control.ListCell<?> c && c.getItem() != null && String.valueOf(
+                ((org.gitlabaccess.core.setup.StepOutcome) c.getItem()).summary()).contains("plain git finds the token")));
+        robot.clickOn("_Next");
+        waitUntil(() -> step(robot).endsWith("Done"));
+        String config = Files.readString(home.resolve("src/app/.git/config"));
+        assertThat(config).contains("url = " + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);
+
+        robot.clickOn("_Undo the remote changes");
+        waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("remotes back as before")));
+        assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
+                + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);
+    }
+}
