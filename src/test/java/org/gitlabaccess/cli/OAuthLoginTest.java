@@ -32,7 +32,7 @@ class OAuthLoginTest {
     static void start() throws IOException {
         server = GitLabTestServer.start(dir.resolve("server"));
         browserClient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)
-                .sslContext(TestBrowser.trusting(server)).build();
+                .sslContext(org.gitlabaccess.testkit.TestHttp.trusting(server.certificates().caCertificate())).build();
     }
 
     @AfterAll

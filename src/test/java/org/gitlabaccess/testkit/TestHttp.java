@@ -50,7 +50,8 @@ public final class TestHttp {
         }
     }
 
-    static SSLContext trusting(X509Certificate ca) {
+    /** An SSL context that trusts only this CA, as a browser would after IT installed it. */
+    public static SSLContext trusting(X509Certificate ca) {
         try {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);

@@ -117,6 +117,13 @@ public final class RewriteRemotesStep implements SetupStep {
         return GitLabTarget.of(state.instance().root(), Optional.ofNullable(endpoint).map(e -> e.alias()), port);
     }
 
+    /** Each GitLab project's URL in the method's form, once, from the repositories found. */
+    static List<String> projectUrls(SetupState state, java.util.function.Function<String, String> urlOf) {
+        return state.inventory().stream().flatMap(repo -> repo.urls().stream())
+                .filter(u -> u.kind() != org.gitlabaccess.core.repos.RemoteKind.OTHER_HOST && !u.project().isEmpty())
+                .map(u -> urlOf.apply(u.project())).distinct().toList();
+    }
+
     static List<Path> roots(SetupState state) {
         List<Path> roots = state.request().scanRoots();
         return roots == null || roots.isEmpty() ? List.of(state.home()) : roots;

@@ -11,8 +11,6 @@ import org.gitlabaccess.core.credentials.GitTokenStore;
 import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.credentials.TokenProbe;
-import org.gitlabaccess.core.repos.RemoteKind;
-import org.gitlabaccess.core.repos.RepositoryRemotes;
 
 /**
  * Proves HTTPS works: {@code ls-remote} of each repository with the token (JGit, the product's TLS
@@ -33,12 +31,7 @@ public final class VerifyHttpsStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         var target = RewriteRemotesStep.target(state);
-        List<String> urls = new ArrayList<>();
-        for (RepositoryRemotes repo : state.inventory()) {
-            repo.urls().stream().filter(u -> u.kind() != RemoteKind.OTHER_HOST && !u.project().isEmpty())
-                    .map(u -> target.httpsUrl(u.project())).forEach(urls::add);
-        }
-        List<String> distinct = urls.stream().distinct().toList();
+        List<String> distinct = RewriteRemotesStep.projectUrls(state, target::httpsUrl);
         if (distinct.isEmpty()) {
             var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
             if (any.ok() && any.body().isArray() && !any.body().isEmpty()) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
-import org.gitlabaccess.core.repos.RemoteKind;
-import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.ssh.GitOverSshCheck;
 
@@ -29,12 +27,7 @@ public final class VerifyRepositoriesStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         var target = RewriteRemotesStep.target(state);
-        List<String> urls = new ArrayList<>();
-        for (RepositoryRemotes repo : state.inventory()) {
-            repo.urls().stream().filter(u -> u.kind() != RemoteKind.OTHER_HOST && !u.project().isEmpty())
-                    .map(u -> target.sshUrl(u.project())).distinct().forEach(urls::add);
-        }
-        List<String> distinct = urls.stream().distinct().toList();
+        List<String> distinct = RewriteRemotesStep.projectUrls(state, target::sshUrl);
         if (distinct.isEmpty()) {
             return StepOutcome.skipped(id(), "No GitLab repositories to verify.");
         }
