@@ -47,6 +47,7 @@ fi
 # JavaFX's modular jars for this OS (the plain javafx-*.jar are empty placeholders).
 fxjars=$(ls "$fxdir"/javafx-*-"$fx".jar | tr '\n' "$sep")
 fxjars=${fxjars%"$sep"}
+[ "$os" = windows ] && fxjars=$(cygpath -w -p "$(echo "$fxjars" | tr ';' ':')")
 
 # 1. The runtime: what jdeps finds, plus what it cannot see (providers loaded by name).
 log "jdeps"
@@ -96,8 +97,12 @@ fi
 common=(--name "$name" --app-version "$version"
   --vendor "GitLab Access Wizard" --copyright "Apache License 2.0"
   --description "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access.")
+image_extra=()
+if [ "$os" = macos ] && [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
+  image_extra=(--mac-sign --mac-signing-key-user-name "$MACOS_SIGN_IDENTITY")
+fi
 log "app-image"
-jpackage --type app-image "${common[@]}" --dest "$OUT_DIR" \
+jpackage --type app-image "${common[@]}" "${image_extra[@]}" --dest "$OUT_DIR" \
   --input "$input" --main-jar "$(basename "$APP_JAR")" --main-class "$MAIN_CLASS" \
   --runtime-image "$runtime" @installers/common/java-options.args @installers/"$os"/app-image.args
 

@@ -5,9 +5,9 @@
 gaw_app=/opt/gitlab-access-wizard
 gaw_links() {
   echo "/usr/bin/gitlab-access $gaw_app/bin/gitlab-access"
-  echo "/usr/share/applications/gitlab-access-wizard.desktop $gaw_app/share/applications/gitlab-access-wizard.desktop"
+  echo "/usr/share/applications/gitlab-access-wizard.desktop $gaw_app/lib/desktop/gitlab-access-wizard.desktop"
   for s in 16 24 32 48 64 128 256 512; do
-    echo "/usr/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png $gaw_app/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png"
+    echo "/usr/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png $gaw_app/lib/desktop/icons/gitlab-access-${s}.png"
   done
 }
 gaw_refresh() {

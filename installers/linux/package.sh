@@ -1,10 +1,11 @@
 # Linux part of installers/build.sh (sourced): .deb and .rpm from the app-image.
 image="$OUT_DIR/$name"
 
-# Menu entry and icons inside the app; the packages link them into /usr/share (integration.sh).
-install -D -m 644 installers/linux/gitlab-access-wizard.desktop "$image/share/applications/gitlab-access-wizard.desktop"
+# Menu entry and icons inside the app (under lib/: jpackage packages only bin/ and lib/ of an
+# app-image); the packages link them into /usr/share (integration.sh).
+install -D -m 644 installers/linux/gitlab-access-wizard.desktop "$image/lib/desktop/gitlab-access-wizard.desktop"
 for s in 16 24 32 48 64 128 256 512; do
-  install -D -m 644 "assets/icons/gitlab-access-$s.png" "$image/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png"
+  install -D -m 644 "assets/icons/gitlab-access-$s.png" "$image/lib/desktop/icons/gitlab-access-$s.png"
 done
 
 # jpackage resource-dir: postinst/prerm (deb) and the spec (rpm), with integration.sh pasted in.
