@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.gitlabaccess.cli.Cli;
 import org.gitlabaccess.cli.CliContext;
+import org.gitlabaccess.cli.GlobalOptions;
 import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
@@ -26,6 +27,11 @@ public final class Main {
         LoggingSetup.prepare(AppDirectories.of(env).logDir(), Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        if (args.length == 0) {
+            // The double-clicked launcher: straight to the wizard, as the root command would do,
+            // without building the command tree first (about 0.1 s of a 1 s start-up budget).
+            System.exit(WizardEntry.start(env, new GlobalOptions(), err));
+        }
         CliContext ctx = new CliContext(env, System.in, out, err, options -> WizardEntry.start(env, options, err),
                 new SystemBrowser(env));
         System.exit(new Cli(ctx).run(args));
