@@ -29,6 +29,13 @@ public final class WizardApp extends Application {
         Scene scene = new Scene(window.root(), 880, 600);
         WizardStyle.apply(scene, Appearance.dark(env));
         stage.setTitle(messages.get("app.title"));
+        // Several sizes: the window manager picks the sharpest for its scale (HiDPI).
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            var icon = WizardApp.class.getResourceAsStream("icons/gitlab-access-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
