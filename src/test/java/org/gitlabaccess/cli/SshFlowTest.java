@@ -204,4 +204,40 @@ class SshFlowTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh/id_ed25519_127.0.0.1"))))
                 .isEqualTo("rw-------");
     }
+
+    @Test
+    void anExpiredKeyIsNamedWhenARepositoryIsVerified() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("expired-key"));
+        cli(home, null).run(args("ssh-key", "create"));
+        var key = org.gitlabaccess.core.ssh.SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
+        server.state().addKey(2, "old", key.publicKeyLine(), key.publicKey(),
+                org.gitlabaccess.core.ssh.KeyFingerprint.sha256Bare(key.publicKey()),
+                java.time.Instant.now().minusSeconds(60), "auth");
+        cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(server.sshPort())));
+        Path repo = Files.createDirectories(home.resolve("src/app/.git"));
+        Files.writeString(repo.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(repo.resolve("objects"));
+        Files.createDirectories(repo.resolve("refs"));
+        Files.writeString(repo.resolve("config"), "[core]\n\trepositoryformatversion = 0\n[remote \"origin\"]\n\turl = "
+                + server.sshUrl(Seed.PROJECT_ONE) + "\n");
+        var r = cli(home, null).run(args("verify", "--json", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(server.sshPort()), home.resolve("src").toString()));
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode repos = JSON.readTree(r.out()).get("repositories");
+        assertThat(repos.get(0).get("outcome").asText()).isEqualTo("key-expired");
+    }
+
+    @Test
+    void aRefusedSshPortIsANetworkError() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("refused"));
+        cli(home, null).run(args("ssh-key", "create"));
+        int closed;
+        try (var s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        var r = cli(home, null).run(args("verify", "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(closed)));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("refused");
+    }
 }
