@@ -48,6 +48,16 @@ final class SetupCommand extends BaseCommand {
     @Option(names = "--revoke-token", description = "SSH: revoke the setup token once SSH works (least privilege).")
     boolean revokeToken;
 
+    @Option(names = "--web", description = "SSH: sign in in the browser instead of with a token (revoked at the end).")
+    boolean web;
+
+    @Option(names = "--device", description = "SSH: sign in with a code on another device (revoked at the end).")
+    boolean device;
+
+    @Option(names = "--oauth-client-id", paramLabel = "ID",
+            description = "The OAuth application for --web/--device (default: site configuration).")
+    String oauthClientId;
+
     SetupCommand(CliContext ctx) {
         super(ctx);
     }
@@ -56,14 +66,22 @@ final class SetupCommand extends BaseCommand {
     public Integer call() {
         Secret token = new TokenInput().read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()),
                 ctx.in(), ctx.env()).orElse(null);
+        org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth = null;
+        String clientId = oauthClientId != null ? oauthClientId : site().oauthClientId().orElse(null);
+        if (web || device) {
+            oauth = browserSignIn(clientId);
+        }
         String user = ctx.env().variable("USER").or(() -> ctx.env().variable("USERNAME"))
                 .orElse(ctx.env().property("user.name").orElse("user"));
         SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
                 global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
                 scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
-                credentialHelper, plaintextApproval(), null);
+                credentialHelper, plaintextApproval(), null, oauth, clientId);
         SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
         SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
+        if (oauth != null && report.failure().isPresent()) {
+            revokeQuietly(oauth, clientId);
+        }
         report.warnings().forEach(this::warn);
         if (json()) {
             printJson(document(report));
@@ -81,6 +99,43 @@ final class SetupCommand extends BaseCommand {
             return ExitCodes.of(f.problem().kind());
         }
         return ExitCodes.OK;
+    }
+
+    /** A failed run still leaves no sign-in token behind. */
+    private void revokeQuietly(org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth, String clientId) {
+        try {
+            new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId, Clock.systemUTC(),
+                    org.gitlabaccess.core.gitlab.Sleeper.REAL).revoke(oauth);
+        } catch (org.gitlabaccess.core.ProblemException e) {
+            warn("The browser sign-in token could not be revoked (" + e.getMessage() + "); it expires in two hours.");
+        }
+    }
+
+    /** Signs in through the browser (or another device); the tokens serve this run only. */
+    private org.gitlabaccess.core.gitlab.oauth.OAuthTokens browserSignIn(String clientId) {
+        if (method != SetupMethod.SSH) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-https",
+                    "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
+                    "Use --method ssh, or give HTTPS a personal access token.");
+        }
+        if (clientId == null) {
+            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
+                    "oauth-client-missing", "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
+                    "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains how.");
+        }
+        var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId,
+                Clock.systemUTC(), org.gitlabaccess.core.gitlab.Sleeper.REAL);
+        if (web) {
+            return oauth.signInWithBrowser(List.of("api"), ctx.browser(), url -> {
+                ctx.err().println("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url);
+                ctx.err().flush();
+            }, org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
+        }
+        var session = oauth.startDevice(List.of("api"));
+        ctx.err().println("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
+                + session.code().userCode() + ".");
+        ctx.err().flush();
+        return oauth.awaitDevice(session, () -> false);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 /** Step 4: paste a token; GitLab's verdict appears as soon as it is known. */
 final class SignInPage implements WizardPage {
     private final SignInViewModel model;
+    private Button withBrowser;
     private final PasswordField tokenField = new PasswordField();
     private final VBox view;
     private final javafx.animation.PauseTransition debounce =
@@ -53,8 +54,12 @@ final class SignInPage implements WizardPage {
         Button create = new Button(m.get("signin.create"));
         create.setMnemonicParsing(true);
         create.setOnAction(e -> browser.open(model.creationPage()));
+        Button withBrowser = new Button(m.get("signin.browser"));
+        withBrowser.setMnemonicParsing(true);
+        withBrowser.setOnAction(e -> model.signInWithBrowser(browser));
+        this.withBrowser = withBrowser;
         view = Ui.page(Ui.title(m.get("signin.title")), Ui.text(m.get("signin.explain")),
-                new VBox(6, label, new HBox(8, tokenField, spinner), result, hint), create);
+                new VBox(6, label, new HBox(8, tokenField, spinner), result, hint), new HBox(10, create, withBrowser));
     }
 
     @Override
@@ -84,6 +89,8 @@ final class SignInPage implements WizardPage {
 
     @Override
     public void entered() {
+        withBrowser.setVisible(model.browserSignInAvailable());
+        withBrowser.setManaged(withBrowser.isVisible());
         if (!model.tokenProperty().get().isBlank()) {
             model.check();
         }

@@ -78,6 +78,47 @@ final class SignInViewModel {
                 java.time.LocalDate.now(session.clock().withZone(java.time.ZoneOffset.UTC)));
     }
 
+    /** True when IT configured an OAuth application and the method can use a browser sign-in (SSH). */
+    boolean browserSignInAvailable() {
+        return session.site().oauthClientId().isPresent()
+                && session.method == org.gitlabaccess.core.gitlab.SetupMethod.SSH;
+    }
+
+    /** Browser sign-in (authorization code + PKCE); the token serves this setup and is revoked at its end. */
+    void signInWithBrowser(org.gitlabaccess.core.gitlab.oauth.BrowserOpener browser) {
+        int mine = ++generation;
+        checking.set(true);
+        message.set(m.get("signin.browser.waiting"));
+        hint.set("");
+        tasks.run(() -> {
+            var instance = org.gitlabaccess.core.gitlab.Instance.resolve(session.env(), session.site(), session.host,
+                    session.caFile());
+            var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance.client(null),
+                    session.site().oauthClientId().orElseThrow(), session.clock(),
+                    org.gitlabaccess.core.gitlab.Sleeper.REAL);
+            var tokens = oauth.signInWithBrowser(java.util.List.of("api"), browser, url -> { },
+                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
+            session.oauthTokens = tokens;
+            session.token = null;
+            SetupState state = new SetupState(session.request());
+            new SignInStep().run(state, Progress.NONE);
+            return state.verdict();
+        }, v -> {
+            if (mine != generation) {
+                return;
+            }
+            checking.set(false);
+            verdict.set(v);
+            valid.set(true);
+            message.set(m.get("signin.browser.ok", v.username()));
+        }, error -> {
+            checking.set(false);
+            valid.set(false);
+            message.set(error instanceof ProblemException p ? p.getMessage() : String.valueOf(error.getMessage()));
+            hint.set(error instanceof ProblemException p && p.hint() != null ? p.hint() : "");
+        });
+    }
+
     /** Asks GitLab about the token (in the background); the newest check wins. */
     void check() {
         String value = token.get() == null ? "" : token.get().strip();
@@ -90,6 +131,7 @@ final class SignInViewModel {
         int mine = ++generation;
         Secret secret = Secret.of(value);
         session.token = secret;
+        session.oauthTokens = null;
         checking.set(true);
         message.set(m.get("signin.checking"));
         hint.set("");

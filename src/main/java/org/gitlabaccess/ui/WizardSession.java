@@ -29,6 +29,7 @@ public final class WizardSession {
     HostKeyDecision hostKeyDecision = HostKeyDecision.REFUSE;
     List<Path> scanRoots;
     java.util.Set<Path> excludedRepositories = new java.util.HashSet<>();
+    org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens;
 
     public WizardSession(Environment env, SiteConfig site, String host, Path caFile, Clock clock) {
         this.env = env;
@@ -60,7 +61,7 @@ public final class WizardSession {
                 .orElse("user"));
         return new SetupRequest(env, site, host, caFile, null, null, method, token, keyFile, keyPassphrase,
                 hostKeyDecision, scanRoots, revokeTokenAfter, MachineName.of(env), user, clock, null, null,
-                excludedRepositories);
+                excludedRepositories, oauthTokens, site.oauthClientId().orElse(null));
     }
 
     public List<Path> scanRoots() {

@@ -137,4 +137,24 @@ class OAuthLoginTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("not approved");
     }
+
+    @Test
+    void setupOverSshWithBrowserSignInRevokesTheTokenAtTheEnd() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("setup-web"));
+        var r = new CliRunner(home).browser(OAuthLoginTest::browse).run("setup", "--method", "ssh", "--web", "--yes",
+                "--json", "--host", server.baseUrl(), "--ca-file", server.caFile().toString(), "--oauth-client-id",
+                OAuthProvider.CLIENT_ID);
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        var doc = JSON.readTree(r.out());
+        assertThat(doc.get("steps").get(0).get("summary").asText()).contains("browser sign-in");
+        assertThat(doc.get("steps").get(doc.get("steps").size() - 1).get("status").asText()).isEqualTo("changed");
+        assertThat(server.oauth().activeOAuthTokens()).isZero();
+        assertThat(server.state().keysOf(1)).isNotEmpty();
+
+        var https = new CliRunner(home).browser(OAuthLoginTest::browse).run("setup", "--method", "https", "--web",
+                "--host", server.baseUrl(), "--ca-file", server.caFile().toString(), "--oauth-client-id",
+                OAuthProvider.CLIENT_ID);
+        assertThat(https.exitCode()).isEqualTo(2);
+        assertThat(https.err()).contains("SSH only");
+    }
 }

@@ -123,4 +123,41 @@ class ViewModelsTest {
         vm.commit();
         assertThat(s.excludedRepositories).containsExactly(home.resolve("src/two"));
     }
+
+    @Test
+    void browserSignInThenApplySetsUpSshAndRevokesTheSignIn() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("browser"));
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        SiteConfig site = new SiteConfig(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
+                java.util.Optional.of(org.gitlabaccess.testkit.OAuthProvider.CLIENT_ID), java.util.List.of());
+        WizardSession s = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
+                System.getenv("PATH")), p), site, server.baseUrl(), server.caFile(), Clock.systemUTC());
+        s.hostKeyDecision = org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
+        s.scanRoots = java.util.List.of(Files.createDirectories(home.resolve("src")));
+        SignInViewModel vm = new SignInViewModel(M, s, new SameThreadTasks());
+        assertThat(vm.browserSignInAvailable()).isTrue();
+        var browser = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.ALWAYS)
+                .sslContext(org.gitlabaccess.testkit.TestHttp.trusting(server.certificates().caCertificate())).build();
+        vm.signInWithBrowser(url -> {
+            new Thread(() -> {
+                try {
+                    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).start();
+            return true;
+        });
+        assertThat(vm.validProperty().get()).as(vm.messageProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).contains("@alice");
+
+        ApplyViewModel apply = new ApplyViewModel(s, new SameThreadTasks());
+        apply.start();
+        assertThat(apply.succeededProperty().get()).as(apply.outcomes().toString()).isTrue();
+        assertThat(server.oauth().activeOAuthTokens()).isZero();
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+    }
 }

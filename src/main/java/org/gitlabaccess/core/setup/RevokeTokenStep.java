@@ -28,6 +28,14 @@ public final class RevokeTokenStep implements SetupStep {
 
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
+        if (state.request().signedInWithBrowser()) {
+            // The browser sign-in's token served setup only: it goes now, whatever was asked.
+            new org.gitlabaccess.core.gitlab.oauth.OAuthClient(state.instance().client(null),
+                    state.request().oauthClientId(), state.request().clock(), org.gitlabaccess.core.gitlab.Sleeper.REAL)
+                    .revoke(state.request().oauthTokens());
+            return StepOutcome.changed(id(), "Revoked the browser sign-in token: nothing of it stays behind.",
+                    List.of(new Change("token-revoked", state.instance().root(), "OAuth", null)), Map.of());
+        }
         if (!state.request().revokeTokenAfter()) {
             return StepOutcome.skipped(id(), "The setup token was kept; SSH no longer needs it, so you may revoke it "
                     + "(gitlab-access login --revoke).");

@@ -18,13 +18,20 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
  * @param credentialHelper HTTPS: the helper to use by name, or null for the best one available
  * @param plaintextApproval HTTPS: the user's explicit consent to a plain-text file, or null
  * @param excludedRepositories repositories the user unticked: their remotes are left as they are
+ * @param oauthTokens a browser sign-in's tokens instead of a personal access token (SSH only), or null
+ * @param oauthClientId the OAuth application those tokens belong to (to revoke them at the end)
  */
 public record SetupRequest(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                            SetupMethod method, Secret token, Path keyFile, Secret keyPassphrase,
                            HostKeyDecision hostKeyDecision, List<Path> scanRoots, boolean revokeTokenAfter,
                            String machineName, String userName, Clock clock, String credentialHelper,
                            org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval,
-                           java.util.Set<Path> excludedRepositories) {
+                           java.util.Set<Path> excludedRepositories,
+                           org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens, String oauthClientId) {
+
+    public boolean signedInWithBrowser() {
+        return oauthTokens != null;
+    }
 
     public SetupRequest {
         excludedRepositories = excludedRepositories == null ? java.util.Set.of() : java.util.Set.copyOf(excludedRepositories);

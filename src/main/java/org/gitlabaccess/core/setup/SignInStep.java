@@ -27,6 +27,20 @@ public final class SignInStep implements SetupStep {
         state.instance = Instance.resolve(r.env(), r.site(), r.host(), r.caFile());
         state.warnings.addAll(state.instance.warnings());
         TokenInspector inspector = new TokenInspector(r.clock(), r.machineName());
+        if (r.signedInWithBrowser()) {
+            if (r.method() != org.gitlabaccess.core.gitlab.SetupMethod.SSH) {
+                throw new ProblemException(ProblemKind.USAGE, "oauth-https",
+                        "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
+                        "Use --method ssh, or give HTTPS a personal access token.");
+            }
+            state.client = state.instance.client(r.oauthTokens().accessToken(), true,
+                    org.gitlabaccess.core.gitlab.Sleeper.REAL);
+            state.verdict = inspector.inspectOAuth(state.client, r.oauthTokens().scopes());
+            inspector.requireFit(state.verdict, r.method());
+            return StepOutcome.unchanged(id(), "Signed in to " + state.instance.root() + " as @"
+                    + state.verdict.username() + " (browser sign-in).", java.util.Map.of("host", state.instance.root(),
+                    "username", state.verdict.username(), "oauth", true));
+        }
         if (r.token() == null) {
             throw new ProblemException(ProblemKind.USAGE, "token-missing",
                     "Setup needs a GitLab personal access token, and none was given.",
