@@ -18,10 +18,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access verify}: proves access as {@code ssh -T} would. */
-@Command(name = "verify", sortOptions = false, header = "Check access as 'ssh -T git@host' would.",
+@Command(name = "verify", sortOptions = false,
+        header = "Check access as 'ssh -T git@host' and 'git ls-remote' would: SSH, HTTPS, each repository.",
         description = {"Resolves the host through ~/.ssh/config, checks its key against ~/.ssh/known_hosts",
             "(--yes records a host not seen before; a changed key is always refused), authenticates with the",
-            "configured identity (or --identity) and reads GitLab's welcome line."})
+            "configured identity (or --identity) and reads GitLab's welcome line. --https runs the plain git",
+            "ls-remote with your own credential helper and CA. With DIR..., every GitLab remote of the repositories",
+            "found there is tried with ls-remote over its own transport. Exit 1 when a check fails."})
 final class VerifyCommand extends BaseCommand {
     @Option(names = "--ssh", description = "Check SSH access (the default).")
     boolean ssh;
