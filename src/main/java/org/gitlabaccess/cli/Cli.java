@@ -10,7 +10,10 @@ import picocli.CommandLine;
 
 /** Runs one command line: parse, call the core, render, and return the contract's exit code. */
 public final class Cli {
-    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** Created on first use: starting Logback costs start-up time that most commands never need. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    }
     private static final List<String> TOKEN_OPTIONS = List.of("--token", "--private-token", "--password", "-t");
 
     private final CliContext ctx;
@@ -51,12 +54,12 @@ public final class Cli {
 
     private int handle(Exception ex, boolean json) {
         if (ex instanceof ProblemException p) {
-            LOG.info("{}: {}", p.reason(), p.getMessage());
+            Log.LOG.info("{}: {}", p.reason(), p.getMessage());
             int code = ExitCodes.of(p.kind());
             ErrorRenderer.render(ctx, json, code, p.reason(), p.getMessage(), p.hint());
             return code;
         }
-        LOG.error("Unexpected failure: {}", Redactor.describe(ex), ex);
+        Log.LOG.error("Unexpected failure: {}", Redactor.describe(ex), ex);
         ErrorRenderer.render(ctx, json, ExitCodes.CHECK_FAILED, "internal-error",
                 "Something unexpected went wrong: " + Redactor.describe(ex).lines().findFirst().orElse(""),
                 "Run again with --verbose; the log in the state directory has the details. Please report it.");
