@@ -70,6 +70,12 @@ class WizardHttpsFlowTest {
         stage.show();
     }
 
+    /** Clicks Next once it is enabled: pages enable it when their background work is done. */
+    private void next(FxRobot robot) throws Exception {
+        waitUntil(() -> !robot.lookup("_Next").queryButton().isDisabled());
+        robot.clickOn("_Next");
+    }
+
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,34 +87,35 @@ class WizardHttpsFlowTest {
 
     @Test
     void setsUpHttpsThroughTheWizardAndUndoesTheRemoteChange(FxRobot robot) throws Exception {
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Diagnose"));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Method"));
         robot.clickOn("_HTTPS with a token");
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Sign in"));
         PasswordField token = robot.lookup(".password-field").queryAs(PasswordField.class);
         robot.interact(() -> token.setText(Seed.WRITE_REPOSITORY_TOKEN));
         waitUntil(() -> robot.lookup(".verdict").queryAs(Label.class).getText().contains("@alice"));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Key or credential"));
         assertThat(robot.lookup(".step-text").queryAllAs(Label.class)).anySatisfy(l ->
                 assertThat(l.getText()).contains("credential store"));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Repositories"));
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("1 remote URL(s) to change")));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
                 javafx.scene.control.ListCell<?> c && String.valueOf(c.getItem()).contains("Store the token")));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Apply and verify"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
                 javafx.scene.control.ListCell<?> c && c.getItem() != null && String.valueOf(
                 ((org.gitlabaccess.core.setup.StepOutcome) c.getItem()).summary()).contains("plain git finds the token")));
-        robot.clickOn("_Next");
+        // The run ends with more steps after that one: Next opens once all of them succeeded.
+        next(robot);
         waitUntil(() -> step(robot).endsWith("Done"));
         String config = Files.readString(home.resolve("src/app/.git/config"));
         assertThat(config).contains("url = " + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);

@@ -65,6 +65,12 @@ class WizardSshFlowTest {
         stage.show();
     }
 
+    /** Clicks Next once it is enabled: pages enable it when their background work is done. */
+    private void next(FxRobot robot) throws Exception {
+        waitUntil(() -> !robot.lookup("_Next").queryButton().isDisabled());
+        robot.clickOn("_Next");
+    }
+
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,27 +87,27 @@ class WizardSshFlowTest {
         waitUntil(() -> currentStep(robot).endsWith("Diagnose"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().filter(n -> ((javafx.scene.control.ListCell<?>) n)
                 .getItem() != null).count() >= 11);
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Method"));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Sign in"));
         PasswordField token = robot.lookup(".password-field").queryAs(PasswordField.class);
         robot.interact(() -> token.setText(Seed.API_TOKEN));
         waitUntil(() -> robot.lookup(".verdict").queryAs(Label.class).getText().contains("@alice"));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Key or credential"));
         TextField file = robot.lookup(".text-field").queryAllAs(TextField.class).stream()
                 .filter(f -> !(f instanceof PasswordField)).findFirst().orElseThrow();
         assertThat(file.getText()).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1").toString());
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Repositories"));
         waitUntil(() -> !robot.lookup(".hint").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().contains("repositories found")).toList().isEmpty());
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
                 ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Register the key on GitLab")));
-        robot.clickOn("_Next");
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Apply and verify"));
         // The host is new: the wizard shows its fingerprint and asks.
         waitUntil(() -> robot.lookup("_Trust this host").tryQuery().isPresent());
@@ -110,7 +116,8 @@ class WizardSshFlowTest {
         robot.clickOn("_Trust this host");
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
                 ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Welcome to GitLab")));
-        robot.clickOn("_Next");
+        // The run ends with more steps after that one: Next opens once all of them succeeded.
+        next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Done"));
 
         assertThat(server.state().keysOf(1)).isNotEmpty();
