@@ -95,6 +95,11 @@ abstract class BaseCommand implements Callable<Integer> {
     org.gitlabaccess.core.ssh.SshEndpoint sshEndpoint(org.gitlabaccess.core.gitlab.GitLabClient client) {
         String host = global().sshHost() != null ? global().sshHost() : site().sshHost().orElse(null);
         Integer port = global().sshPort() != null ? global().sshPort() : site().sshPort().orElse(null);
+        if (host == null && client == null) {
+            // Set up before: the ~/.ssh/config block names the SSH host of this instance.
+            host = org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home().resolve(".ssh").resolve("config"),
+                    instanceUrl().toString()).orElse(null);
+        }
         if ((host == null || port == null) && client != null) {
             var discovered = org.gitlabaccess.core.gitlab.SshEndpointDiscovery.fromApi(client);
             if (discovered.isPresent()) {

@@ -52,7 +52,8 @@ final class SshKeyConfigureCommand extends BaseCommand {
                         + "using " + endpoint.hostName() + ":" + endpoint.port() + " instead.");
             }
             var edit = SshConfigBlock.writeTo(home().resolve(".ssh").resolve("config"),
-                    new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac()), new AtomicFile());
+                    new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac(),
+                            instanceUrl().toString()), new AtomicFile());
             edit.notices().forEach(this::warn);
             SshCheckResult hostKey;
             try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home()), hostKeyDecision(),

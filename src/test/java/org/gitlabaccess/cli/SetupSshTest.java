@@ -128,4 +128,18 @@ class SetupSshTest {
         assertThat(r.out()).contains("Revoked the setup token");
         assertThat(server.state().token(value).orElseThrow().revoked()).isTrue();
     }
+
+    @Test
+    void laterCommandsFindTheSshHostOfAnInstanceWhoseSshHostDiffersFromItsWebHost() throws Exception {
+        // Web address "localhost", SSH (from the API's ssh_url_to_repo) on 127.0.0.1 and another port.
+        String web = server.baseUrl().replace("127.0.0.1", "localhost");
+        Path home = Files.createDirectories(dir.resolve("split-host"));
+        var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
+                "--host", web, "--ca-file", server.caFile().toString());
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# GitLab instance: " + web);
+        var verified = new CliRunner(home).run("verify", "--json", "--host", web);
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(JSON.readTree(verified.out()).get("ssh").get("host").asText()).isEqualTo("127.0.0.1");
+    }
 }

@@ -126,6 +126,10 @@ public final class DoctorContext {
     private SshEndpoint computeSshEndpoint() {
         String host = in.sshHost() != null ? in.sshHost() : in.site().sshHost().orElse(null);
         Integer port = in.sshPort() != null ? in.sshPort() : in.site().sshPort().orElse(null);
+        if (host == null) {
+            host = org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
+                    url().toString()).orElse(null);
+        }
         if ((host == null || port == null) && hasToken() && instance.problem().isEmpty()) {
             try {
                 var found = SshEndpointDiscovery.fromApi(client().orElseThrow());

@@ -66,7 +66,7 @@ public final class ConfigureSshStep implements SetupStep {
         Path config = state.home().resolve(".ssh").resolve("config");
         Path accountHome = r.env().property("user.home").map(Path::of).orElse(state.home());
         var edit = SshConfigBlock.writeTo(config, new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(),
-                accountHome, r.env().isMac()), new AtomicFile());
+                accountHome, r.env().isMac(), state.instance().root()), new AtomicFile());
         state.warnings.addAll(edit.notices());
         if (edit.changed()) {
             changes.add(new Change("ssh-config-block", config.toString(), null, "block for " + state.endpoint.alias()));

@@ -24,7 +24,41 @@ public final class SshConfigBlock {
      * @param home the home OpenSSH expands {@code ~} to (the account's home from the password
      *     database, not {@code $HOME}); a key outside it is written with its full path
      */
-    public record Settings(SshEndpoint endpoint, Path identityFile, Path home, boolean macOs) {
+    public record Settings(SshEndpoint endpoint, Path identityFile, Path home, boolean macOs, String instance) {
+        public Settings(SshEndpoint endpoint, Path identityFile, Path home, boolean macOs) {
+            this(endpoint, identityFile, home, macOs, null);
+        }
+    }
+
+    private static final String INSTANCE_PREFIX = "# GitLab instance: ";
+
+    /**
+     * The alias of the block written for a GitLab instance (its SSH host often differs from the web
+     * host), so later commands find the SSH side of an instance from its web address alone.
+     */
+    public static java.util.Optional<String> aliasFor(Path sshConfig, String instanceRoot) {
+        if (instanceRoot == null || !java.nio.file.Files.isRegularFile(sshConfig)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String alias = null;
+            for (String line : java.nio.file.Files.readAllLines(sshConfig, java.nio.charset.StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.startsWith("# BEGIN gitlab-access ")) {
+                    alias = t.substring("# BEGIN gitlab-access ".length()).strip();
+                } else if (t.startsWith("# END gitlab-access ")) {
+                    alias = null;
+                } else if (alias != null && t.startsWith(INSTANCE_PREFIX)) {
+                    String root = t.substring(INSTANCE_PREFIX.length()).strip();
+                    if (instanceRoot.equals(root) || instanceRoot.startsWith(root + "/")) {
+                        return java.util.Optional.of(alias);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
     }
 
     /** The edited file, whether it changed, and what the user should know about the rest of it. */
@@ -47,6 +81,9 @@ public final class SshConfigBlock {
         StringBuilder b = new StringBuilder();
         b.append(begin(e.alias())).append(nl);
         b.append("# Written by GitLab Access Wizard; this block is replaced when it runs again.").append(nl);
+        if (s.instance() != null) {
+            b.append(INSTANCE_PREFIX).append(s.instance()).append(nl);
+        }
         b.append("Host ").append(e.alias()).append(nl);
         b.append("  HostName ").append(e.hostName()).append(nl);
         if (e.port() != SshEndpoint.DEFAULT_PORT) {
