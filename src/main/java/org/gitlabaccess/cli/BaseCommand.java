@@ -57,12 +57,18 @@ abstract class BaseCommand implements Callable<Integer> {
         return instance;
     }
 
-    /** The token from --token-file, --token-stdin or GITLAB_TOKEN; a clear error with the fix when none. */
-    Secret requireToken(SetupMethod method) {
+    /** The token from --token-file, --token-stdin or GITLAB_TOKEN, if one was given (read once). */
+    Secret optionalToken() {
         TokenInput input = new TokenInput();
         var token = input.read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()), ctx.in(), ctx.env());
         input.warnings().forEach(this::warn);
-        if (token.isEmpty()) {
+        return token.orElse(null);
+    }
+
+    /** The token from --token-file, --token-stdin or GITLAB_TOKEN; a clear error with the fix when none. */
+    Secret requireToken(SetupMethod method) {
+        Secret token = optionalToken();
+        if (token == null) {
             String root = instanceRootForHint();
             throw new ProblemException(ProblemKind.USAGE, "token-missing",
                     "This command needs a GitLab personal access token, and none was given.",
@@ -70,7 +76,41 @@ abstract class BaseCommand implements Callable<Integer> {
                             java.time.LocalDate.now(java.time.ZoneOffset.UTC))
                             + " and pass it with --token-file FILE, --token-stdin, or GITLAB_TOKEN.");
         }
-        return token.get();
+        return token;
+    }
+
+    /** The OAuth application for browser sign-in: the option, else the site configuration, else a clear error. */
+    org.gitlabaccess.core.gitlab.oauth.OAuthClient oauthClient(String clientIdOption) {
+        String clientId = clientIdOption != null ? clientIdOption : site().oauthClientId().orElseThrow(() ->
+                new ProblemException(ProblemKind.USAGE, "oauth-client-missing",
+                        "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
+                        "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains "
+                                + "how IT registers the application."));
+        return new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId,
+                java.time.Clock.systemUTC(), org.gitlabaccess.core.gitlab.Sleeper.REAL);
+    }
+
+    /**
+     * Browser (PKCE) or device sign-in. Instructions go to stderr, so that --json keeps stdout for
+     * the document.
+     */
+    org.gitlabaccess.core.gitlab.oauth.OAuthTokens signIn(org.gitlabaccess.core.gitlab.oauth.OAuthClient oauth,
+                                                         boolean web, List<String> scopes) {
+        if (web) {
+            return oauth.signInWithBrowser(scopes, ctx.browser(),
+                    url -> note("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url),
+                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
+        }
+        var session = oauth.startDevice(scopes);
+        note("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
+                + session.code().userCode() + " (valid for " + session.code().expiresIn().toMinutes() + " minutes).");
+        return oauth.awaitDevice(session, () -> false);
+    }
+
+    /** Progress and instructions on stderr. */
+    void note(String text) {
+        ctx.err().println(text);
+        ctx.err().flush();
     }
 
     private String instanceRootForHint() {

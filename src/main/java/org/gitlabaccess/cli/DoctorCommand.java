@@ -14,7 +14,6 @@ import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.TokenInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,8 +42,7 @@ final class DoctorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Secret token = new TokenInput().read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()),
-                ctx.in(), ctx.env()).orElse(null);
+        Secret token = optionalToken();
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
                 readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC());

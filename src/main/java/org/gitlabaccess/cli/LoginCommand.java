@@ -111,27 +111,10 @@ final class LoginCommand extends BaseCommand {
                     "conflicting-options", "--rotate and --revoke apply to personal access tokens, not to a browser "
                     + "sign-in.", "Drop --web/--device, and give the token with --token-file.");
         }
-        String clientId = oauthClientId != null ? oauthClientId : site().oauthClientId().orElseThrow(() ->
-                new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-client-missing",
-                        "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
-                        "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains "
-                                + "how IT registers the application."));
+        var oauth = oauthClient(oauthClientId);
         Instance instance = instance();
-        GitLabClient anonymous = instance.client(null);
-        var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(anonymous, clientId, clock,
-                org.gitlabaccess.core.gitlab.Sleeper.REAL);
         List<String> scopes = method == SetupMethod.HTTPS ? List.of("write_repository", "read_user") : List.of("api");
-        org.gitlabaccess.core.gitlab.oauth.OAuthTokens tokens;
-        if (web) {
-            tokens = oauth.signInWithBrowser(scopes, ctx.browser(),
-                    url -> note("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url),
-                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
-        } else {
-            var session = oauth.startDevice(scopes);
-            note("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
-                    + session.code().userCode() + " (valid for " + session.code().expiresIn().toMinutes() + " minutes).");
-            tokens = oauth.awaitDevice(session, () -> false);
-        }
+        var tokens = signIn(oauth, web, scopes);
         try {
             GitLabClient client = instance.client(tokens.accessToken(), true, org.gitlabaccess.core.gitlab.Sleeper.REAL);
             TokenInspector inspector = new TokenInspector(clock, machineName());
@@ -154,12 +137,6 @@ final class LoginCommand extends BaseCommand {
                 warn("The sign-in token could not be revoked (" + e.getMessage() + "); it expires by itself in two hours.");
             }
         }
-    }
-
-    /** Progress and instructions: stderr, so that --json keeps stdout for the document. */
-    private void note(String text) {
-        ctx.err().println(text);
-        ctx.err().flush();
     }
 
     private Map<String, Object> document(TokenVerdict v) {

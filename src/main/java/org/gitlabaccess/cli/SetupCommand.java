@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.TokenInput;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupFlows;
 import org.gitlabaccess.core.setup.SetupReport;
@@ -64,23 +63,28 @@ final class SetupCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Secret token = new TokenInput().read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()),
-                ctx.in(), ctx.env()).orElse(null);
+        Secret token = optionalToken();
+        org.gitlabaccess.core.gitlab.oauth.OAuthClient oauthClient = null;
         org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth = null;
-        String clientId = oauthClientId != null ? oauthClientId : site().oauthClientId().orElse(null);
         if (web || device) {
-            oauth = browserSignIn(clientId);
+            if (method != SetupMethod.SSH) {
+                throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-https",
+                        "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
+                        "Use --method ssh, or give HTTPS a personal access token.");
+            }
+            oauthClient = oauthClient(oauthClientId);
+            oauth = signIn(oauthClient, web, List.of("api"));
         }
         String user = ctx.env().variable("USER").or(() -> ctx.env().variable("USERNAME"))
                 .orElse(ctx.env().property("user.name").orElse("user"));
         SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
                 global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
                 scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
-                credentialHelper, plaintextApproval(), null, oauth, clientId);
+                credentialHelper, plaintextApproval(), null, oauth, oauthClient == null ? null : oauthClient.clientId());
         SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
         SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
         if (oauth != null && report.failure().isPresent()) {
-            revokeQuietly(oauth, clientId);
+            revokeQuietly(oauthClient, oauth);
         }
         report.warnings().forEach(this::warn);
         if (json()) {
@@ -102,40 +106,13 @@ final class SetupCommand extends BaseCommand {
     }
 
     /** A failed run still leaves no sign-in token behind. */
-    private void revokeQuietly(org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth, String clientId) {
+    private void revokeQuietly(org.gitlabaccess.core.gitlab.oauth.OAuthClient client,
+                               org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth) {
         try {
-            new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId, Clock.systemUTC(),
-                    org.gitlabaccess.core.gitlab.Sleeper.REAL).revoke(oauth);
+            client.revoke(oauth);
         } catch (org.gitlabaccess.core.ProblemException e) {
             warn("The browser sign-in token could not be revoked (" + e.getMessage() + "); it expires in two hours.");
         }
-    }
-
-    /** Signs in through the browser (or another device); the tokens serve this run only. */
-    private org.gitlabaccess.core.gitlab.oauth.OAuthTokens browserSignIn(String clientId) {
-        if (method != SetupMethod.SSH) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-https",
-                    "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
-                    "Use --method ssh, or give HTTPS a personal access token.");
-        }
-        if (clientId == null) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
-                    "oauth-client-missing", "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
-                    "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains how.");
-        }
-        var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId,
-                Clock.systemUTC(), org.gitlabaccess.core.gitlab.Sleeper.REAL);
-        if (web) {
-            return oauth.signInWithBrowser(List.of("api"), ctx.browser(), url -> {
-                ctx.err().println("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url);
-                ctx.err().flush();
-            }, org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
-        }
-        var session = oauth.startDevice(List.of("api"));
-        ctx.err().println("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
-                + session.code().userCode() + ".");
-        ctx.err().flush();
-        return oauth.awaitDevice(session, () -> false);
     }
 
     /**

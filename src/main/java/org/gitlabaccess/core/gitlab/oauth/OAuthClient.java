@@ -42,6 +42,10 @@ public final class OAuthClient {
         this.sleeper = sleeper;
     }
 
+    public String clientId() {
+        return clientId;
+    }
+
     /** What the user must do for the device flow. */
     public record DeviceCode(String userCode, String verificationUri, String verificationUriComplete,
                              Duration expiresIn, Duration interval) {
