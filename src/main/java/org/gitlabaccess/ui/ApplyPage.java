@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.Clipboard;
@@ -30,32 +29,8 @@ final class ApplyPage implements WizardPage {
         this.model = model;
         list.setItems(model.outcomes());
         list.setAccessibleText(m.get("apply.list.accessible"));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(StepOutcome o, boolean empty) {
-                super.updateItem(o, empty);
-                if (empty || o == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                String mark = switch (o.status()) {
-                    case CHANGED, UNCHANGED -> "✓";
-                    case SKIPPED -> "–";
-                    case FAILED -> "✗";
-                };
-                Label head = new Label(mark + "  " + o.summary());
-                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                head.setWrapText(true);
-                head.getStyleClass().add("check-" + (o.failed() ? "fail" : "ok"));
-                VBox cell = new VBox(2, head);
-                if (o.hint() != null) {
-                    cell.getChildren().add(Ui.hint(o.hint()));
-                }
-                setGraphic(cell);
-                setAccessibleText(head.getText());
-            }
-        });
+        list.setCellFactory(v -> Ui.statusCell(list, o -> new Ui.StatusLine(mark(o) + "  " + o.summary(),
+                "check-" + (o.failed() ? "fail" : "ok"), o.hint())));
         VBox.setVgrow(list, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
@@ -78,6 +53,14 @@ final class ApplyPage implements WizardPage {
         retry.visibleProperty().bind(failed);
         copy.visibleProperty().bind(failed);
         view = Ui.page(Ui.title(m.get("apply.title")), bar, status, list, new HBox(10, retry, copy));
+    }
+
+    private static String mark(StepOutcome o) {
+        return switch (o.status()) {
+            case CHANGED, UNCHANGED -> "✓";
+            case SKIPPED -> "–";
+            case FAILED -> "✗";
+        };
     }
 
     /** What "Copy details" puts on the clipboard: every outcome, redacted. */

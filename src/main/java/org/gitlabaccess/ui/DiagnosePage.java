@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
@@ -27,27 +26,11 @@ final class DiagnosePage implements WizardPage {
         this.model = model;
         list.setItems(model.results());
         list.setAccessibleText(m.get("diagnose.list.accessible"));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(CheckResult r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label head = new Label(symbol(r) + "  " + m.get("check." + r.id()) + ": " + r.summary());
-                head.setWrapText(true);
-                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                head.getStyleClass().add("check-" + r.status().name().toLowerCase(java.util.Locale.ROOT));
-                VBox cell = new VBox(2, head);
-                if (r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK) {
-                    cell.getChildren().add(Ui.hint(m.get("diagnose.fix", r.fix().description())));
-                }
-                setGraphic(cell);
-                setAccessibleText(head.getText());
-            }
-        });
+        list.setCellFactory(v -> Ui.statusCell(list, r -> new Ui.StatusLine(
+                symbol(r) + "  " + m.get("check." + r.id()) + ": " + r.summary(),
+                "check-" + r.status().name().toLowerCase(java.util.Locale.ROOT),
+                r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK
+                        ? m.get("diagnose.fix", r.fix().description()) : null)));
         VBox.setVgrow(list, Priority.ALWAYS);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);

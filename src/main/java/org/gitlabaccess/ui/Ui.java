@@ -57,6 +57,37 @@ final class Ui {
         };
     }
 
+    /** One line of a status list: a heading (with its style class) and an optional hint below it. */
+    record StatusLine(String heading, String styleClass, String hint) {
+    }
+
+    /** A list cell showing a {@link StatusLine}, wrapped to the list's width. */
+    static <T> javafx.scene.control.ListCell<T> statusCell(javafx.scene.control.ListView<T> list,
+                                                          java.util.function.Function<T, StatusLine> render) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                StatusLine line = render.apply(item);
+                Label head = new Label(line.heading());
+                head.setWrapText(true);
+                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                head.getStyleClass().add(line.styleClass());
+                VBox cell = new VBox(2, head);
+                if (line.hint() != null) {
+                    cell.getChildren().add(hint(line.hint()));
+                }
+                setGraphic(cell);
+                setAccessibleText(head.getText());
+            }
+        };
+    }
+
     static VBox page(javafx.scene.Node... children) {
         VBox box = new VBox(14, children);
         box.getStyleClass().add("step-content");
