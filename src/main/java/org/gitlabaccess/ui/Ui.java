@@ -80,7 +80,9 @@ final class Ui {
                 head.getStyleClass().add(line.styleClass());
                 VBox cell = new VBox(2, head);
                 if (line.hint() != null) {
-                    cell.getChildren().add(hint(line.hint()));
+                    Label hint = hint(line.hint());
+                    hint.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                    cell.getChildren().add(hint);
                 }
                 setGraphic(cell);
                 setAccessibleText(head.getText());

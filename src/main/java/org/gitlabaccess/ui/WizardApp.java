@@ -20,6 +20,8 @@ public final class WizardApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Logging starts here, not in the first background tasks (which would race to start it).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Messages messages = new Messages(Locale.getDefault());
         Environment env = Environment.system();
         SiteConfig site = SiteConfig.load(SiteConfig.layers(env, AppDirectories.of(env)));

@@ -11,8 +11,7 @@ public final class WizardLauncher {
      * The fat jar runs JavaFX from the class path on purpose; JavaFX's start-up warning about that
      * would only alarm users. Held in a field so the setting is not garbage-collected.
      */
-    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG = java.util.logging.Logger.getLogger("javafx");
     private WizardLauncher() {
     }
 

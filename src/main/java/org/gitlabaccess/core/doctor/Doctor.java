@@ -33,6 +33,9 @@ public final class Doctor {
     }
 
     public List<CheckResult> run(DoctorContext context, Consumer<CheckResult> listener) {
+        // Start logging on this thread: checks that log for the first time at once, from several
+        // threads, make SLF4J print a warning about replayed calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), r -> {
             Thread t = new Thread(r, "doctor-check");
             t.setDaemon(true);
