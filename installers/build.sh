@@ -76,19 +76,35 @@ rm -f "$runtime"/lib/libjsound.* "$runtime"/lib/libsplashscreen.* "$runtime"/bin
   strip --strip-unneeded "$runtime"/lib/server/libjvm.so "$runtime"/lib/*.so
 rm -f "$runtime"/lib/server/classes_nocoops.jsa "$runtime"/bin/server/classes_nocoops.jsa
 
-# A CDS archive holding the JDK's and JavaFX's start-up classes, replacing jlink's JDK-only one:
-# the wizard is started once under a virtual display with the start-up probe, its class list
-# recorded, and the archive dumped from it (the app's own jars stay out: CDS would tie them to
-# this build's paths). Needs xvfb-run on Linux; without it jlink's archive stays.
+# Class-data sharing (CDS): the JVM maps classes ready-made instead of loading and verifying them.
+# The classes the app starts with are recorded here: the wizard up to its first frame (under a
+# virtual display, with the start-up probe) and the console command (`repos scan` of a small tree,
+# `--help`). An archive holding the app's own classes is tied to their exact class path, known only
+# once installed: the packages make it then, from gitlab-access.classlist (integration.sh). Built in
+# meanwhile is an archive of the JDK's and JavaFX's classes, which works wherever the app lies.
+# Needs xvfb-run on Linux; without it jlink's JDK-only archive stays.
 if [ "$os" = linux ] && command -v xvfb-run >/dev/null 2>&1; then
-  log "CDS archive with JavaFX"
+  log "CDS class list and archive"
   home=$(mktemp -d)
   HOME=$home xvfb-run -a -s "-screen 0 1280x800x24" timeout 120 "$runtime/bin/java" \
-    -XX:DumpLoadedClassList="$WORK_DIR/classes.lst" -Dgitlab-access.startup-probe=true \
+    -XX:DumpLoadedClassList="$WORK_DIR/wizard.lst" -Dgitlab-access.startup-probe=true \
     -cp "$input/*" "$MAIN_CLASS" >/dev/null
+  repo=$home/src/app
+  mkdir -p "$repo/.git/objects" "$repo/.git/refs" "$home/src/leaf"
+  echo "ref: refs/heads/main" > "$repo/.git/HEAD"
+  printf '[remote "origin"]\n\turl = https://gitlab.example.com/team/app.git\n' > "$repo/.git/config"
+  HOME=$home "$runtime/bin/java" -XX:DumpLoadedClassList="$WORK_DIR/scan.lst" -cp "$input/*" "$MAIN_CLASS" \
+    repos scan "$home" >/dev/null
+  HOME=$home "$runtime/bin/java" -XX:DumpLoadedClassList="$WORK_DIR/help.lst" -cp "$input/*" "$MAIN_CLASS" \
+    --help >/dev/null
   rm -rf "$home"
+  # Lambda proxies of classes on the class path crash JDK 17's static dump: only the JDK's and
+  # JavaFX's are kept (the app's are spun at run time, as without CDS).
+  cat "$WORK_DIR/wizard.lst" "$WORK_DIR/scan.lst" "$WORK_DIR/help.lst" \
+    | grep -v '^#' | grep -v '^@lambda-proxy \(org\|com/fasterxml\|ch\|picocli\|net\|impl\)/' \
+    | awk '!seen[$0]++' > "$input/gitlab-access.classlist"
   chmod u+w "$runtime/lib/server/classes.jsa"
-  "$runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$WORK_DIR/classes.lst" \
+  "$runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$input/gitlab-access.classlist" \
     -XX:SharedArchiveFile="$runtime/lib/server/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1
   chmod a-w "$runtime/lib/server/classes.jsa"
 fi

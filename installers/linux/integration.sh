@@ -16,11 +16,30 @@ gaw_refresh() {
     gtk-update-icon-cache -q -f -t /usr/share/icons/hicolor || true
   fi
 }
+# The CDS archive with the app's classes (see build.sh), made for the class path of this install:
+# the launchers' (from their .cfg, in order) with the app's directory filled in. Written beside the
+# built-in JDK-and-JavaFX archive and moved over it only when complete; should the dump fail, the
+# built-in one stays and the app starts a little slower. The file belongs to the package, so it goes
+# with it on removal.
+gaw_cds() {
+  app=${1:-$gaw_app}
+  list=$app/lib/app/gitlab-access.classlist
+  jsa=$app/lib/runtime/lib/server/classes.jsa
+  [ -f "$list" ] && [ -f "$jsa" ] || return 0
+  cp=$(sed -n 's/^app\.classpath=//p' "$app/lib/app/gitlab-access.cfg" | sed "s|\$APPDIR|$app/lib/app|" | paste -sd: -)
+  if "$app/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$jsa.new" \
+      -cp "$cp" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1; then
+    chmod 444 "$jsa.new" && mv -f "$jsa.new" "$jsa"
+  else
+    rm -f "$jsa.new"
+  fi
+}
 gaw_install() {
   gaw_links | while read -r link target; do
     mkdir -p "$(dirname "$link")"
     ln -sfn "$target" "$link"
   done
+  gaw_cds || true
   gaw_refresh
 }
 gaw_uninstall() {

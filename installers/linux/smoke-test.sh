@@ -35,6 +35,15 @@ mkdir -p "$work/home"
 export HOME=$work/home
 unset DISPLAY WAYLAND_DISPLAY GITLAB_TOKEN
 
+# What the packages' postinst does: the CDS archive with the app's classes, for this path.
+# shellcheck source=integration.sh
+. installers/linux/integration.sh
+gaw_cds "$app"
+shared=$(JAVA_TOOL_OPTIONS="-Xlog:class+load" "$app/bin/gitlab-access" --version 2>/dev/null \
+  | grep -c 'org.gitlabaccess.* source: shared objects file' || true)
+[ "$shared" -gt 10 ] || fail "the app's classes are not loaded from the CDS archive ($shared are)"
+ok "CDS archive for this path: $shared of the app's classes mapped ready-made"
+
 out=$("$app/bin/gitlab-access" --version)
 [ "$out" = "gitlab-access $version" ] || fail "--version printed '$out'"
 ok "gitlab-access --version: $out"

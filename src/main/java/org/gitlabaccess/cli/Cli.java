@@ -28,7 +28,7 @@ public final class Cli {
         if (refused != ExitCodes.OK) {
             return refused;
         }
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(args);
         cmd.setParameterExceptionHandler((ex, a) -> {
             ErrorRenderer.render(ctx, json, ExitCodes.USAGE, "usage", ex.getMessage(),
                     "See 'gitlab-access --help'" + (ex.getCommandLine().getParent() == null
@@ -44,8 +44,20 @@ public final class Cli {
         }
     }
 
-    CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new RootCommand(ctx), new CommandFactory(ctx));
+    /**
+     * The command tree for these arguments. Picocli builds a command's model by reflection when it is
+     * added, which for the whole tree is about a sixth of a second of start-up; so only the commands
+     * the arguments name are added, and all of them when none is named (help, suggestions, the wizard).
+     */
+    CommandLine commandLine(String... args) {
+        CommandFactory factory = new CommandFactory(ctx);
+        CommandLine cmd = new CommandLine(new RootCommand(ctx), factory);
+        List<String> words = Arrays.asList(args);
+        List<Class<?>> named = RootCommand.COMMANDS.stream()
+                .filter(c -> words.contains(c.getAnnotation(CommandLine.Command.class).name())).toList();
+        for (Class<?> command : named.isEmpty() ? RootCommand.COMMANDS : named) {
+            cmd.addSubcommand(new CommandLine(command, factory));
+        }
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

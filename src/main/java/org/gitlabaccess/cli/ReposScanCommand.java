@@ -64,6 +64,18 @@ final class ReposScanCommand extends ReposSupport {
         return doc;
     }
 
+    /** One table line, columns padded to their widths (no Formatter: its start-up shows in a fast scan). */
+    private static String row(int[] width, String... cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            line.append(cells[i]);
+            if (i < width.length) {
+                line.append(" ".repeat(width[i] - cells[i].length() + 2));
+            }
+        }
+        return line.toString().stripTrailing();
+    }
+
     private void table(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos) {
         List<String[]> rows = new ArrayList<>();
         for (RepositoryRemotes r : repos) {
@@ -83,10 +95,9 @@ final class ReposScanCommand extends ReposSupport {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %s";
         if (!rows.isEmpty()) {
-            say(String.format(format, "PATH", "REMOTE", "KIND", "URL"));
-            rows.forEach(row -> say(String.format(format, (Object[]) row).stripTrailing()));
+            say(row(width, "PATH", "REMOTE", "KIND", "URL"));
+            rows.forEach(row -> say(row(width, row)));
             say("");
         }
         say("Found " + repos.size() + (repos.size() == 1 ? " repository" : " repositories") + " in "

@@ -29,6 +29,8 @@ import org.gitlabaccess.core.repos.SshAliases;
 
 /** What the {@code repos} commands share: roots, the target instance, the scan with its progress line, rendering. */
 abstract class ReposSupport extends BaseCommand {
+    private RepositoryInventory inventory;
+
     ReposSupport(CliContext ctx) {
         super(ctx);
     }
@@ -65,7 +67,7 @@ abstract class ReposSupport extends BaseCommand {
         ScanExclusions exclusions = ScanExclusions.defaults(dirs().home(), ctx.env());
         boolean showProgress = System.console() != null && !json();
         ScanProgressLine progress = new ScanProgressLine(ctx.err(), showProgress);
-        ScanResult result = new RepositoryScanner(exclusions).scan(roots, progress, new ScanCancellation());
+        ScanResult result = inventory().scan(new RepositoryScanner(exclusions), roots, progress, new ScanCancellation());
         progress.clear();
         if (global().verbose()) {
             for (ScanResult.Skipped s : result.skipped()) {
@@ -80,11 +82,18 @@ abstract class ReposSupport extends BaseCommand {
 
     /** Reads and classifies every repository's remotes. */
     List<RepositoryRemotes> remotes(ScanResult scan, GitLabTarget target) {
-        return new RepositoryInventory(ctx.env()).remotes(scan, target);
+        return inventory().remotes(scan, target);
     }
 
     GitConfigs gitConfigs() {
-        return new RepositoryInventory(ctx.env()).gitConfigs();
+        return inventory().gitConfigs();
+    }
+
+    private RepositoryInventory inventory() {
+        if (inventory == null) {
+            inventory = new RepositoryInventory(ctx.env());
+        }
+        return inventory;
     }
 
     static Map<String, Object> remoteJson(String name, List<RemoteUrl> urls) {

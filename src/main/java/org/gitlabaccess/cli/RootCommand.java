@@ -1,5 +1,6 @@
 package org.gitlabaccess.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,8 +11,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        subcommands = {SetupCommand.class, DoctorCommand.class, LoginCommand.class, SshKeyCommand.class,
-            ReposCommand.class, VerifyCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access.",
@@ -21,6 +20,10 @@ import picocli.CommandLine.ScopeType;
         footer = {"  0 success, 1 a check or verification failed, 2 usage error,",
                 "  3 authentication, 4 network or TLS, 5 local files."})
 public final class RootCommand implements Callable<Integer> {
+    /** The commands, in the order help lists them; {@link Cli} adds them (only the ones a command line names). */
+    static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, DoctorCommand.class, LoginCommand.class,
+            SshKeyCommand.class, ReposCommand.class, VerifyCommand.class);
+
     private final CliContext ctx;
 
     @Mixin

@@ -3,17 +3,27 @@ package org.gitlabaccess.core.repos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.eclipse.jgit.lib.Config;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.JGitHome;
 
 /**
  * The local repositories and their remotes, classified for one GitLab: the scan, then each
- * repository's remotes. JGit is loaded only after the walk (start-up matters for the scan).
+ * repository's remotes. What classifying needs besides the repositories (git's system and global
+ * configuration, {@code ~/.ssh/config}) is read on another thread while the walk runs: starting JGit
+ * and asking {@code git} where the system configuration lives take about as long as a small scan.
  */
 public final class RepositoryInventory {
     private final Environment env;
     private final AppDirectories dirs;
+    private FutureTask<Context> context;
+
+    /** What every repository's remotes are read against. */
+    private record Context(Config global, SshAliases aliases) {
+    }
 
     public RepositoryInventory(Environment env) {
         this.env = env;
@@ -21,13 +31,18 @@ public final class RepositoryInventory {
     }
 
     public ScanResult scan(List<Path> roots, ScanListener listener, ScanCancellation cancellation) {
-        return new RepositoryScanner(ScanExclusions.defaults(dirs.home(), env)).scan(roots, listener, cancellation);
+        return scan(new RepositoryScanner(ScanExclusions.defaults(dirs.home(), env)), roots, listener, cancellation);
+    }
+
+    public ScanResult scan(RepositoryScanner scanner, List<Path> roots, ScanListener listener,
+                           ScanCancellation cancellation) {
+        prefetch();
+        return scanner.scan(roots, listener, cancellation);
     }
 
     public List<RepositoryRemotes> remotes(ScanResult scan, GitLabTarget target) {
-        JGitHome.apply(env);
-        RemoteReader reader = new RemoteReader(new GitConfigs(dirs.home(), dirs.xdgConfigHome()).global(),
-                new RemoteClassifier(target, SshAliases.load(dirs.home())));
+        Context c = context();
+        RemoteReader reader = new RemoteReader(c.global(), new RemoteClassifier(target, c.aliases()));
         List<RepositoryRemotes> list = new ArrayList<>();
         for (FoundRepository repo : scan.repositories()) {
             list.add(reader.read(repo));
@@ -38,5 +53,27 @@ public final class RepositoryInventory {
     public GitConfigs gitConfigs() {
         JGitHome.apply(env);
         return new GitConfigs(dirs.home(), dirs.xdgConfigHome());
+    }
+
+    /** Starts reading the configuration on a daemon thread, once. */
+    private synchronized FutureTask<Context> prefetch() {
+        if (context == null) {
+            context = new FutureTask<>(() -> new Context(gitConfigs().global(), SshAliases.load(dirs.home())));
+            Thread thread = new Thread(context, "gitlab-access-config");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return context;
+    }
+
+    private Context context() {
+        try {
+            return prefetch().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading git's configuration", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

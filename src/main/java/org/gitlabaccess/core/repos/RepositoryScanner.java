@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.repos;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -30,9 +31,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Why it is fast: the cost of a walk is system calls. A directory's link count is 2 plus its number
  * of subdirectories (on ext4, xfs, tmpfs, APFS...), so once that many subdirectories are found the
  * remaining entries are files and are never stat'ed; names without an extension are tried first, as
- * they are the likely directories. Caches and build output are pruned by name before any call.
- * Where the file system reports no usable link count (btrfs, some network file systems), every entry
- * is stat'ed: slower, still correct.
+ * they are the likely directories. A directory without subdirectories (most of them: source folders,
+ * package contents) can hold a repository only through a {@code .git} file, so it is not even listed:
+ * one {@code stat} of its {@code .git} replaces opening, reading and closing it. Caches and build
+ * output are pruned by name before any call. Where the file system does not keep link counts, or is
+ * not known to ({@link LinkCountTrust}), every entry is stat'ed and every directory listed: slower,
+ * still correct.
  *
  * <p>Symbolic links are never followed (entries are stat'ed without following them), so a link loop
  * cannot trap the walk and no repository is reported twice; give the real directory as a root to scan
@@ -45,9 +49,15 @@ public final class RepositoryScanner {
 
     private final ScanExclusions exclusions;
     private final Set<String> pathLeaves;
+    private final LinkCountTrust linkCountTrust;
     private final int parallelism;
 
     public RepositoryScanner(ScanExclusions exclusions, int parallelism) {
+        this(exclusions, parallelism, LinkCountTrust.byFileSystemType());
+    }
+
+    RepositoryScanner(ScanExclusions exclusions, int parallelism, LinkCountTrust linkCountTrust) {
+        this.linkCountTrust = linkCountTrust;
         this.exclusions = exclusions;
         this.pathLeaves = exclusions.pathLeafNames();
         this.parallelism = Math.max(1, parallelism);
@@ -63,7 +73,8 @@ public final class RepositoryScanner {
         try {
             for (Path root : distinctRoots(roots)) {
                 walk.pending.incrementAndGet();
-                pool.execute(new DirectoryTask(walk, root, -1, false));
+                DirectoryStat stat = DirectoryStat.ofRoot(root);
+                pool.execute(new DirectoryTask(walk, root, stat, linkCountTrust.trusts(root, stat.device()), false));
             }
             if (walk.pending.get() > 0) {
                 walk.done.await();
@@ -135,15 +146,18 @@ public final class RepositoryScanner {
     private final class DirectoryTask extends RecursiveAction {
         private final transient Walk walk;
         private final transient Path dir;
-        /** The directory's link count when its parent stat'ed it; -1 when unknown. */
-        private final long links;
+        /** What the parent's stat of this directory told. */
+        private final transient DirectoryStat stat;
+        /** Its file system keeps the link-count convention. */
+        private final boolean trusted;
         /** The path holds a name its string form cannot spell: only the raw-byte stream may list it. */
         private final boolean raw;
 
-        DirectoryTask(Walk walk, Path dir, long links, boolean raw) {
+        DirectoryTask(Walk walk, Path dir, DirectoryStat stat, boolean trusted, boolean raw) {
             this.walk = walk;
             this.dir = dir;
-            this.links = links;
+            this.stat = stat;
+            this.trusted = trusted;
             this.raw = raw;
         }
 
@@ -165,7 +179,11 @@ public final class RepositoryScanner {
         }
 
         private void visit() throws IOException {
-            long linkCount = links >= 0 ? links : LinkCounts.of(dir);
+            long linkCount = trusted ? stat.links() : 0;
+            if (linkCount == 2 && !raw) {
+                visitLeaf(walk, dir, stat); // only a root gets here; the others are visited by their parent
+                return;
+            }
             Listing listing = list(dir, raw);
             List<String> names = listing.names;
             walk.visited();
@@ -196,8 +214,8 @@ public final class RepositoryScanner {
                         continue;
                     }
                     Path child = listing.entry(dir, i);
-                    long childLinks = directoryLinks(walk, child);
-                    if (childLinks < 0) {
+                    DirectoryStat childStat = directoryStat(walk, child);
+                    if (childStat == null) {
                         continue;
                     }
                     if (subdirsLeft > 0) {
@@ -207,10 +225,35 @@ public final class RepositoryScanner {
                             || pathLeaves.contains(name) && exclusions.paths().contains(child)) {
                         continue;
                     }
+                    boolean childTrusted = childStat.device() == stat.device() ? trusted
+                            : linkCountTrust.trusts(child, childStat.device());
+                    boolean childRaw = raw || listing.paths() != null;
+                    if (childTrusted && childStat.links() == 2 && !childRaw) {
+                        visitLeaf(walk, child, childStat); // cheaper here than as a task of its own
+                        continue;
+                    }
                     walk.pending.incrementAndGet();
-                    new DirectoryTask(walk, child, childLinks, raw || listing.paths() != null).fork();
+                    new DirectoryTask(walk, child, childStat, childTrusted, childRaw).fork();
                 }
             }
+        }
+
+    }
+
+    /**
+     * A directory without subdirectories: it is a working tree only through a {@code .git} file (or a
+     * link), so one {@code stat} of that name replaces listing it. {@code java.io.File} answers
+     * without an exception when there is none, which is almost always.
+     */
+    private static void visitLeaf(Walk walk, Path dir, DirectoryStat stat) {
+        walk.visited();
+        File file = dir.toFile();
+        if (!stat.openToAll() && !(file.canRead() && file.canExecute())) {
+            walk.skipped.add(new ScanResult.Skipped(dir, ScanResult.Reason.UNREADABLE));
+            return;
+        }
+        if (new File(file, DOT_GIT).exists()) {
+            GitDirProbe.workingTree(dir, dir.resolve(DOT_GIT)).ifPresent(walk::found);
         }
     }
 
@@ -257,19 +300,19 @@ public final class RepositoryScanner {
         return name.indexOf('.', 1) > 0;
     }
 
-    /** The entry's link count when it is a directory (not a link to one), else -1; one that cannot be stat'ed is recorded. */
-    private static long directoryLinks(Walk walk, Path entry) {
+    /** The entry as a directory (not a link to one), else null; one that cannot be stat'ed is recorded. */
+    private static DirectoryStat directoryStat(Walk walk, Path entry) {
         try {
-            return LinkCounts.ofDirectory(entry);
+            return DirectoryStat.ofEntry(entry);
         } catch (NoSuchFileException e) {
             walk.vanished.increment();
-            return -1;
+            return null;
         } catch (FileSystemException e) {
             walk.skipped.add(new ScanResult.Skipped(entry, reasonOf(e)));
-            return -1;
+            return null;
         } catch (IOException e) {
             walk.skipped.add(new ScanResult.Skipped(entry, ScanResult.Reason.ERROR));
-            return -1;
+            return null;
         }
     }
 

@@ -54,8 +54,8 @@ class RepositoryScannerTest {
                 FoundRepository::layout));
     }
 
-    @Test
-    void findsWorkingTreesNestedReposWorktreesSubmodulesAndBareReposButNoDecoys() throws Exception {
+    /** Every trap of a real home; returns the repositories a correct walk finds there. */
+    private Map<String, FoundRepository.Layout> buildTrapTree() throws Exception {
         Path app = git.init(home.resolve("work/app"));
         git.init(app.resolve("nested/lib"));
         Path main = git.init(home.resolve("work/main"));
@@ -83,6 +83,35 @@ class RepositoryScannerTest {
         Files.createSymbolicLink(home.resolve("links/self"), home.resolve("links"));
         Files.createSymbolicLink(home.resolve("links/app"), app);
 
+        // Directories without subdirectories (the walk does not list them): a separate git directory
+        // named by a .git file, and a .git that is a link to a git directory.
+        Path separate = Files.createDirectories(home.resolve("work/separate"));
+        Files.createDirectories(home.resolve("gitdirs"));
+        git.git(home, "init", "-q", "--separate-git-dir", home.resolve("gitdirs/separate.git").toString(),
+                separate.toString());
+        Files.writeString(separate.resolve("README"), "hi\n");
+        Path linked = Files.createDirectories(home.resolve("work/linked"));
+        git.init(home.resolve("gitdirs/linked-src"));
+        Files.createSymbolicLink(linked.resolve(".git"), home.resolve("gitdirs/linked-src/.git"));
+        return Map.of(
+                "work/app", FoundRepository.Layout.WORKING_TREE,
+                "work/app/nested/lib", FoundRepository.Layout.WORKING_TREE,
+                "work/main", FoundRepository.Layout.WORKING_TREE,
+                "work/main-wt", FoundRepository.Layout.LINKED_WORKTREE,
+                "work/super", FoundRepository.Layout.WORKING_TREE,
+                "work/super/sub", FoundRepository.Layout.SUBMODULE,
+                "srv/project.git", FoundRepository.Layout.BARE,
+                "work/separate", FoundRepository.Layout.WORKING_TREE,
+                "work/linked", FoundRepository.Layout.WORKING_TREE,
+                "gitdirs/linked-src", FoundRepository.Layout.WORKING_TREE);
+    }
+
+    @Test
+    void findsWorkingTreesNestedReposWorktreesSubmodulesAndBareReposButNoDecoys() throws Exception {
+        Map<String, FoundRepository.Layout> expected = buildTrapTree();
+        Path main = home.resolve("work/main");
+        Path superproject = home.resolve("work/super");
+
         List<FoundRepository> streamed = Collections.synchronizedList(new ArrayList<>());
         List<ScanProgress> progress = Collections.synchronizedList(new ArrayList<>());
         ScanResult result = scanner().scan(List.of(home), new ScanListener() {
@@ -97,18 +126,11 @@ class RepositoryScannerTest {
             }
         }, new ScanCancellation());
 
-        assertThat(relative(result)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "work/app", FoundRepository.Layout.WORKING_TREE,
-                "work/app/nested/lib", FoundRepository.Layout.WORKING_TREE,
-                "work/main", FoundRepository.Layout.WORKING_TREE,
-                "work/main-wt", FoundRepository.Layout.LINKED_WORKTREE,
-                "work/super", FoundRepository.Layout.WORKING_TREE,
-                "work/super/sub", FoundRepository.Layout.SUBMODULE,
-                "srv/project.git", FoundRepository.Layout.BARE));
+        assertThat(relative(result)).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(streamed).containsExactlyInAnyOrderElementsOf(result.repositories());
         assertThat(progress).last().satisfies(p -> {
             assertThat(p.finished()).isTrue();
-            assertThat(p.repositories()).isEqualTo(7);
+            assertThat(p.repositories()).isEqualTo(expected.size());
         });
         assertThat(result.cancelled()).isFalse();
         FoundRepository worktree = result.repositories().stream()
@@ -117,6 +139,37 @@ class RepositoryScannerTest {
         FoundRepository sub = result.repositories().stream()
                 .filter(r -> r.layout() == FoundRepository.Layout.SUBMODULE).findFirst().orElseThrow();
         assertThat(sub.configFile()).isEqualTo(superproject.resolve(".git/modules/sub/config"));
+    }
+
+    @Test
+    void theLinkCountShortcutsFindExactlyWhatTheFullWalkFinds() throws Exception {
+        Map<String, FoundRepository.Layout> expected = buildTrapTree();
+        Environment env = new Environment(Map.of("HOME", home.toString()), new Properties());
+        ScanExclusions exclusions = ScanExclusions.defaults(home, env);
+        // This test's file system must keep link counts, or both walks would be the full one.
+        Assumptions.assumeTrue(LinkCountTrust.keepsConvention(home), "link counts are not kept here");
+
+        ScanResult fast = new RepositoryScanner(exclusions, 2, LinkCountTrust.byFileSystemType())
+                .scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+        ScanResult full = new RepositoryScanner(exclusions, 2, LinkCountTrust.never())
+                .scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+
+        assertThat(relative(fast)).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(fast.repositories()).isEqualTo(full.repositories());
+        assertThat(fast.directories()).isEqualTo(full.directories());
+        assertThat(fast.skipped()).isEqualTo(full.skipped());
+    }
+
+    @Test
+    void linkCountsAreTrustedOnlyOnFileSystemsKnownToKeepThem() {
+        assertThat(LinkCountTrust.keepsConvention("ext4")).isTrue();
+        assertThat(LinkCountTrust.keepsConvention("tmpfs")).isTrue();
+        assertThat(LinkCountTrust.keepsConvention("APFS")).isTrue();
+        assertThat(LinkCountTrust.keepsConvention("nfs4")).isFalse();
+        assertThat(LinkCountTrust.keepsConvention("cifs")).isFalse();
+        assertThat(LinkCountTrust.keepsConvention("fuse.sshfs")).isFalse();
+        assertThat(LinkCountTrust.keepsConvention("proc")).isFalse();
+        assertThat(LinkCountTrust.keepsConvention("")).isFalse();
     }
 
     @Test
@@ -158,6 +211,12 @@ class RepositoryScannerTest {
         removeWithShell.add(closed);
         git.init(closed.resolve("secret-repo"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        // One without subdirectories, which the walk would otherwise not list.
+        Path closedLeaf = Files.createDirectories(home.resolve("closed-leaf"));
+        removeWithShell.add(closedLeaf);
+        Files.writeString(closedLeaf.resolve(".git"), "gitdir: " + home.resolve("open/.git") + "\n");
+        Files.setPosixFilePermissions(closedLeaf, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(closedLeaf, PosixFilePermissions.fromString("---------"));
 
         ScanResult result = scanner().scan(List.of(home), ScanListener.NONE, new ScanCancellation());
 
@@ -169,7 +228,8 @@ class RepositoryScannerTest {
             assertThat(found).contains("closed/secret-repo");
         } else {
             assertThat(found).doesNotContain("closed/secret-repo");
-            assertThat(result.skipped()).contains(new ScanResult.Skipped(closed, ScanResult.Reason.UNREADABLE));
+            assertThat(result.skipped()).contains(new ScanResult.Skipped(closed, ScanResult.Reason.UNREADABLE),
+                    new ScanResult.Skipped(closedLeaf, ScanResult.Reason.UNREADABLE));
         }
         Assumptions.assumeFalse(root, "chmod 000 does not stop root: the unreadable case is asserted only as a user");
     }
