@@ -4,7 +4,7 @@
 # removed again on uninstall (only when they still point into the app).
 gaw_app=/opt/gitlab-access-wizard
 gaw_links() {
-  echo "/usr/bin/gitlab-access $gaw_app/bin/gitlab-access"
+  echo "/usr/bin/gitlab-access $gaw_app/lib/gitlab-access"
   echo "/usr/share/applications/gitlab-access-wizard.desktop $gaw_app/lib/desktop/gitlab-access-wizard.desktop"
   for s in 16 24 32 48 64 128 256 512; do
     echo "/usr/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png $gaw_app/lib/desktop/icons/gitlab-access-${s}.png"

@@ -39,17 +39,21 @@ unset DISPLAY WAYLAND_DISPLAY GITLAB_TOKEN
 # shellcheck source=integration.sh
 . installers/linux/integration.sh
 gaw_cds "$app"
-shared=$(JAVA_TOOL_OPTIONS="-Xlog:class+load" "$app/bin/gitlab-access" --version 2>/dev/null \
+cli=$app/lib/gitlab-access   # what /usr/bin/gitlab-access links to
+shared=$(JAVA_TOOL_OPTIONS="-Xlog:class+load" "$cli" --version 2>/dev/null \
   | grep -c 'org.gitlabaccess.* source: shared objects file' || true)
 [ "$shared" -gt 10 ] || fail "the app's classes are not loaded from the CDS archive ($shared are)"
 ok "CDS archive for this path: $shared of the app's classes mapped ready-made"
 
-out=$("$app/bin/gitlab-access" --version)
+out=$("$cli" --version)
 [ "$out" = "gitlab-access $version" ] || fail "--version printed '$out'"
 ok "gitlab-access --version: $out"
+out=$("$app/bin/gitlab-access" --version)
+[ "$out" = "gitlab-access $version" ] || fail "bin/gitlab-access --version printed '$out'"
+ok "the app-image's own launcher agrees"
 
 set +e
-json=$(timeout 120 "$app/bin/gitlab-access" doctor --json --host https://127.0.0.1:9 2>"$work/doctor.err")
+json=$(timeout 120 "$cli" doctor --json --host https://127.0.0.1:9 2>"$work/doctor.err")
 rc=$?
 set -e
 { [ "$rc" = 0 ] || [ "$rc" = 1 ]; } || fail "doctor --json exited $rc: $(cat "$work/doctor.err")"
@@ -58,7 +62,7 @@ python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert isinstance(d["che
 ok "doctor --json (exit $rc) printed $(grep -o '"id"' <<<"$json" | wc -l) checks"
 
 set +e
-err=$("$app/bin/gitlab-access" 2>&1 >/dev/null)
+err=$("$cli" 2>&1 >/dev/null)
 rc=$?
 set -e
 [ "$rc" = 2 ] && [[ "$err" == *"graphical desktop"* ]] || fail "no display: exit $rc, '$err'"

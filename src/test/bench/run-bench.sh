@@ -6,7 +6,7 @@
 # the app-image of `mvn -Pinstaller package` with the CDS archive the packages make on install
 # (made here for the app-image's own path, as the postinst does for /opt).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 H=${1:-/tmp/bench-home}
 N=${2:-5}
 JAR=${JAR:-target/gitlab-access.jar}
@@ -23,12 +23,12 @@ SCAN=(env HOME="$H" java -jar "$JAR" repos scan "$H")
 SCAN_OPTS=(env HOME="$H" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" repos scan "$H")
 labels=("fd -HI --prune" "find -prune" "repos scan (java -jar)" "repos scan (java -jar, C1, SerialGC)")
 commands=(FD FIND SCAN SCAN_OPTS)
-if [ -x "$APP/bin/gitlab-access" ]; then
+if [ -x "$APP/lib/gitlab-access" ]; then
   # shellcheck source=../../../installers/linux/integration.sh
   . installers/linux/integration.sh
   chmod u+w "$APP/lib/runtime/lib/server"
   gaw_cds "$(cd "$APP" && pwd)"
-  LAUNCHER=(env HOME="$H" "$APP/bin/gitlab-access" repos scan "$H")
+  LAUNCHER=(env HOME="$H" "$APP/lib/gitlab-access" repos scan "$H")
   labels+=("repos scan (installed launcher)")
   commands+=(LAUNCHER)
 fi
