@@ -30,6 +30,10 @@ final class FxHostKeyDecision implements HostKeyDecision {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, m.get("hostkey.text", endpoint.knownHostsName(),
                     KeyUtils.getKeyType(key), fingerprint), trust, refuse);
             alert.setTitle(m.get("hostkey.title"));
+            // Owned by the wizard: modal to it, centred on it, and the keyboard focus returns to it.
+            javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                    .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
+                    .findFirst().ifPresent(alert::initOwner);
             alert.setHeaderText(m.get("hostkey.header", endpoint.knownHostsName()));
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);

@@ -38,6 +38,15 @@ final class RepositoriesPage implements WizardPage {
         TableView<RepositoriesViewModel.Row> table = new TableView<>(model.visibleRows());
         table.setEditable(true);
         table.setAccessibleText(m.get("repos.table.accessible"));
+        // Space ticks or unticks the focused row: a check box inside a table cell is out of reach
+        // of the keyboard otherwise.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            RepositoriesViewModel.Row row = table.getFocusModel().getFocusedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && row != null) {
+                row.selected.set(!row.selected.get());
+                e.consume();
+            }
+        });
         table.setPlaceholder(new Label(m.get("repos.none")));
         TableColumn<RepositoriesViewModel.Row, Boolean> pick = new TableColumn<>(m.get("repos.col.rewrite"));
         pick.setCellValueFactory(c -> c.getValue().selected);

@@ -35,7 +35,14 @@ final class SignInPage implements WizardPage {
         tokenField.textProperty().bindBidirectional(model.tokenProperty());
         debounce.setOnFinished(e -> model.check());
         tokenField.textProperty().addListener((o, a, b) -> debounce.playFromStart());
-        tokenField.setOnAction(e -> model.check());
+        // Enter checks a token not yet checked, and goes on with one that passed (as Enter does elsewhere).
+        tokenField.setOnAction(e -> {
+            if (model.validProperty().get()) {
+                Ui.fireDefaultButton(tokenField);
+            } else {
+                model.check();
+            }
+        });
         ValidationSupport validation = new ValidationSupport();
         validation.registerValidator(tokenField, false, (control, value) -> ValidationResult.fromMessageIf(control,
                 model.messageProperty().get(), Severity.ERROR, !model.validProperty().get()

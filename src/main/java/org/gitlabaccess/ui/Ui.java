@@ -90,6 +90,16 @@ final class Ui {
         };
     }
 
+    /** Presses the scene's default button (Next), for a field whose own Enter handling comes first. */
+    static void fireDefaultButton(javafx.scene.Node node) {
+        if (node.getScene() == null) {
+            return;
+        }
+        node.getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton() && !b.isDisabled())
+                .map(javafx.scene.control.Button.class::cast).findFirst().ifPresent(javafx.scene.control.Button::fire);
+    }
+
     static VBox page(javafx.scene.Node... children) {
         VBox box = new VBox(14, children);
         box.getStyleClass().add("step-content");

@@ -10,7 +10,13 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,8 +58,24 @@ final class WizardWindow {
         bar.getStyleClass().add("button-bar");
         bar.setPadding(new Insets(12, 16, 12, 16));
         root.setBottom(bar);
+        // Enter is Next, as in any installer, also from a list, a table, a radio button or a check box:
+        // their own behaviour takes Enter (to start editing a cell, to select or tick; Space does
+        // that) before the default button could see it. A push button still answers Enter itself.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isAltDown() && !e.isControlDown() && !e.isShiftDown()
+                    && takesEnterFromNext(e.getTarget()) && !next.isDisabled()) {
+                e.consume();
+                next.fire();
+            }
+        });
         show(0);
     }
+
+    private static boolean takesEnterFromNext(Object target) {
+        return target instanceof ListView || target instanceof TableView || target instanceof RadioButton
+                || target instanceof CheckBox;
+    }
+
 
     /** The real wizard: every page, over one session. */
     static WizardWindow create(Messages m, WizardSession session, BackgroundTasks tasks, BrowserOpener browser,
