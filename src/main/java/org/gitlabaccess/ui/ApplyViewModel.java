@@ -88,7 +88,7 @@ final class ApplyViewModel {
                     status.set("");
                 }, e -> {
                     running.set(false);
-                    status.set(String.valueOf(e.getMessage()));
+                    status.set(ErrorText.full(e));
                 });
     }
 

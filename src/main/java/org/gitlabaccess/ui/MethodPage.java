@@ -7,17 +7,16 @@ import javafx.scene.Parent;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
-import org.gitlabaccess.core.gitlab.SetupMethod;
 
 /** Step 3: SSH (recommended) or HTTPS, with one sentence each on when to choose which. */
 final class MethodPage implements WizardPage {
-    private final WizardSession session;
+    private final MethodViewModel model;
     private final RadioButton ssh;
     private final RadioButton https;
     private final VBox view;
 
-    MethodPage(Messages m, WizardSession session, boolean httpsAvailable) {
-        this.session = session;
+    MethodPage(Messages m, MethodViewModel model) {
+        this.model = model;
         ToggleGroup group = new ToggleGroup();
         ssh = new RadioButton(m.get("method.ssh"));
         https = new RadioButton(m.get("method.https"));
@@ -25,10 +24,12 @@ final class MethodPage implements WizardPage {
         https.setToggleGroup(group);
         ssh.setMnemonicParsing(true);
         https.setMnemonicParsing(true);
-        boolean preferHttps = httpsAvailable && session.site().method().map("https"::equalsIgnoreCase).orElse(false);
-        (preferHttps ? https : ssh).setSelected(true);
-        https.setDisable(!httpsAvailable);
-        VBox httpsBox = new VBox(4, https, Ui.hint(m.get(httpsAvailable ? "method.https.when" : "method.https.later")));
+        ssh.setSelected(!model.httpsProperty().get());
+        // The group deselects the other button, so binding HTTPS alone keeps both in step with the model.
+        https.selectedProperty().bindBidirectional(model.httpsProperty());
+        https.setDisable(!model.httpsAvailable());
+        VBox httpsBox = new VBox(4, https, Ui.hint(m.get(model.httpsAvailable() ? "method.https.when"
+                : "method.https.later")));
         view = Ui.page(Ui.title(m.get("method.title")),
                 new VBox(4, ssh, Ui.hint(m.get("method.ssh.when"))), httpsBox);
     }
@@ -55,7 +56,7 @@ final class MethodPage implements WizardPage {
 
     @Override
     public void committed() {
-        session.method = https.isSelected() ? SetupMethod.HTTPS : SetupMethod.SSH;
+        model.commit();
     }
 
     @Override

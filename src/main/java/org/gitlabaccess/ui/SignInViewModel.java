@@ -10,7 +10,6 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.gitlab.TokenLinks;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
 import org.gitlabaccess.core.io.MachineName;
-import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupState;
@@ -114,8 +113,8 @@ final class SignInViewModel {
         }, error -> {
             checking.set(false);
             valid.set(false);
-            message.set(error instanceof ProblemException p ? p.getMessage() : String.valueOf(error.getMessage()));
-            hint.set(error instanceof ProblemException p && p.hint() != null ? p.hint() : "");
+            message.set(ErrorText.message(error));
+            hint.set(ErrorText.hint(error));
         });
     }
 
@@ -155,12 +154,8 @@ final class SignInViewModel {
             }
             checking.set(false);
             valid.set(false);
-            if (error instanceof ProblemException p) {
-                message.set(p.getMessage());
-                hint.set(p.hint() == null ? "" : p.hint());
-            } else {
-                message.set(Redactor.describe(error).lines().findFirst().orElse(""));
-            }
+            message.set(ErrorText.message(error));
+            hint.set(ErrorText.hint(error));
         });
     }
 }

@@ -87,13 +87,13 @@ final class WizardWindow {
         List<WizardPage> pages = new ArrayList<>();
         pages.add(new WelcomePage(m, new WelcomeViewModel(session.host), session));
         pages.add(new DiagnosePage(m, new DiagnoseViewModel(session, tasks)));
-        pages.add(new MethodPage(m, session, true));
+        pages.add(new MethodPage(m, new MethodViewModel(session, true)));
         pages.add(new SignInPage(m, new SignInViewModel(m, session, tasks), browser));
         pages.add(new KeyPage(m, new KeyViewModel(m, session)));
         pages.add(new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks)));
-        pages.add(new ReviewPage(m, session, tasks));
+        pages.add(new ReviewPage(m, new ReviewViewModel(m, session, tasks)));
         pages.add(new ApplyPage(m, apply));
-        pages.add(new DonePage(m, apply, session, tasks));
+        pages.add(new DonePage(m, new DoneViewModel(m, apply, session, tasks)));
         return new WizardWindow(m, pages);
     }
 

@@ -36,10 +36,26 @@ class ViewModelsTest {
     }
 
     private static WizardSession session(Path home) {
+        return session(home, SiteConfig.empty(), server.baseUrl());
+    }
+
+    private static WizardSession session(Path home, SiteConfig site, String host) {
         Properties p = new Properties();
         p.putAll(System.getProperties());
         return new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")), p),
-                SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+                site, host, server.caFile(), Clock.systemUTC());
+    }
+
+    private static SiteConfig site(java.util.Optional<String> method, java.util.Optional<String> oauthClientId) {
+        return new SiteConfig(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), method, java.util.Optional.empty(), java.util.List.of(), oauthClientId,
+                java.util.List.of());
+    }
+
+    private static String originUrl(Path repo) throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.toFile())) {
+            return git.getRepository().getConfig().getString("remote", "origin", "url");
+        }
     }
 
     @Test
@@ -127,13 +143,8 @@ class ViewModelsTest {
     @Test
     void browserSignInThenApplySetsUpSshAndRevokesTheSignIn() throws Exception {
         Path home = Files.createDirectories(dir.resolve("browser"));
-        Properties p = new Properties();
-        p.putAll(System.getProperties());
-        SiteConfig site = new SiteConfig(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
-                java.util.Optional.of(org.gitlabaccess.testkit.OAuthProvider.CLIENT_ID), java.util.List.of());
-        WizardSession s = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
-                System.getenv("PATH")), p), site, server.baseUrl(), server.caFile(), Clock.systemUTC());
+        WizardSession s = session(home, site(java.util.Optional.empty(),
+                java.util.Optional.of(org.gitlabaccess.testkit.OAuthProvider.CLIENT_ID)), server.baseUrl());
         s.hostKeyDecision = org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
         s.scanRoots = java.util.List.of(Files.createDirectories(home.resolve("src")));
         SignInViewModel vm = new SignInViewModel(M, s, new SameThreadTasks());
@@ -159,5 +170,141 @@ class ViewModelsTest {
         assertThat(apply.succeededProperty().get()).as(apply.outcomes().toString()).isTrue();
         assertThat(server.oauth().activeOAuthTokens()).isZero();
         assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+    }
+    @Test
+    void diagnoseRunsEveryDoctorCheckAndStops() throws Exception {
+        WizardSession s = session(Files.createDirectories(dir.resolve("diagnose")));
+        DiagnoseViewModel vm = new DiagnoseViewModel(s, new SameThreadTasks());
+        vm.run();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.results()).extracting(org.gitlabaccess.core.doctor.CheckResult::id)
+                .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.DoctorChecks.all().stream()
+                        .map(org.gitlabaccess.core.doctor.Check::id).toList());
+    }
+
+    @Test
+    void methodIsSshUnlessTheSiteAsksForHttpsAndCommittingChoosesIt() throws Exception {
+        WizardSession plain = session(Files.createDirectories(dir.resolve("method")));
+        MethodViewModel vm = new MethodViewModel(plain, true);
+        assertThat(vm.httpsProperty().get()).isFalse();
+        plain.method = SetupMethod.HTTPS;
+        vm.commit();
+        assertThat(plain.method).isEqualTo(SetupMethod.SSH);
+
+        WizardSession https = session(Files.createDirectories(dir.resolve("method-https")),
+                site(java.util.Optional.of("HTTPS"), java.util.Optional.empty()), server.baseUrl());
+        assertThat(new MethodViewModel(https, false).httpsProperty().get()).as("HTTPS not offered").isFalse();
+        MethodViewModel preset = new MethodViewModel(https, true);
+        assertThat(preset.httpsProperty().get()).isTrue();
+        preset.commit();
+        assertThat(https.method).isEqualTo(SetupMethod.HTTPS);
+        preset.httpsProperty().set(false);
+        preset.commit();
+        assertThat(https.method).isEqualTo(SetupMethod.SSH);
+    }
+
+    @Test
+    void reviewListsTheSshChangesOrSaysWhyNotAndOffersRevokingOnlyForSsh() throws Exception {
+        WizardSession s = session(Files.createDirectories(dir.resolve("review")));
+        s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
+        ReviewViewModel vm = new ReviewViewModel(M, s, new SameThreadTasks());
+        vm.plan();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.readyProperty().get()).isTrue();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.lines()).anySatisfy(l -> assertThat(l).startsWith("Create: ~/.ssh/id_ed25519")
+                        .contains("new ed25519 key"))
+                .anySatisfy(l -> assertThat(l).startsWith("Register the key on GitLab: " + server.baseUrl()))
+                .anySatisfy(l -> assertThat(l).startsWith("Add a marked block to: ~/.ssh/config"))
+                .allSatisfy(l -> assertThat(l).doesNotContain(Seed.API_TOKEN));
+        assertThat(vm.revokeOfferedProperty().get()).isTrue();
+        vm.revokeProperty().set(true);
+        vm.commit();
+        assertThat(s.revokeTokenAfter).isTrue();
+
+        s.token = org.gitlabaccess.core.io.Secret.of(Seed.EXPIRED_TOKEN);
+        vm.plan();
+        assertThat(vm.readyProperty().get()).isFalse();
+        assertThat(vm.lines()).isEmpty();
+        assertThat(vm.errorProperty().get()).contains("expired").contains("personal_access_tokens")
+                .doesNotContain("Exception");
+
+        s.method = SetupMethod.HTTPS;
+        vm.plan();
+        assertThat(vm.revokeOfferedProperty().get()).isFalse();
+        vm.commit();
+        assertThat(s.revokeTokenAfter).as("HTTPS keeps the token it stores").isFalse();
+    }
+
+    @Test
+    void doneSummarisesTheSetupUndoesTheRemoteAndRevokesTheToken() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("done"));
+        Path repo = Files.createDirectories(home.resolve("src/app"));
+        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
+        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
+                + "[remote \"origin\"]\n\turl = " + server.httpUrl(Seed.PROJECT_ONE) + "\n");
+        // A token of its own: revoking a seeded one would break the other tests on this server.
+        String token = server.state().newTokenValue("glpat-");
+        server.state().addToken(token, "wizard setup", 1, java.util.List.of("api"),
+                server.state().today().plusDays(10));
+        WizardSession s = session(home);
+        s.token = org.gitlabaccess.core.io.Secret.of(token);
+        s.hostKeyDecision = org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
+        s.scanRoots = java.util.List.of(home.resolve("src"));
+        ApplyViewModel apply = new ApplyViewModel(s, new SameThreadTasks());
+        apply.start();
+        assertThat(apply.succeededProperty().get()).as(apply.outcomes().toString()).isTrue();
+        assertThat(originUrl(repo)).isEqualTo(server.sshUrl(Seed.PROJECT_ONE));
+
+        DoneViewModel vm = new DoneViewModel(M, apply, s, new SameThreadTasks());
+        vm.prepare();
+        long changed = apply.reportProperty().get().steps().stream()
+                .filter(o -> o.status() == org.gitlabaccess.core.setup.StepStatus.CHANGED).count();
+        assertThat(changed).isPositive();
+        assertThat(vm.summaryProperty().get()).startsWith(changed + " change(s) made.").contains("SSH works");
+        assertThat(vm.revokeOfferedProperty().get()).isTrue();
+
+        Path report = home.resolve("report.md");
+        vm.saveReport(report);
+        assertThat(vm.resultProperty().get()).contains("Report saved to").contains(report.toString());
+        assertThat(vm.reportAvailableProperty().get()).isTrue();
+        assertThat(Files.readString(report)).isNotBlank().doesNotContain(token);
+
+        vm.undo();
+        assertThat(vm.resultProperty().get()).isEqualTo(M.get("done.undone", 1));
+        assertThat(vm.undoAvailableProperty().get()).isFalse();
+        assertThat(originUrl(repo)).isEqualTo(server.httpUrl(Seed.PROJECT_ONE));
+
+        vm.revoke();
+        assertThat(vm.resultProperty().get()).isEqualTo(M.get("done.revoked"));
+        assertThat(vm.revokeAvailableProperty().get()).isFalse();
+        assertThat(server.state().token(token).orElseThrow().revoked()).isTrue();
+        SignInViewModel signIn = new SignInViewModel(M, s, new SameThreadTasks());
+        signIn.tokenProperty().set(token);
+        signIn.check();
+        assertThat(signIn.validProperty().get()).isFalse();
+        assertThat(signIn.messageProperty().get()).containsIgnoringCase("revoked");
+    }
+
+    @Test
+    void doneOffersRevokingOnlyWhileTheTokenIsStillThereAndSaysWhyARevokeFailed() throws Exception {
+        // Nothing listens on port 1: the revoke cannot reach GitLab.
+        WizardSession s = session(Files.createDirectories(dir.resolve("done-unreachable")), SiteConfig.empty(),
+                "https://127.0.0.1:1");
+        s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
+        ApplyViewModel apply = new ApplyViewModel(s, new SameThreadTasks());
+        apply.reportProperty().set(new org.gitlabaccess.core.setup.SetupReport(java.util.List.of(
+                org.gitlabaccess.core.setup.StepOutcome.unchanged("verify-ssh", "SSH works.", Map.of()),
+                org.gitlabaccess.core.setup.StepOutcome.changed("revoke-token", "Revoked.", java.util.List.of(),
+                        Map.of())), java.util.List.of()));
+        DoneViewModel vm = new DoneViewModel(M, apply, s, new SameThreadTasks());
+        vm.prepare();
+        assertThat(vm.revokeOfferedProperty().get()).isFalse();
+        assertThat(vm.summaryProperty().get()).isEqualTo(M.get("done.summary", 1, "SSH works."));
+
+        vm.revoke();
+        assertThat(vm.revokeAvailableProperty().get()).as("a failed revoke can be tried again").isTrue();
+        assertThat(vm.resultProperty().get()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain(Seed.API_TOKEN);
     }
 }

@@ -1,0 +1,143 @@
+package org.gitlabaccess.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.gitlabaccess.core.doctor.Doctor;
+import org.gitlabaccess.core.doctor.DoctorChecks;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.DoctorReport;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.TokenRotation;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.JGitHome;
+import org.gitlabaccess.core.io.MachineName;
+import org.gitlabaccess.core.repos.ChangeHistory;
+import org.gitlabaccess.core.repos.ConfigEditor;
+import org.gitlabaccess.core.repos.RewriteApplier;
+import org.gitlabaccess.core.repos.RewriteJournal;
+import org.gitlabaccess.core.repos.RewriteUndo;
+import org.gitlabaccess.core.setup.SetupReport;
+import org.gitlabaccess.core.setup.StepStatus;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+
+/** Step 9's state: the summary, and what can follow a setup: a report, undoing the remotes, revoking the token. */
+final class DoneViewModel {
+    private final WizardSession session;
+    private final ApplyViewModel apply;
+    private final BackgroundTasks tasks;
+    private final Messages m;
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty result = new SimpleStringProperty("");
+    private final BooleanProperty revokeOffered = new SimpleBooleanProperty(false);
+    private final BooleanProperty reportAvailable = new SimpleBooleanProperty(true);
+    private final BooleanProperty undoAvailable = new SimpleBooleanProperty(true);
+    private final BooleanProperty revokeAvailable = new SimpleBooleanProperty(true);
+
+    DoneViewModel(Messages m, ApplyViewModel apply, WizardSession session, BackgroundTasks tasks) {
+        this.m = m;
+        this.apply = apply;
+        this.session = session;
+        this.tasks = tasks;
+    }
+
+    StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** The outcome of the last action (report, undo, revoke). */
+    StringProperty resultProperty() {
+        return result;
+    }
+
+    /** Offered while the token is still valid: not where setup already revoked it. */
+    BooleanProperty revokeOfferedProperty() {
+        return revokeOffered;
+    }
+
+    BooleanProperty reportAvailableProperty() {
+        return reportAvailable;
+    }
+
+    /** False while undoing and once done: a second undo would find nothing of this setup to put back. */
+    BooleanProperty undoAvailableProperty() {
+        return undoAvailable;
+    }
+
+    /** False while revoking and once revoked. */
+    BooleanProperty revokeAvailableProperty() {
+        return revokeAvailable;
+    }
+
+    /** Reads the apply step's report. */
+    void prepare() {
+        SetupReport report = apply.reportProperty().get();
+        if (report == null) {
+            return;
+        }
+        long changed = report.steps().stream().filter(s -> s.status() == StepStatus.CHANGED).count();
+        String verified = report.steps().stream().filter(s -> s.stepId().startsWith("verify")).map(s -> s.summary())
+                .findFirst().orElse("");
+        summary.set(report.alreadySetUp() ? m.get("done.already", verified) : m.get("done.summary", changed, verified));
+        boolean revoked = report.steps().stream().anyMatch(s -> s.stepId().equals("revoke-token")
+                && s.status() == StepStatus.CHANGED);
+        revokeOffered.set(!revoked && session.token != null);
+    }
+
+    /** The doctor's redacted report, for a helpdesk ticket. */
+    void saveReport(Path file) {
+        reportAvailable.set(false);
+        tasks.run(() -> {
+            var inputs = new DoctorContext.Inputs(session.env(), session.site(), session.host, session.caFile(), null,
+                    null, session.token, session.scanRoots(), null, HostKeyDecision.REFUSE,
+                    MachineName.of(session.env()), session.clock());
+            var results = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT)
+                    .run(new DoctorContext(inputs), r -> { });
+            var doctorReport = new DoctorReport(session.env(), session.clock());
+            doctorReport.write(file, doctorReport.render(session.host, results,
+                    ChangeHistory.lines(AppDirectories.of(session.env()).stateDir())));
+            return file;
+        }, f -> {
+            reportAvailable.set(true);
+            result.set(m.get("done.report.saved", f));
+        }, e -> {
+            reportAvailable.set(true);
+            result.set(ErrorText.full(e));
+        });
+    }
+
+    /** Puts the remotes back as they were before this setup (from its journal). */
+    void undo() {
+        undoAvailable.set(false);
+        tasks.run(() -> {
+            Path stateDir = AppDirectories.of(session.env()).stateDir();
+            var journal = RewriteJournal.latestRewrite(stateDir);
+            if (journal.isEmpty()) {
+                return 0;
+            }
+            JGitHome.apply(session.env());
+            var plan = new RewriteUndo().plan(journal.get());
+            try (var undoJournal = RewriteJournal.create(stateDir, RewriteJournal.UNDO, session.clock())) {
+                return new RewriteApplier(new ConfigEditor()).apply(plan.edits(), undoJournal).changed().size();
+            }
+        }, n -> result.set(m.get("done.undone", n)), e -> {
+            undoAvailable.set(true);
+            result.set(ErrorText.full(e));
+        });
+    }
+
+    /** Revokes the setup token on GitLab: SSH no longer needs it. */
+    void revoke() {
+        revokeAvailable.set(false);
+        tasks.run(() -> {
+            Instance instance = Instance.resolve(session.env(), session.site(), session.host, session.caFile());
+            new TokenRotation().revoke(instance.client(session.token));
+            return true;
+        }, ok -> result.set(m.get("done.revoked")), e -> {
+            revokeAvailable.set(true);
+            result.set(ErrorText.full(e));
+        });
+    }
+}
