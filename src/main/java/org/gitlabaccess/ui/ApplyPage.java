@@ -36,8 +36,10 @@ final class ApplyPage implements WizardPage {
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.visibleProperty().bind(model.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty()); // no empty band above the list once done
         Label status = Ui.hint("");
         status.textProperty().bind(model.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
         Button retry = new Button(m.get("apply.retry"));
         retry.setMnemonicParsing(true);
         retry.setOnAction(e -> model.start());

@@ -39,7 +39,7 @@ final class Ui {
 
     /** A list cell that wraps its text instead of clipping it. */
     static <T> javafx.scene.control.ListCell<T> wrappingCell(javafx.scene.control.ListView<T> list) {
-        return new javafx.scene.control.ListCell<>() {
+        javafx.scene.control.ListCell<T> cell = new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
@@ -48,13 +48,23 @@ final class Ui {
                     setText(null);
                     return;
                 }
-                Label l = new Label(String.valueOf(item));
-                l.setWrapText(true);
-                l.maxWidthProperty().bind(list.widthProperty().subtract(30));
-                setGraphic(l);
-                setAccessibleText(l.getText());
+                setGraphic(null);
+                setText(String.valueOf(item));
+                setAccessibleText(getText());
             }
         };
+        // The cell's own wrapping text with no preferred width: the list gives it its width and the
+        // cell's height follows, so a line that only just wraps is never cut to an ellipsis.
+        cell.setWrapText(true);
+        cell.setPrefWidth(0);
+        return cell;
+    }
+
+    /** A label that wraps at the list's width. */
+    private static Label wrapped(Label l, javafx.scene.control.ListView<?> list) {
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(list.widthProperty().subtract(30));
+        return l;
     }
 
     /** One line of a status list: a heading (with its style class) and an optional hint below it. */
@@ -74,14 +84,11 @@ final class Ui {
                     return;
                 }
                 StatusLine line = render.apply(item);
-                Label head = new Label(line.heading());
-                head.setWrapText(true);
-                head.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                Label head = wrapped(new Label(line.heading()), list);
                 head.getStyleClass().add(line.styleClass());
                 VBox cell = new VBox(2, head);
                 if (line.hint() != null) {
-                    Label hint = hint(line.hint());
-                    hint.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                    Label hint = wrapped(hint(line.hint()), list);
                     cell.getChildren().add(hint);
                 }
                 setGraphic(cell);

@@ -75,8 +75,8 @@ class ScreenshotTour {
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window[0].currentPage().canGoNext().get());
                 }
                 if (names[i].equals("apply")) {
-                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("_Trust this host").tryQuery()
-                            .isPresent());
+                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("_Trust this host")
+                            .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
                     robot.clickOn("_Trust this host");
                 }
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window[0].currentPage().busy().get()

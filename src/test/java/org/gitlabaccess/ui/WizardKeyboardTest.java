@@ -118,7 +118,7 @@ class WizardKeyboardTest {
         pressNext(robot);
         arriveAt(robot, "Anwenden und testen");
         // The new host's key: Enter would refuse it (the safe default); Alt+V trusts it.
-        waitUntil(() -> robot.lookup("Diesem Host _vertrauen").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("Diesem Host _vertrauen").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.press(KeyCode.ALT).type(KeyCode.V).release(KeyCode.ALT);
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
                 ((javafx.scene.control.ListCell<?>) n).getItem()).contains("Welcome to GitLab")));

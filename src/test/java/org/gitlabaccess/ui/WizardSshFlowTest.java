@@ -110,7 +110,7 @@ class WizardSshFlowTest {
         next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Apply and verify"));
         // The host is new: the wizard shows its fingerprint and asks.
-        waitUntil(() -> robot.lookup("_Trust this host").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("_Trust this host").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
                 .contains(server.hostKeyFingerprint());
         robot.clickOn("_Trust this host");
