@@ -45,7 +45,7 @@ final class DoctorCommand extends BaseCommand {
         Secret token = optionalToken();
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
-                readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC());
+                readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC(), Locale.ENGLISH);
         Doctor doctor = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT);
         DoctorContext context = new DoctorContext(inputs);
         List<CheckResult> results = doctor.run(context, r -> printText(r));

@@ -80,7 +80,8 @@ final class SetupCommand extends BaseCommand {
         SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
                 global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
                 scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
-                credentialHelper, plaintextApproval(), null, oauth, oauthClient == null ? null : oauthClient.clientId());
+                credentialHelper, plaintextApproval(), null, oauth, oauthClient == null ? null : oauthClient.clientId(),
+                Locale.ENGLISH);
         SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
         SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
         if (oauth != null && report.failure().isPresent()) {

@@ -9,8 +9,6 @@ import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
-import org.gitlabaccess.core.io.MachineName;
-import org.gitlabaccess.core.ssh.HostKeyDecision;
 
 /** The doctor's checks, appearing as they finish: the same check objects as {@code gitlab-access doctor}. */
 final class DiagnoseViewModel {
@@ -36,9 +34,7 @@ final class DiagnoseViewModel {
     void run() {
         results.clear();
         running.set(true);
-        DoctorContext.Inputs inputs = new DoctorContext.Inputs(session.env(), session.site(), session.host, session.caFile(), null,
-                null, session.token, session.scanRoots(), null, HostKeyDecision.REFUSE, MachineName.of(session.env()),
-                session.clock());
+        DoctorContext.Inputs inputs = session.doctorInputs();
         Doctor doctor = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT);
         handle = tasks.run(() -> doctor.run(new DoctorContext(inputs),
                         r -> tasks.onUiThread(() -> results.add(r))),

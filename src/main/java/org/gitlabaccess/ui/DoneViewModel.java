@@ -13,7 +13,6 @@ import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.TokenRotation;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.JGitHome;
-import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.repos.ChangeHistory;
 import org.gitlabaccess.core.repos.ConfigEditor;
 import org.gitlabaccess.core.repos.RewriteApplier;
@@ -21,7 +20,6 @@ import org.gitlabaccess.core.repos.RewriteJournal;
 import org.gitlabaccess.core.repos.RewriteUndo;
 import org.gitlabaccess.core.setup.SetupReport;
 import org.gitlabaccess.core.setup.StepStatus;
-import org.gitlabaccess.core.ssh.HostKeyDecision;
 
 /** Step 9's state: the summary, and what can follow a setup: a report, undoing the remotes, revoking the token. */
 final class DoneViewModel {
@@ -90,9 +88,7 @@ final class DoneViewModel {
     void saveReport(Path file) {
         reportAvailable.set(false);
         tasks.run(() -> {
-            var inputs = new DoctorContext.Inputs(session.env(), session.site(), session.host, session.caFile(), null,
-                    null, session.token, session.scanRoots(), null, HostKeyDecision.REFUSE,
-                    MachineName.of(session.env()), session.clock());
+            var inputs = session.doctorInputs();
             var results = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT)
                     .run(new DoctorContext(inputs), r -> { });
             var doctorReport = new DoctorReport(session.env(), session.clock());

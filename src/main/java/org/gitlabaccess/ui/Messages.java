@@ -1,8 +1,8 @@
 package org.gitlabaccess.ui;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.gitlabaccess.core.CoreTexts;
 
 /** The wizard's texts, from the resource bundle for the user's language. */
 public final class Messages {
@@ -15,13 +15,20 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        // Always through MessageFormat, so apostrophes are written the same way ('') in every text.
-        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(args);
+        return CoreTexts.format(bundle, key, args);
     }
 
     /** The text, or the fallback where the bundle has none (a new kind of change, say). */
     public String getOr(String key, String fallback) {
         return bundle.containsKey(key) ? get(key) : fallback;
+    }
+
+    /**
+     * The language the texts are in (the bundle found for the requested locale): the core's sentences
+     * are asked for in the same one, so a page never mixes two languages.
+     */
+    public Locale locale() {
+        return bundle.getLocale();
     }
 
     public ResourceBundle bundle() {

@@ -3,7 +3,9 @@ package org.gitlabaccess.ui;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.MachineName;
@@ -30,6 +32,8 @@ public final class WizardSession {
     List<Path> scanRoots;
     java.util.Set<Path> excludedRepositories = new java.util.HashSet<>();
     org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens;
+    /** The language of the core's sentences (doctor, setup steps): the wizard's own, set with its texts. */
+    Locale locale = Locale.ENGLISH;
 
     public WizardSession(Environment env, SiteConfig site, String host, Path caFile, Clock clock) {
         this.env = env;
@@ -61,7 +65,17 @@ public final class WizardSession {
                 .orElse("user"));
         return new SetupRequest(env, site, host, caFile, null, null, method, token, keyFile, keyPassphrase,
                 hostKeyDecision, scanRoots, revokeTokenAfter, MachineName.of(env), user, clock, null, null,
-                excludedRepositories, oauthTokens, site.oauthClientId().orElse(null));
+                excludedRepositories, oauthTokens, site.oauthClientId().orElse(null), locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** What the doctor needs, from the same answers (the diagnosis and the Done page's report). */
+    DoctorContext.Inputs doctorInputs() {
+        return new DoctorContext.Inputs(env, site, host, caFile, null, null, token, scanRoots, null,
+                HostKeyDecision.REFUSE, MachineName.of(env), clock, locale);
     }
 
     public List<Path> scanRoots() {

@@ -80,6 +80,7 @@ final class WizardWindow {
     /** The real wizard: every page, over one session. */
     static WizardWindow create(Messages m, WizardSession session, BackgroundTasks tasks, BrowserOpener browser,
                                boolean hostKeyDialogs) {
+        session.locale = m.locale();
         if (hostKeyDialogs) {
             session.hostKeyDecision = new FxHostKeyDecision(m);
         }

@@ -183,6 +183,17 @@ class ViewModelsTest {
     }
 
     @Test
+    void diagnoseSpeaksTheLanguageOfTheWizardsTexts() throws Exception {
+        WizardSession s = session(Files.createDirectories(dir.resolve("diagnose-de")));
+        s.locale = new Messages(Locale.GERMAN).locale();
+        assertThat(s.request().locale()).isEqualTo(Locale.GERMAN);
+        DiagnoseViewModel vm = new DiagnoseViewModel(s, new SameThreadTasks());
+        vm.run();
+        var reachable = vm.results().stream().filter(r -> r.id().equals("host-reachable")).findFirst().orElseThrow();
+        assertThat(reachable.summary()).startsWith("GitLab antwortet unter ").endsWith(".");
+    }
+
+    @Test
     void methodIsSshUnlessTheSiteAsksForHttpsAndCommittingChoosesIt() throws Exception {
         WizardSession plain = session(Files.createDirectories(dir.resolve("method")));
         MethodViewModel vm = new MethodViewModel(plain, true);

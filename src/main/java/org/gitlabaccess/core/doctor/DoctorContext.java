@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.gitlab.GitLabClient;
@@ -28,14 +30,19 @@ import org.gitlabaccess.core.ssh.SshKeyFiles;
  * can say "skipped: the host is unreachable" rather than fail again.
  */
 public final class DoctorContext {
-    /** The caller's inputs. */
+    /**
+     * The caller's inputs.
+     *
+     * @param locale the language of the checks' sentences (the command line: English; the wizard: its own)
+     */
     public record Inputs(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                          Secret token, List<Path> scanRoots, Secret keyPassphrase, HostKeyDecision hostKeyDecision,
-                         String machineName, Clock clock) {
+                         String machineName, Clock clock, Locale locale) {
     }
 
     private final Inputs in;
     private final Path home;
+    private final CoreTexts texts;
     private final Memo<InstanceUrl> url;
     private final Memo<Instance> instance;
     private final Memo<TokenVerdict> verdict;
@@ -45,6 +52,7 @@ public final class DoctorContext {
     public DoctorContext(Inputs inputs) {
         this.in = inputs;
         this.home = UserHome.resolve(inputs.env());
+        this.texts = CoreTexts.of(inputs.locale());
         this.url = new Memo<>(() -> InstanceUrl.parse(in.host() != null ? in.host()
                 : in.site().host().orElse(Instance.DEFAULT_HOST)));
         this.instance = new Memo<>(() -> {
@@ -59,6 +67,11 @@ public final class DoctorContext {
 
     public Inputs inputs() {
         return in;
+    }
+
+    /** The checks' sentences, in the language of the inputs. */
+    public CoreTexts texts() {
+        return texts;
     }
 
     public Path home() {

@@ -42,14 +42,13 @@ public final class CleanStaleCopiesStep implements SetupStep {
         removed.addAll(new GitCredentialsFiles(state.home(), dirs.xdgConfigHome(), new AtomicFile()).remove(host));
         removed.addAll(new NetrcFiles(state.home(), new AtomicFile()).remove(host));
         if (removed.isEmpty()) {
-            return StepOutcome.unchanged(id(), "No plain-text copy of a password or token for " + host.hostAndPort()
-                    + " was found.", Map.of());
+            return StepOutcome.unchanged(id(), state.texts().get("setup.clean-stale-copies.none", host.hostAndPort()),
+                    Map.of());
         }
         List<Change> changes = new ArrayList<>();
         removed.forEach(f -> changes.add(new Change("plaintext-removed", f.describe(state.home()), null, null)));
-        return StepOutcome.changed(id(), "Removed " + removed.size() + " plain-text cop"
-                + (removed.size() == 1 ? "y" : "ies") + " of old credentials for " + host.hostAndPort() + ".",
-                changes, Map.of("removed", removed.size()));
+        return StepOutcome.changed(id(), state.texts().get("setup.clean-stale-copies.removed", removed.size(),
+                host.hostAndPort()), changes, Map.of("removed", removed.size()));
     }
 
     private static List<PlaintextFinding> find(SetupState state) {

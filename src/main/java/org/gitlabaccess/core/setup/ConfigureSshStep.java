@@ -41,15 +41,15 @@ public final class ConfigureSshStep implements SetupStep {
     @Override
     public List<Change> plan(SetupState state) {
         return List.of(new Change("ssh-config-block", state.home().resolve(".ssh").resolve("config").toString(), null,
-                        "block for " + state.endpoint().alias() + " (" + state.endpoint() + ")"),
+                        state.texts().get("setup.ssh-config.plan.block", state.endpoint().alias(), state.endpoint())),
                 new Change("known-host-added", state.home().resolve(".ssh").resolve("known_hosts").toString(), null,
-                        "host key of " + state.endpoint().knownHostsName() + ", once you accept it"));
+                        state.texts().get("setup.ssh-config.plan.host-key", state.endpoint().knownHostsName())));
     }
 
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         SetupRequest r = state.request();
-        progress.update("Checking that SSH is reachable", 0.6);
+        progress.update(state.texts().get("setup.ssh-config.progress.port"), 0.6);
         var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(state.endpoint());
         if (!choice.reachable()) {
             throw new ProblemException(ProblemKind.NETWORK, "ssh-port-blocked", "Nothing answers on "
@@ -69,9 +69,10 @@ public final class ConfigureSshStep implements SetupStep {
                 accountHome, r.env().isMac(), state.instance().root()), new AtomicFile());
         state.warnings.addAll(edit.notices());
         if (edit.changed()) {
-            changes.add(new Change("ssh-config-block", config.toString(), null, "block for " + state.endpoint.alias()));
+            changes.add(new Change("ssh-config-block", config.toString(), null,
+                    state.texts().get("setup.ssh-config.block", state.endpoint.alias())));
         }
-        progress.update("Checking the host key", 0.7);
+        progress.update(state.texts().get("setup.ssh-config.progress.host-key"), 0.7);
         KnownHosts knownHosts = KnownHosts.inHome(state.home());
         boolean knownBefore;
         SshCheckResult hostKey;
@@ -97,8 +98,8 @@ public final class ConfigureSshStep implements SetupStep {
         details.put("port", state.endpoint.port());
         details.put("hostKeyFingerprint", hostKey.hostKeyFingerprint());
         details.put("agent", agent.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        String summary = "SSH for " + state.endpoint.alias() + " goes to " + state.endpoint + " with "
-                + state.key().privateKeyFile().getFileName() + ".";
+        String summary = state.texts().get("setup.ssh-config.done", state.endpoint.alias(), state.endpoint,
+                state.key().privateKeyFile().getFileName());
         return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
                 : StepOutcome.changed(id(), summary, changes, details);
     }

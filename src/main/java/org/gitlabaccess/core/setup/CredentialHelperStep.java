@@ -53,7 +53,7 @@ public final class CredentialHelperStep implements SetupStep {
         git.requireUsable();
         GitHost host = GitHost.of(state.instance().root());
         HelperSpec spec = choose(state, git);
-        progress.update("Configuring the credential helper", 0.4);
+        progress.update(state.texts().get("setup.credential-helper.progress"), 0.4);
         String before = configured(git, host);
         var configuration = new HelperConfigurator(git).configure(host, spec);
         List<Change> changes = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class CredentialHelperStep implements SetupStep {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("helper", spec.configValue());
         details.put("kind", spec.kind().name().toLowerCase(Locale.ROOT));
-        String summary = "Git keeps the token for " + host.hostAndPort() + " with '" + spec.configValue() + "'.";
+        String summary = state.texts().get("setup.credential-helper.done", host.hostAndPort(), spec.configValue());
         return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
                 : StepOutcome.changed(id(), summary, changes, details);
     }

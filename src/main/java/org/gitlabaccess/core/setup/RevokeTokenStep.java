@@ -33,15 +33,14 @@ public final class RevokeTokenStep implements SetupStep {
             new org.gitlabaccess.core.gitlab.oauth.OAuthClient(state.instance().client(null),
                     state.request().oauthClientId(), state.request().clock(), org.gitlabaccess.core.gitlab.Sleeper.REAL)
                     .revoke(state.request().oauthTokens());
-            return StepOutcome.changed(id(), "Revoked the browser sign-in token: nothing of it stays behind.",
+            return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.oauth"),
                     List.of(new Change("token-revoked", state.instance().root(), "OAuth", null)), Map.of());
         }
         if (!state.request().revokeTokenAfter()) {
-            return StepOutcome.skipped(id(), "The setup token was kept; SSH no longer needs it, so you may revoke it "
-                    + "(gitlab-access login --revoke).");
+            return StepOutcome.skipped(id(), state.texts().get("setup.revoke-token.kept"));
         }
         new TokenRotation().revoke(state.client());
-        return StepOutcome.changed(id(), "Revoked the setup token: SSH does not need it.",
+        return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.revoked"),
                 List.of(new Change("token-revoked", state.instance().root(), state.verdict().tokenName(), null)),
                 Map.of());
     }

@@ -62,11 +62,12 @@ public final class RewriteRemotesStep implements SetupStep {
         details.put("alreadyInTargetForm", plan.alreadyInTargetForm());
         details.put("leftAlone", plan.leftAlone().size());
         if (plan.edits().isEmpty()) {
-            return StepOutcome.unchanged(id(), state.inventory.isEmpty() ? "No local repositories were found in "
-                    + roots(state) + "." : "All " + plan.alreadyInTargetForm() + " GitLab remote URL(s) in "
-                    + state.inventory.size() + " repositories already use " + to.name().toLowerCase() + ".", details);
+            return StepOutcome.unchanged(id(), state.inventory.isEmpty()
+                    ? state.texts().get("setup.rewrite-remotes.none-found", roots(state))
+                    : state.texts().get("setup.rewrite-remotes.unchanged", plan.alreadyInTargetForm(),
+                            state.inventory.size(), to.name().toLowerCase()), details);
         }
-        progress.update("Rewriting " + plan.edits().size() + " remote URL(s)", 0.8);
+        progress.update(state.texts().get("setup.rewrite-remotes.progress.rewrite", plan.edits().size()), 0.8);
         Path stateDir = AppDirectories.of(state.request().env()).stateDir();
         RewriteApplier.Report report;
         try (RewriteJournal journal = RewriteJournal.create(stateDir, RewriteJournal.REWRITE, state.request().clock())) {
@@ -91,14 +92,14 @@ public final class RewriteRemotesStep implements SetupStep {
                     "Close programs using them and run setup again; 'gitlab-access repos undo' restores what was "
                             + "changed.");
         }
-        return StepOutcome.changed(id(), "Rewrote " + changes.size() + " remote URL(s) in " + report.changed().size()
-                + " repositories to " + to.name().toLowerCase() + " (undo: gitlab-access repos undo).", changes, details);
+        return StepOutcome.changed(id(), state.texts().get("setup.rewrite-remotes.rewritten", changes.size(),
+                report.changed().size(), to.name().toLowerCase()), changes, details);
     }
 
     private RewritePlan plan(SetupState state, Progress progress) {
         SetupRequest r = state.request();
         List<Path> roots = roots(state);
-        progress.update("Looking for repositories", 0.75);
+        progress.update(state.texts().get("setup.rewrite-remotes.progress.scan"), 0.75);
         RepositoryInventory inventory = new RepositoryInventory(r.env());
         var scan = inventory.scan(roots, ScanListener.NONE, new ScanCancellation());
         GitLabTarget target = target(state);

@@ -20,6 +20,7 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
  * @param excludedRepositories repositories the user unticked: their remotes are left as they are
  * @param oauthTokens a browser sign-in's tokens instead of a personal access token (SSH only), or null
  * @param oauthClientId the OAuth application those tokens belong to (to revoke them at the end)
+ * @param locale the language of the steps' sentences (the command line: English; the wizard: its own)
  */
 public record SetupRequest(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                            SetupMethod method, Secret token, Path keyFile, Secret keyPassphrase,
@@ -27,7 +28,8 @@ public record SetupRequest(Environment env, SiteConfig site, String host, Path c
                            String machineName, String userName, Clock clock, String credentialHelper,
                            org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval,
                            java.util.Set<Path> excludedRepositories,
-                           org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens, String oauthClientId) {
+                           org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens, String oauthClientId,
+                           java.util.Locale locale) {
 
     public boolean signedInWithBrowser() {
         return oauthTokens != null;

@@ -28,7 +28,7 @@ public final class SetupRunner {
         for (SetupStep step : steps) {
             StepOutcome outcome;
             if (stopped) {
-                outcome = StepOutcome.skipped(step.id(), "Not reached.");
+                outcome = StepOutcome.skipped(step.id(), state.texts().get("setup.not-reached"));
             } else if (progress.cancelled()) {
                 outcome = StepOutcome.failed(step.id(), new ProblemException(ProblemKind.CHECK_FAILED, "cancelled",
                         "Setup was cancelled before this step.", "Run it again when ready; what was done is kept."));

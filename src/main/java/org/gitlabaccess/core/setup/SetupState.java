@@ -3,6 +3,7 @@ package org.gitlabaccess.core.setup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
@@ -14,6 +15,7 @@ import org.gitlabaccess.core.ssh.SshKey;
 public final class SetupState {
     private final SetupRequest request;
     private final Path home;
+    private final CoreTexts texts;
     Instance instance;
     GitLabClient client;
     TokenVerdict verdict;
@@ -26,10 +28,16 @@ public final class SetupState {
     public SetupState(SetupRequest request) {
         this.request = request;
         this.home = UserHome.resolve(request.env());
+        this.texts = CoreTexts.of(request.locale());
     }
 
     public SetupRequest request() {
         return request;
+    }
+
+    /** The steps' sentences, in the language of the request. */
+    public CoreTexts texts() {
+        return texts;
     }
 
     public Path home() {

@@ -23,7 +23,7 @@ public final class SignInStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         SetupRequest r = state.request();
-        progress.update("Contacting GitLab", 0.1);
+        progress.update(state.texts().get("setup.sign-in.progress"), 0.1);
         state.instance = Instance.resolve(r.env(), r.site(), r.host(), r.caFile());
         state.warnings.addAll(state.instance.warnings());
         TokenInspector inspector = new TokenInspector(r.clock(), r.machineName());
@@ -37,8 +37,8 @@ public final class SignInStep implements SetupStep {
                     org.gitlabaccess.core.gitlab.Sleeper.REAL);
             state.verdict = inspector.inspectOAuth(state.client, r.oauthTokens().scopes());
             inspector.requireFit(state.verdict, r.method());
-            return StepOutcome.unchanged(id(), "Signed in to " + state.instance.root() + " as @"
-                    + state.verdict.username() + " (browser sign-in).", java.util.Map.of("host", state.instance.root(),
+            return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.browser", state.instance.root(),
+                    state.verdict.username()), java.util.Map.of("host", state.instance.root(),
                     "username", state.verdict.username(), "oauth", true));
         }
         if (r.token() == null) {
@@ -57,7 +57,7 @@ public final class SignInStep implements SetupStep {
         details.put("username", state.verdict.username());
         details.put("scopes", state.verdict.scopes());
         details.put("expiresAt", state.verdict.expiresAt() == null ? null : state.verdict.expiresAt().toString());
-        return StepOutcome.unchanged(id(), "Signed in to " + state.instance.root() + " as @"
-                + state.verdict.username() + ".", details);
+        return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.token", state.instance.root(),
+                state.verdict.username()), details);
     }
 }

@@ -29,16 +29,16 @@ public final class SshKeyStep implements SetupStep {
         Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
                 : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
         if (Files.exists(file)) {
-            progress.update("Opening the existing key", 0.3);
+            progress.update(state.texts().get("setup.ssh-key.progress.open"), 0.3);
             state.key = SshKeyFiles.read(file, r.keyPassphrase());
-            return StepOutcome.unchanged(id(), "Reusing the key " + file + " (" + state.key.fingerprint() + ").",
+            return StepOutcome.unchanged(id(), state.texts().get("setup.ssh-key.reused", file, state.key.fingerprint()),
                     Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint()));
         }
-        progress.update("Creating an ed25519 key", 0.3);
+        progress.update(state.texts().get("setup.ssh-key.progress.create"), 0.3);
         String comment = r.userName() + "@" + r.machineName() + " gitlab-access " + LocalDate.now(r.clock()
                 .withZone(ZoneOffset.UTC));
         state.key = SshKeyFiles.create(file, comment, r.keyPassphrase());
-        return StepOutcome.changed(id(), "Created the ed25519 key " + file + " (" + state.key.fingerprint() + ").",
+        return StepOutcome.changed(id(), state.texts().get("setup.ssh-key.created", file, state.key.fingerprint()),
                 List.of(new Change("file-created", file.toString(), null, state.key.fingerprint()),
                         new Change("file-created", state.key.publicKeyFile().toString(), null, null)),
                 Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint(),
@@ -54,8 +54,10 @@ public final class SshKeyStep implements SetupStep {
         Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
                 : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
         return Files.exists(file) ? List.of(new Change("key-reused", file.toString(), null, null))
-                : List.of(new Change("file-created", file.toString(), null, "new ed25519 key"
-                        + (r.keyPassphrase() != null && !r.keyPassphrase().isEmpty() ? ", passphrase-protected" : "")));
+                : List.of(new Change("file-created", file.toString(), null,
+                        r.keyPassphrase() != null && !r.keyPassphrase().isEmpty()
+                                ? state.texts().get("setup.ssh-key.plan.new.passphrase")
+                                : state.texts().get("setup.ssh-key.plan.new")));
     }
 
     /** Options, then the site configuration, then what the instance says, then the web host on 22. */

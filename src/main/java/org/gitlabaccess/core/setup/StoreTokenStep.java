@@ -25,7 +25,7 @@ public final class StoreTokenStep implements SetupStep {
     @Override
     public List<Change> plan(SetupState state) {
         return List.of(new Change("credential-stored", GitHost.of(state.instance().root()).hostAndPort(), null,
-                "token of @" + state.verdict().username() + ", replacing any old one"));
+                state.texts().get("setup.store-token.plan", state.verdict().username())));
     }
 
     @Override
@@ -33,13 +33,13 @@ public final class StoreTokenStep implements SetupStep {
         GitCommand git = new GitCommand(state.request().env());
         GitHost host = GitHost.of(state.instance().root());
         String username = GitTokenStore.usernameFor(state.verdict());
-        progress.update("Storing the token for git", 0.5);
+        progress.update(state.texts().get("setup.store-token.progress"), 0.5);
         var current = new GitCredentialProtocol(git).fill(CredentialRequest.forHost(host));
         boolean same = current.map(f -> f.password().sameValueAs(state.request().token())
                 && f.username().equals(username)).orElse(false);
         current.ifPresent(f -> f.password().close());
         if (same) {
-            return StepOutcome.unchanged(id(), "Git already has this token for " + host.hostAndPort() + ".",
+            return StepOutcome.unchanged(id(), state.texts().get("setup.store-token.already", host.hostAndPort()),
                     Map.of("username", username));
         }
         var stored = new GitTokenStore(git).store(host, username, state.request().token(),
@@ -50,8 +50,8 @@ public final class StoreTokenStep implements SetupStep {
                     "Git does not give back the stored token for " + host.hostAndPort() + ".",
                     String.join(" ", stored.warnings()));
         }
-        return StepOutcome.changed(id(), "Stored the token of @" + username + " for " + host.hostAndPort()
-                + " (any old one was removed first).", List.of(new Change("credential-stored", host.hostAndPort(),
-                null, "user " + username)), Map.of("username", username));
+        return StepOutcome.changed(id(), state.texts().get("setup.store-token.stored", username, host.hostAndPort()),
+                List.of(new Change("credential-stored", host.hostAndPort(), null,
+                        state.texts().get("setup.store-token.user", username))), Map.of("username", username));
     }
 }

@@ -22,8 +22,8 @@ public final class UploadKeyStep implements SetupStep {
     public List<Change> plan(SetupState state) {
         LocalDate today = LocalDate.now(state.request().clock().withZone(ZoneOffset.UTC));
         return List.of(new Change("gitlab-key-added", state.instance().root() + " (@" + state.verdict().username() + ")",
-                null, "expires " + today.plusDays(state.request().site().keyExpiryDays()
-                .orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS)) + ", unless already there"));
+                null, state.texts().get("setup.upload-key.plan", today.plusDays(state.request().site().keyExpiryDays()
+                .orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS)))));
     }
 
     @Override
@@ -31,17 +31,17 @@ public final class UploadKeyStep implements SetupStep {
         SetupRequest r = state.request();
         LocalDate today = LocalDate.now(r.clock().withZone(ZoneOffset.UTC));
         LocalDate expiry = today.plusDays(r.site().keyExpiryDays().orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS));
-        progress.update("Registering the key on GitLab", 0.5);
+        progress.update(state.texts().get("setup.upload-key.progress"), 0.5);
         var registered = new SshKeyUploader().upload(state.client(), state.key(),
                 SshKeyUploader.defaultTitle(r.machineName(), today), expiry);
         Map<String, Object> details = Map.of("keyId", registered.id(), "title", registered.title(),
                 "expiresAt", String.valueOf(registered.expiresAt()));
         if (registered.alreadyThere()) {
-            return StepOutcome.unchanged(id(), "The key is already on @" + state.verdict().username() + "'s account.",
+            return StepOutcome.unchanged(id(), state.texts().get("setup.upload-key.already", state.verdict().username()),
                     details);
         }
-        return StepOutcome.changed(id(), "Uploaded the key to @" + state.verdict().username() + " (expires "
-                + expiry + ").", List.of(new Change("gitlab-key-added", state.instance().root() + " key "
+        return StepOutcome.changed(id(), state.texts().get("setup.upload-key.uploaded", state.verdict().username(),
+                expiry), List.of(new Change("gitlab-key-added", state.instance().root() + " key "
                 + registered.id(), null, state.key().fingerprint())), details);
     }
 }

@@ -39,7 +39,7 @@ public final class VerifyHttpsStep implements SetupStep {
             }
         }
         if (distinct.isEmpty()) {
-            return StepOutcome.skipped(id(), "No repository to verify: you are not a member of any project yet.");
+            return StepOutcome.skipped(id(), state.texts().get("setup.verify-https.none"));
         }
         GitCommand git = new GitCommand(state.request().env());
         HttpsAccessCheck check = new HttpsAccessCheck(state.instance().http(), state.request().env(), git,
@@ -56,7 +56,7 @@ public final class VerifyHttpsStep implements SetupStep {
                 failed.add(url + ": " + r.detail());
             }
         }
-        progress.update("git ls-remote with your configuration", 0.97);
+        progress.update(state.texts().get("setup.verify-https.progress.plain"), 0.97);
         HttpsCheckResult plain = check.gitLsRemote(distinct.get(0));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("repositories", results);
@@ -69,8 +69,7 @@ public final class VerifyHttpsStep implements SetupStep {
                     + " check(s) failed (first: " + failed.get(0) + ").",
                     "Run 'gitlab-access doctor' for the cause; 'gitlab-access verify --https' repeats the check.");
         }
-        return StepOutcome.unchanged(id(), "git ls-remote works over HTTPS for all " + distinct.size()
-                + " repositories, and plain git finds the token by itself.", details);
+        return StepOutcome.unchanged(id(), state.texts().get("setup.verify-https.ok", distinct.size()), details);
     }
 
     private static Map<String, Object> result(HttpsCheckResult r) {

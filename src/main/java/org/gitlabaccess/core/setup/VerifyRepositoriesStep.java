@@ -29,7 +29,7 @@ public final class VerifyRepositoriesStep implements SetupStep {
         var target = RewriteRemotesStep.target(state);
         List<String> distinct = RewriteRemotesStep.projectUrls(state, target::sshUrl);
         if (distinct.isEmpty()) {
-            return StepOutcome.skipped(id(), "No GitLab repositories to verify.");
+            return StepOutcome.skipped(id(), state.texts().get("setup.verify-repositories.none"));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class VerifyRepositoriesStep implements SetupStep {
                             + failed.get(0) + ").",
                     "Check that your account still has access to those projects; 'gitlab-access verify' repeats the check.");
         }
-        return StepOutcome.unchanged(id(), "git ls-remote works for all " + distinct.size() + " GitLab repositories.",
+        return StepOutcome.unchanged(id(), state.texts().get("setup.verify-repositories.ok", distinct.size()),
                 Map.of("repositories", results, "to", RewriteTarget.SSH.name().toLowerCase()));
     }
 }

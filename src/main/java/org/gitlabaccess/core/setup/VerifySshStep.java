@@ -22,7 +22,7 @@ public final class VerifySshStep implements SetupStep {
 
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
-        progress.update("Greeting GitLab over SSH", 0.9);
+        progress.update(state.texts().get("setup.verify-ssh.progress"), 0.9);
         SshCheckResult result;
         try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(state.home()),
                 state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
@@ -35,6 +35,6 @@ public final class VerifySshStep implements SetupStep {
         details.put("endpoint", state.endpoint().toString());
         details.put("username", result.username());
         details.put("welcome", result.detail());
-        return StepOutcome.unchanged(id(), "SSH works: " + result.detail(), details);
+        return StepOutcome.unchanged(id(), state.texts().get("setup.verify-ssh.ok", result.detail()), details);
     }
 }

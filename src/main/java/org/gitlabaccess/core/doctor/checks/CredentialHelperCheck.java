@@ -24,27 +24,25 @@ public final class CredentialHelperCheck implements Check {
         try {
             git.requireUsable();
         } catch (ProblemException e) {
-            return CheckResult.skip(id(), "Not checked: " + e.getMessage());
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.getMessage()));
         }
         GitHost host = GitHost.of(c.url().toString());
         var chain = new CredentialHelperDetector(git).detect(host);
         if (chain.isEmpty()) {
-            return CheckResult.ok(id(), "No credential helper for " + host.hostAndPort()
-                    + ": git asks each time over HTTPS (fine when you use SSH).");
+            return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.none", host.hostAndPort()));
         }
         String list = String.join("; ", chain.effective().stream().map(HelperEntry::describe).toList());
         if (chain.effective().stream().anyMatch(e -> e.kind() == HelperKind.PLAINTEXT)) {
-            return CheckResult.warn(id(), "Git keeps passwords for " + host.hostAndPort() + " in plain text: " + list + ".",
-                    Fix.manual("Run 'gitlab-access setup --method https' (a secure helper for this host only), or "
-                            + "switch to SSH."));
+            return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.plaintext", host.hostAndPort(), list),
+                    Fix.manual(c.texts().get("doctor.credential-helper.plaintext.fix")));
         }
         if (chain.effective().stream().anyMatch(e -> e.kind() == HelperKind.UNKNOWN)) {
-            return CheckResult.warn(id(), "A credential helper of unknown safety runs for " + host.hostAndPort() + ": "
-                    + list + ".", Fix.manual("Check what it does with passwords, or configure a secure helper."));
+            return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.unknown", host.hostAndPort(), list),
+                    Fix.manual(c.texts().get("doctor.credential-helper.unknown.fix")));
         }
         if (chain.effective().stream().allMatch(e -> e.kind() == HelperKind.EPHEMERAL)) {
-            return CheckResult.ok(id(), "Git keeps the token in memory only (" + list + ").");
+            return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.ephemeral", list));
         }
-        return CheckResult.ok(id(), "Git keeps credentials for " + host.hostAndPort() + " securely (" + list + ").");
+        return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.secure", host.hostAndPort(), list));
     }
 }

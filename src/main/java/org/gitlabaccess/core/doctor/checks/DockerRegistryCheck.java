@@ -30,7 +30,7 @@ public final class DockerRegistryCheck implements Check {
         }
         List<DockerFinding> findings = new DockerCredentials(c.home(), c.inputs().env()).find(host, List.of(), probe);
         if (findings.isEmpty()) {
-            return CheckResult.ok(id(), "No docker login for " + host.host() + " or its registry.");
+            return CheckResult.ok(id(), c.texts().get("doctor.docker-registry-credentials.none", host.host()));
         }
         List<DockerFinding> bad = findings.stream().filter(DockerFinding::needsFix).toList();
         String all = String.join("; ", findings.stream().map(DockerFinding::summary).toList());
@@ -40,8 +40,8 @@ public final class DockerRegistryCheck implements Check {
         String fix = String.join("  ", bad.stream().flatMap(f -> f.fixCommand().stream()).toList());
         boolean hiddenOnly = bad.stream().allMatch(f -> f.status() == DockerFinding.Status.HIDDEN);
         String summary = String.join("; ", bad.stream().map(DockerFinding::summary).toList());
-        Fix how = Fix.manual((fix.isBlank() ? "Log in again with a token that has read_registry." : fix)
-                + " (a personal access token with read_registry, given on stdin).");
+        Fix how = Fix.manual(c.texts().get("doctor.docker-registry-credentials.fix",
+                fix.isBlank() ? c.texts().get("doctor.docker-registry-credentials.fix.login") : fix));
         return hiddenOnly ? CheckResult.warn(id(), summary, how) : CheckResult.fail(id(), summary, how);
     }
 }

@@ -35,17 +35,17 @@ public final class EmbeddedCredentialsCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         if (c.inputs().scanRoots().isEmpty()) {
-            return CheckResult.skip(id(), "No repositories were looked at (give --scan DIR).");
+            return CheckResult.skip(id(), c.texts().get("doctor.remote-embedded-credentials.no-scan"));
         }
         List<ConfigEdit> edits = plan(c);
         if (edits.isEmpty()) {
-            return CheckResult.ok(id(), "No remote URL for " + c.url().host() + " carries credentials.");
+            return CheckResult.ok(id(), c.texts().get("doctor.remote-embedded-credentials.ok", c.url().host()));
         }
         String where = String.join("; ", edits.stream().map(e -> e.repository() + " (" + e.key() + ": "
                 + e.shownBefore() + ")").toList());
-        return CheckResult.fail(id(), edits.size() + " remote URL(s) carry a token or password: " + where + ".",
-                Fix.automatic("Remove the credentials from these URLs (journaled; 'gitlab-access repos undo' restores "
-                        + "the URLs without them).", EmbeddedCredentialsCheck::removeCredentials));
+        return CheckResult.fail(id(), c.texts().get("doctor.remote-embedded-credentials.found", edits.size(), where),
+                Fix.automatic(c.texts().get("doctor.remote-embedded-credentials.fix"),
+                        EmbeddedCredentialsCheck::removeCredentials));
     }
 
     private static List<ConfigEdit> plan(DoctorContext c) {
@@ -64,10 +64,12 @@ public final class EmbeddedCredentialsCheck implements Check {
         try (RewriteJournal journal = RewriteJournal.create(AppDirectories.of(c.inputs().env()).stateDir(),
                 RewriteJournal.REWRITE, c.inputs().clock())) {
             var report = new RewriteApplier(new ConfigEditor()).apply(edits, journal);
-            return "Removed credentials from " + report.changed().size() + " repositories"
-                    + (report.problems().isEmpty() ? "." : "; " + report.problems().size() + " could not be changed.");
+            return report.problems().isEmpty()
+                    ? c.texts().get("doctor.remote-embedded-credentials.fixed", report.changed().size())
+                    : c.texts().get("doctor.remote-embedded-credentials.fixed.partly", report.changed().size(),
+                            report.problems().size());
         } catch (IOException e) {
-            return "Could not write the journal: " + e.getMessage();
+            return c.texts().get("doctor.remote-embedded-credentials.fixed.no-journal", e.getMessage());
         }
     }
 }

@@ -27,22 +27,22 @@ public final class GitVersionCheck implements Check {
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
-            return CheckResult.fail(id(), "git is not installed (or not on PATH).",
-                    Fix.manual("Install git: apt install git, dnf install git, brew install git, or Git for Windows."));
+            return CheckResult.fail(id(), c.texts().get("doctor.git-version.missing"),
+                    Fix.manual(c.texts().get("doctor.git-version.missing.fix")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckResult.skip(id(), "Cancelled.");
+            return CheckResult.skip(id(), c.texts().get("doctor.cancelled"));
         }
         Matcher m = VERSION.matcher(out);
         if (!m.find()) {
-            return CheckResult.warn(id(), "git answered with an unexpected version: " + out, null);
+            return CheckResult.warn(id(), c.texts().get("doctor.git-version.unexpected", out), null);
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
         if (major < 2 || (major == 2 && minor < 30)) {
-            return CheckResult.fail(id(), out + " is too old (2.30 or newer is needed).",
-                    Fix.manual("Update git from your package manager or git-scm.com."));
+            return CheckResult.fail(id(), c.texts().get("doctor.git-version.too-old", out),
+                    Fix.manual(c.texts().get("doctor.git-version.too-old.fix")));
         }
-        return CheckResult.ok(id(), out + ".");
+        return CheckResult.ok(id(), c.texts().get("doctor.git-version.ok", out));
     }
 }

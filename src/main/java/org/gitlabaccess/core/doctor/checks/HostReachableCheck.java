@@ -18,12 +18,12 @@ public final class HostReachableCheck implements Check {
     public CheckResult run(DoctorContext c) {
         var problem = c.instanceProblem();
         if (problem.isEmpty()) {
-            return CheckResult.ok(id(), "GitLab answers at " + c.instance().root() + ".")
+            return CheckResult.ok(id(), c.texts().get("doctor.host-reachable.ok", c.instance().root()))
                     .withDetails(Map.of("root", c.instance().root()));
         }
         ProblemException p = problem.get();
         if (p.reason().startsWith("tls")) {
-            return CheckResult.ok(id(), c.url().origin() + " answers, but its certificate is not trusted (see tls-trust).");
+            return CheckResult.ok(id(), c.texts().get("doctor.host-reachable.untrusted", c.url().origin()));
         }
         return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
     }

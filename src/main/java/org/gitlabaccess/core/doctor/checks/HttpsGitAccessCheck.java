@@ -22,25 +22,24 @@ public final class HttpsGitAccessCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         if (c.instanceProblem().isPresent()) {
-            return CheckResult.skip(id(), "Not checked: the host could not be reached.");
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked.unreachable"));
         }
         String url = repositoryUrl(c);
         if (url == null) {
-            return CheckResult.skip(id(), "Not checked: no repository to try (give a token, or --scan a clone).");
+            return CheckResult.skip(id(), c.texts().get("doctor.https-git-access.no-repository"));
         }
         GitCommand git = new GitCommand(c.inputs().env());
         try {
             git.requireUsable();
         } catch (ProblemException e) {
-            return CheckResult.skip(id(), "Not checked: " + e.getMessage());
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.getMessage()));
         }
         HttpsCheckResult r = new HttpsAccessCheck(c.instance().http(), c.inputs().env(), git, null).gitLsRemote(url);
         if (r.ok()) {
-            return CheckResult.ok(id(), "git ls-remote " + url + " works with the credential git finds.");
+            return CheckResult.ok(id(), c.texts().get("doctor.https-git-access.ok", url));
         }
-        return CheckResult.warn(id(), "git ls-remote " + url + " does not work over HTTPS without help: " + r.detail(),
-                Fix.manual("Run 'gitlab-access setup --method https' to store a token for git, or use SSH "
-                        + "('setup --method ssh')."));
+        return CheckResult.warn(id(), c.texts().get("doctor.https-git-access.failed", url, r.detail()),
+                Fix.manual(c.texts().get("doctor.https-git-access.failed.fix")));
     }
 
     private static String repositoryUrl(DoctorContext c) {

@@ -80,17 +80,13 @@ public final class PlaintextSecretsCheck implements Check {
         GitHost host = GitHost.of(c.url().toString());
         List<PlaintextFinding> found = store.apply(c).find(host);
         if (found.isEmpty()) {
-            return CheckResult.ok(id, "No plain-text secret for " + host.hostAndPort() + " in " + fileName + ".");
+            return CheckResult.ok(id, c.texts().get("doctor.plaintext.ok", host.hostAndPort(), fileName));
         }
         String where = String.join("; ", found.stream().map(f -> f.describe(c.home())).toList());
-        return CheckResult.fail(id, found.size() + " plain-text secret(s) for " + host.hostAndPort() + ": " + where
-                + ". Git or curl may offer them instead of your current token.", Fix.automatic(
-                "Remove these entries (other lines stay as they are); then store the token securely with "
-                        + "'gitlab-access setup --method https' or use SSH.",
-                ctx -> {
+        return CheckResult.fail(id, c.texts().get("doctor.plaintext.found", found.size(), host.hostAndPort(), where),
+                Fix.automatic(c.texts().get("doctor.plaintext.fix"), ctx -> {
                     var removed = store.apply(ctx).remove(GitHost.of(ctx.url().toString()));
-                    return "Removed " + removed.size() + " entr" + (removed.size() == 1 ? "y" : "ies") + " from "
-                            + fileName + ".";
+                    return ctx.texts().get("doctor.plaintext.fixed", removed.size(), fileName);
                 }));
     }
 }

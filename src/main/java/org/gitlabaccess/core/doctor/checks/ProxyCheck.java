@@ -24,18 +24,17 @@ public final class ProxyCheck implements Check {
         }
         var envProxy = proxy.proxyFor(target);
         if (envProxy.isPresent()) {
-            return CheckResult.ok(id(), "HTTPS to " + c.url().host() + " goes through the proxy " + proxy.describe(target)
-                    + " (HTTPS_PROXY); note that git reads the same variables.");
+            return CheckResult.ok(id(), c.texts().get("doctor.proxy.environment", c.url().host(),
+                    proxy.describe(target)));
         }
         if (proxy.fromEnvironment()) {
-            return CheckResult.ok(id(), "No proxy for " + c.url().host() + " (NO_PROXY matches it).");
+            return CheckResult.ok(id(), c.texts().get("doctor.proxy.no-proxy", c.url().host()));
         }
         var system = proxy.select(target);
         if (!system.isEmpty() && system.get(0).type() != java.net.Proxy.Type.DIRECT) {
-            return CheckResult.warn(id(), "The system proxy " + system.get(0).address() + " is used for "
-                    + c.url().host() + ", but git does not read system proxy settings.",
-                    Fix.manual("Set HTTPS_PROXY for git too, or http.proxy in git's configuration."));
+            return CheckResult.warn(id(), c.texts().get("doctor.proxy.system", system.get(0).address(), c.url().host()),
+                    Fix.manual(c.texts().get("doctor.proxy.system.fix")));
         }
-        return CheckResult.ok(id(), "Direct connection to " + c.url().host() + " (no proxy).");
+        return CheckResult.ok(id(), c.texts().get("doctor.proxy.direct", c.url().host()));
     }
 }

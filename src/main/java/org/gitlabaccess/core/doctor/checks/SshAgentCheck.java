@@ -16,10 +16,9 @@ public final class SshAgentCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         if (new SshAgent(c.inputs().env()).running()) {
-            return CheckResult.ok(id(), "An ssh-agent is running.");
+            return CheckResult.ok(id(), c.texts().get("doctor.ssh-agent.ok"));
         }
-        return CheckResult.warn(id(), "No ssh-agent is running: a passphrase-protected key is asked for at every push.",
-                Fix.manual("Start one (eval \"$(ssh-agent)\"), or use your desktop's keyring; "
-                        + "AddKeysToAgent in ~/.ssh/config then loads the key on first use."));
+        return CheckResult.warn(id(), c.texts().get("doctor.ssh-agent.missing"),
+                Fix.manual(c.texts().get("doctor.ssh-agent.missing.fix")));
     }
 }

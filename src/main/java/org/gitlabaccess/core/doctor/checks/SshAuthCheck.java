@@ -23,7 +23,7 @@ public final class SshAuthCheck implements Check {
     public CheckResult run(DoctorContext c) {
         var identity = c.sshIdentity();
         if (identity.isEmpty()) {
-            return CheckResult.skip(id(), "No SSH key to try (see ssh-key-present).");
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-auth.no-key"));
         }
         var endpoint = c.sshEffective().endpoint();
         SshCheckResult r;
@@ -32,13 +32,13 @@ public final class SshAuthCheck implements Check {
             r = check.greet(endpoint, identity.get(), c.inputs().keyPassphrase());
         }
         if (r.ok()) {
-            return CheckResult.ok(id(), "ssh -T git@" + endpoint.alias() + ": " + r.detail());
+            return CheckResult.ok(id(), c.texts().get("doctor.ssh-auth.ok", endpoint.alias(), r.detail()));
         }
         if (r.outcome() == SshCheckResult.Outcome.KEY_UNUSABLE) {
-            return CheckResult.skip(id(), "Not tried: " + r.detail());
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-auth.not-tried", r.detail()));
         }
         if (r.outcome() == SshCheckResult.Outcome.HOST_KEY_UNKNOWN || r.outcome() == SshCheckResult.Outcome.HOST_KEY_CHANGED) {
-            return CheckResult.skip(id(), "Not tried: the host key is not trusted (see ssh-host-key).");
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-auth.host-key"));
         }
         var p = SshCheckProblems.of(r);
         return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));

@@ -26,17 +26,15 @@ public final class SshHostKeyCheck implements Check {
             r = check.hostKey(endpoint);
         }
         return switch (r.outcome()) {
-            case OK -> CheckResult.ok(id(), "The host key of " + endpoint.knownHostsName() + " matches known_hosts ("
-                    + r.hostKeyFingerprint() + ").");
-            case HOST_KEY_UNKNOWN -> CheckResult.warn(id(), endpoint.knownHostsName() + " is not in known_hosts yet; "
-                    + "it presents " + r.hostKeyFingerprint() + ".", Fix.automatic(
-                    "Record the key after comparing the fingerprint with the one your administrators publish.",
-                    ctx -> recordKey(ctx)));
-            case HOST_KEY_CHANGED, HOST_KEY_REVOKED -> CheckResult.fail(id(), "The host key of "
-                    + endpoint.knownHostsName() + " does not match known_hosts (" + r.detail() + ").",
-                    Fix.manual("Ask your GitLab administrators whether the key changed; only then run: ssh-keygen -R '"
-                            + endpoint.knownHostsName() + "'"));
-            default -> CheckResult.skip(id(), "Not checked: SSH could not be reached (" + r.detail() + ").");
+            case OK -> CheckResult.ok(id(), c.texts().get("doctor.ssh-host-key.ok", endpoint.knownHostsName(),
+                    r.hostKeyFingerprint()));
+            case HOST_KEY_UNKNOWN -> CheckResult.warn(id(), c.texts().get("doctor.ssh-host-key.unknown",
+                    endpoint.knownHostsName(), r.hostKeyFingerprint()),
+                    Fix.automatic(c.texts().get("doctor.ssh-host-key.unknown.fix"), ctx -> recordKey(ctx)));
+            case HOST_KEY_CHANGED, HOST_KEY_REVOKED -> CheckResult.fail(id(), c.texts().get("doctor.ssh-host-key.changed",
+                    endpoint.knownHostsName(), r.detail()),
+                    Fix.manual(c.texts().get("doctor.ssh-host-key.changed.fix", endpoint.knownHostsName())));
+            default -> CheckResult.skip(id(), c.texts().get("doctor.ssh-host-key.unreachable", r.detail()));
         };
     }
 
@@ -45,8 +43,8 @@ public final class SshHostKeyCheck implements Check {
         try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(c.home()), c.inputs().hostKeyDecision(),
                 Duration.ofSeconds(10))) {
             SshCheckResult r = check.hostKey(endpoint);
-            return r.ok() ? "Recorded " + r.hostKeyFingerprint() + " for " + endpoint.knownHostsName() + "."
-                    : "Not recorded: " + r.detail();
+            return r.ok() ? c.texts().get("doctor.ssh-host-key.recorded", r.hostKeyFingerprint(), endpoint.knownHostsName())
+                    : c.texts().get("doctor.ssh-host-key.not-recorded", r.detail());
         }
     }
 }

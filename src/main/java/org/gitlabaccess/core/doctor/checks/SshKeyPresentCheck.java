@@ -19,16 +19,17 @@ public final class SshKeyPresentCheck implements Check {
     public CheckResult run(DoctorContext c) {
         var identity = c.sshIdentity();
         if (identity.isEmpty()) {
-            return CheckResult.warn(id(), "No SSH key for " + c.sshEndpoint().alias() + " was found in ~/.ssh.",
-                    Fix.manual("Run 'gitlab-access setup --method ssh' to create and register one."));
+            return CheckResult.warn(id(), c.texts().get("doctor.ssh-key-present.missing", c.sshEndpoint().alias()),
+                    Fix.manual(c.texts().get("doctor.ssh-key-present.missing.fix")));
         }
         try {
             var key = SshKeyFiles.readPublic(SshKeyFiles.publicFileOf(identity.get()));
-            return CheckResult.ok(id(), "SSH key " + identity.get() + " (" + key.type() + ", " + key.fingerprint() + ").")
+            return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-present.ok", identity.get(), key.type(),
+                            key.fingerprint()))
                     .withDetails(Map.of("file", identity.get().toString(), "fingerprint", key.fingerprint()));
         } catch (ProblemException e) {
-            return CheckResult.warn(id(), "The key " + identity.get() + " has no readable .pub file next to it.",
-                    Fix.manual("Recreate it with: ssh-keygen -y -f " + identity.get() + " > " + identity.get() + ".pub"));
+            return CheckResult.warn(id(), c.texts().get("doctor.ssh-key-present.no-public", identity.get()),
+                    Fix.manual(c.texts().get("doctor.ssh-key-present.no-public.fix", identity.get())));
         }
     }
 }

@@ -27,15 +27,14 @@ public final class SshPortCheck implements Check {
         var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(endpoint);
         Map<String, Object> details = Map.of("host", endpoint.hostName(), "port", endpoint.port());
         if (choice.reachable() && !choice.usedAlternative()) {
-            return CheckResult.ok(id(), "SSH answers on " + endpoint + ".").withDetails(details);
+            return CheckResult.ok(id(), c.texts().get("doctor.ssh-port.ok", endpoint)).withDetails(details);
         }
         if (choice.usedAlternative()) {
-            return CheckResult.warn(id(), "Port " + endpoint.port() + " of " + endpoint.hostName()
-                    + " is blocked, but " + choice.endpoint().hostName() + ":" + choice.endpoint().port() + " answers.",
-                    Fix.manual("Run 'gitlab-access ssh-key configure' (or setup): it writes the alternative into "
-                            + "~/.ssh/config.")).withDetails(details);
+            return CheckResult.warn(id(), c.texts().get("doctor.ssh-port.alternative", endpoint.port(),
+                    endpoint.hostName(), choice.endpoint().hostName(), choice.endpoint().port()),
+                    Fix.manual(c.texts().get("doctor.ssh-port.alternative.fix"))).withDetails(details);
         }
-        return CheckResult.fail(id(), "Nothing answers on " + endpoint + ": a firewall probably blocks SSH.",
-                Fix.manual("Use HTTPS instead (setup --method https), or ask IT to open the port.")).withDetails(details);
+        return CheckResult.fail(id(), c.texts().get("doctor.ssh-port.blocked", endpoint),
+                Fix.manual(c.texts().get("doctor.ssh-port.blocked.fix"))).withDetails(details);
     }
 }

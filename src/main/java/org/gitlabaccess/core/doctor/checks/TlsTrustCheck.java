@@ -16,19 +16,19 @@ public final class TlsTrustCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         if (c.url().isPlainHttp()) {
-            return CheckResult.warn(id(), "The address uses plain http://: nothing is encrypted.",
-                    Fix.manual("Use the https:// address of your GitLab."));
+            return CheckResult.warn(id(), c.texts().get("doctor.tls-trust.plain-http"),
+                    Fix.manual(c.texts().get("doctor.tls-trust.plain-http.fix")));
         }
         var problem = c.instanceProblem();
         if (problem.isEmpty()) {
-            return CheckResult.ok(id(), "The certificate of " + c.url().host() + " is trusted"
-                    + (c.inputs().caFile() != null || c.inputs().site().caFile().isPresent() ? " (with the CA file given)."
-                    : "."));
+            boolean caFile = c.inputs().caFile() != null || c.inputs().site().caFile().isPresent();
+            return CheckResult.ok(id(), caFile ? c.texts().get("doctor.tls-trust.ok.ca-file", c.url().host())
+                    : c.texts().get("doctor.tls-trust.ok", c.url().host()));
         }
         ProblemException p = problem.get();
         if (p.reason().startsWith("tls")) {
             return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
         }
-        return CheckResult.skip(id(), "Not checked: the host could not be reached.");
+        return CheckResult.skip(id(), c.texts().get("doctor.not-checked.unreachable"));
     }
 }

@@ -19,10 +19,10 @@ public final class TokenValidCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         if (!c.hasToken()) {
-            return CheckResult.skip(id(), "No token given (--token-file, --token-stdin or GITLAB_TOKEN) to check.");
+            return CheckResult.skip(id(), c.texts().get("doctor.token-valid.no-token"));
         }
         if (c.instanceProblem().isPresent()) {
-            return CheckResult.skip(id(), "Not checked: the host could not be reached.");
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked.unreachable"));
         }
         var problem = c.verdictProblem();
         if (problem.isPresent()) {
@@ -34,12 +34,13 @@ public final class TokenValidCheck implements Check {
         if (v.expiresAt() != null) {
             long days = ChronoUnit.DAYS.between(LocalDate.now(c.inputs().clock().withZone(ZoneOffset.UTC)), v.expiresAt());
             if (days <= 7) {
-                return CheckResult.warn(id(), "The token of @" + v.username() + " expires on " + v.expiresAt()
-                        + " (in " + days + " days).", Fix.manual("Rotate it: gitlab-access login --rotate --token-out FILE."))
-                        .withDetails(details);
+                return CheckResult.warn(id(), c.texts().get("doctor.token-valid.expiring", v.username(), v.expiresAt(),
+                        days), Fix.manual(c.texts().get("doctor.token-valid.expiring.fix"))).withDetails(details);
             }
         }
-        return CheckResult.ok(id(), "The token of @" + v.username() + " is valid (" + String.join(", ", v.scopes())
-                + (v.expiresAt() == null ? "" : "; expires " + v.expiresAt()) + ").").withDetails(details);
+        String scopes = String.join(", ", v.scopes());
+        return CheckResult.ok(id(), v.expiresAt() == null ? c.texts().get("doctor.token-valid.ok", v.username(), scopes)
+                : c.texts().get("doctor.token-valid.ok.expires", v.username(), scopes, v.expiresAt()))
+                .withDetails(details);
     }
 }
