@@ -109,7 +109,7 @@ public final class SecureHelperFinder {
      * Whether {@code org.freedesktop.secrets} is owned or activatable on the session bus. Without
      * a session bus (SSH sessions, containers) libsecret would fail on first use.
      */
-    static boolean secretServiceAnswers(Environment env) {
+    public static boolean secretServiceAnswers(Environment env) {
         if (env.variable("DBUS_SESSION_BUS_ADDRESS").isEmpty()) {
             return false;
         }

@@ -6,6 +6,7 @@ import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.HelperEntry;
 import org.gitlabaccess.core.credentials.HelperKind;
+import org.gitlabaccess.core.credentials.SecureHelperFinder;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
@@ -42,6 +43,15 @@ public final class CredentialHelperCheck implements Check {
         }
         if (chain.effective().stream().allMatch(e -> e.kind() == HelperKind.EPHEMERAL)) {
             return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.ephemeral", list));
+        }
+        // libsecret keeps nothing without a Secret Service (a desktop keyring) on the session bus: over
+        // SSH, in a container or a bare window manager, every fetch asks for a password that 2FA refuses.
+        boolean libsecret = chain.effective().stream().anyMatch(e -> e.kind() == HelperKind.SECURE
+                && e.name().contains("libsecret"));
+        if (libsecret && !c.inputs().env().isWindows() && !c.inputs().env().isMac()
+                && !SecureHelperFinder.secretServiceAnswers(c.inputs().env())) {
+            return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.no-keyring", host.hostAndPort(), list),
+                    Fix.manual(c.texts().get("doctor.credential-helper.no-keyring.fix")));
         }
         return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.secure", host.hostAndPort(), list));
     }
