@@ -37,6 +37,8 @@ final class DiagnosePage implements WizardPage {
         spinner.visibleProperty().bind(model.runningProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
         Button again = new Button(m.get("diagnose.again"));
+        again.setMnemonicParsing(true);
+        again.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the hint beside it wraps instead
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(e -> model.run());
         HBox bar = new HBox(10, spinner, Ui.hint(m.get("diagnose.hint")), again);

@@ -69,6 +69,14 @@ final class KeyPage implements WizardPage {
         grid.addRow(0, fileLabel, new HBox(8, file, browse));
         grid.addRow(1, passLabel, pass);
         grid.addRow(2, againLabel, again);
+        // The field column takes the page's width: a key path is long, and German labels are wide.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, fields);
+        pass.setMaxWidth(360);
+        again.setMaxWidth(360);
         again.disableProperty().bind(model.reuseProperty());
         Label strength = Ui.hint("");
         strength.textProperty().bind(model.strengthProperty());

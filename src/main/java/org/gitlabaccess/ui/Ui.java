@@ -74,7 +74,7 @@ final class Ui {
     /** A list cell showing a {@link StatusLine}, wrapped to the list's width. */
     static <T> javafx.scene.control.ListCell<T> statusCell(javafx.scene.control.ListView<T> list,
                                                           java.util.function.Function<T, StatusLine> render) {
-        return new javafx.scene.control.ListCell<>() {
+        javafx.scene.control.ListCell<T> cell = new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
@@ -86,15 +86,17 @@ final class Ui {
                 StatusLine line = render.apply(item);
                 Label head = wrapped(new Label(line.heading()), list);
                 head.getStyleClass().add(line.styleClass());
-                VBox cell = new VBox(2, head);
+                VBox box = new VBox(2, head);
                 if (line.hint() != null) {
                     Label hint = wrapped(hint(line.hint()), list);
-                    cell.getChildren().add(hint);
+                    box.getChildren().add(hint);
                 }
-                setGraphic(cell);
+                setGraphic(box);
                 setAccessibleText(head.getText());
             }
         };
+        cell.setPrefWidth(0); // the list's width, not the unwrapped text's: no horizontal scroll bar
+        return cell;
     }
 
     /** Presses the scene's default button (Next), for a field whose own Enter handling comes first. */

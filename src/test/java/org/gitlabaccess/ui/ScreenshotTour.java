@@ -54,10 +54,13 @@ class ScreenshotTour {
             WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
                     System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(),
                     Clock.systemUTC());
+            // -Dscreenshots.locale=de renders the German wizard (files end in -de).
+            Locale locale = Locale.forLanguageTag(System.getProperty("screenshots.locale", "en"));
+            Messages messages = new Messages(locale);
             Stage stage = FxToolkit.registerPrimaryStage();
             WizardWindow[] window = new WizardWindow[1];
             robot.interact(() -> {
-                window[0] = WizardWindow.create(new Messages(Locale.ENGLISH), session, new FxBackgroundTasks(),
+                window[0] = WizardWindow.create(messages, session, new FxBackgroundTasks(),
                         url -> true, true);
                 Scene scene = new Scene(window[0].root(), 900, 620);
                 WizardStyle.apply(scene, dark);
@@ -65,7 +68,7 @@ class ScreenshotTour {
                 stage.setTitle("GitLab Access Wizard");
                 stage.show();
             });
-            String suffix = dark ? "-dark" : "";
+            String suffix = (dark ? "-dark" : "") + (locale.getLanguage().equals("en") ? "" : "-" + locale.getLanguage());
             String[] names = {"welcome", "diagnose", "method", "signin", "key", "repositories", "review", "apply", "done"};
             for (int i = 0; i < names.length; i++) {
                 int index = i;
@@ -75,9 +78,9 @@ class ScreenshotTour {
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window[0].currentPage().canGoNext().get());
                 }
                 if (names[i].equals("apply")) {
-                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("_Trust this host")
+                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(messages.get("hostkey.trust"))
                             .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-                    robot.clickOn("_Trust this host");
+                    robot.clickOn(messages.get("hostkey.trust"));
                 }
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window[0].currentPage().busy().get()
                         && (index == names.length - 1 || window[0].currentPage().canGoNext().get()));
@@ -85,12 +88,12 @@ class ScreenshotTour {
                 WaitForAsyncUtils.waitForFxEvents();
                 save(robot, stage, out.resolve(names[i] + suffix + ".png"));
                 if (index < names.length - 1) {
-                    robot.interact(() -> robot.lookup("_Next").queryButton().fire());
+                    robot.interact(() -> robot.lookup(messages.get("button.next")).queryButton().fire());
                     WaitForAsyncUtils.waitForFxEvents();
                 }
             }
             Label step = robot.lookup(".step-current").queryAs(Label.class);
-            assert step.getText().endsWith("Done");
+            assert step.getText().endsWith(messages.get("step.done"));
         }
     }
 
