@@ -88,7 +88,7 @@ final class ApplyViewModel {
                     status.set("");
                 }, e -> {
                     running.set(false);
-                    status.set(ErrorText.full(e));
+                    status.set(ErrorText.full(e, session.locale()));
                 });
     }
 

@@ -100,7 +100,7 @@ final class DoneViewModel {
             result.set(m.get("done.report.saved", f));
         }, e -> {
             reportAvailable.set(true);
-            result.set(ErrorText.full(e));
+            result.set(ErrorText.full(e, m.locale()));
         });
     }
 
@@ -120,7 +120,7 @@ final class DoneViewModel {
             }
         }, n -> result.set(m.get("done.undone", n)), e -> {
             undoAvailable.set(true);
-            result.set(ErrorText.full(e));
+            result.set(ErrorText.full(e, m.locale()));
         });
     }
 
@@ -133,7 +133,7 @@ final class DoneViewModel {
             return true;
         }, ok -> result.set(m.get("done.revoked")), e -> {
             revokeAvailable.set(true);
-            result.set(ErrorText.full(e));
+            result.set(ErrorText.full(e, m.locale()));
         });
     }
 }

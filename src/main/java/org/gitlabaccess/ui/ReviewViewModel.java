@@ -82,7 +82,7 @@ final class ReviewViewModel {
             ready.set(true);
         }, e -> {
             loading.set(false);
-            error.set(ErrorText.full(e));
+            error.set(ErrorText.full(e, m.locale()));
         });
     }
 

@@ -113,8 +113,8 @@ final class SignInViewModel {
         }, error -> {
             checking.set(false);
             valid.set(false);
-            message.set(ErrorText.message(error));
-            hint.set(ErrorText.hint(error));
+            message.set(ErrorText.message(error, m.locale()));
+            hint.set(ErrorText.hint(error, m.locale()));
         });
     }
 
@@ -154,8 +154,8 @@ final class SignInViewModel {
             }
             checking.set(false);
             valid.set(false);
-            message.set(ErrorText.message(error));
-            hint.set(ErrorText.hint(error));
+            message.set(ErrorText.message(error, m.locale()));
+            hint.set(ErrorText.hint(error, m.locale()));
         });
     }
 }

@@ -90,6 +90,36 @@ class ViewModelsTest {
     }
 
     @Test
+    void aGermanSignInSaysWhyTheTokenIsRefusedInGerman() throws Exception {
+        Messages de = new Messages(Locale.GERMAN);
+        WizardSession s = session(Files.createDirectories(dir.resolve("signin-de")));
+        s.locale = de.locale();
+        SignInViewModel vm = new SignInViewModel(de, s, new SameThreadTasks());
+        vm.tokenProperty().set(Seed.EXPIRED_TOKEN);
+        vm.check();
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Dieses Token ist abgelaufen, darum lehnt GitLab es ab.");
+        assertThat(vm.hintProperty().get()).startsWith("Erstellen Sie unter ").contains("personal_access_tokens")
+                .endsWith(" ein neues und versuchen Sie es erneut.");
+        vm.tokenProperty().set("glpat-NoSuChToKeN0123456789");
+        vm.check();
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("GitLab unter 127.0.0.1:")
+                .endsWith(" akzeptiert dieses Token nicht: Es ist falsch eingegeben, wurde gelöscht oder gehört zu "
+                        + "einer anderen GitLab-Instanz.");
+        assertThat(vm.hintProperty().get()).startsWith("Erstellen Sie unter ").contains("personal_access_tokens");
+
+        SignInViewModel en = new SignInViewModel(M, session(Files.createDirectories(dir.resolve("signin-en"))),
+                new SameThreadTasks());
+        en.tokenProperty().set("glpat-NoSuChToKeN0123456789");
+        en.check();
+        assertThat(en.messageProperty().get()).startsWith("GitLab at 127.0.0.1:")
+                .endsWith(" does not accept this token: it is mistyped, was deleted, or belongs to another GitLab "
+                        + "instance.");
+        assertThat(en.hintProperty().get()).startsWith("Create a new one at ").endsWith(" and try again.");
+    }
+
+    @Test
     void keyNeedsMatchingPassphrasesAndNeverAnExistingFileForANewKey() throws Exception {
         Path home = Files.createDirectories(dir.resolve("key"));
         WizardSession s = session(home);

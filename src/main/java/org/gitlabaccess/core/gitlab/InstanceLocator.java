@@ -2,6 +2,7 @@ package org.gitlabaccess.core.gitlab;
 
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * Finds the instance root behind what the user typed. An address without a path is the root. With
@@ -34,8 +35,7 @@ public final class InstanceLocator {
                 first = r;
             }
         }
-        throw new ProblemException(ProblemKind.NETWORK, "not-gitlab",
-                "No GitLab API answered at " + url + " or any part of its path.",
-                "Give the address you open in the browser to use GitLab, for example https://gitlab.example.com.");
+        throw ProblemException.of(ProblemKind.NETWORK, "not-gitlab",
+                Text.of("error.not-gitlab.no-api", url), Text.of("error.not-gitlab.no-api.hint"));
     }
 }

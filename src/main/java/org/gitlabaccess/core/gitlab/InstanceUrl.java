@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * The address of a GitLab instance as the user gave it, normalised. Accepts a bare host name, a
@@ -29,12 +30,12 @@ public final class InstanceUrl {
 
     public static InstanceUrl parse(String input) {
         if (input == null || input.isBlank()) {
-            throw usage("No GitLab address was given.");
+            throw usage(Text.of("error.bad-host.empty"));
         }
         String text = input.strip();
         if (!text.contains("://")) {
             if (text.startsWith("git@") || text.matches("^[\\w.-]+@[\\w.-]+:.*")) {
-                throw usage("'" + text + "' is an SSH clone address, not the web address of GitLab.");
+                throw usage(Text.of("error.bad-host.ssh-address", text));
             }
             text = "https://" + text;
         }
@@ -42,14 +43,14 @@ public final class InstanceUrl {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw usage("'" + input.strip() + "' is not a valid address.");
+            throw usage(Text.of("error.bad-host.invalid", input.strip()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw usage("GitLab is reached over https:// (or http://), not " + scheme + "://.");
+            throw usage(Text.of("error.bad-host.scheme", scheme));
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw usage("'" + input.strip() + "' has no host name.");
+            throw usage(Text.of("error.bad-host.no-host", input.strip()));
         }
         List<String> segments = new ArrayList<>();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -70,9 +71,8 @@ public final class InstanceUrl {
                 uri.getPort() == -1 ? defaultPort : uri.getPort(), segments);
     }
 
-    private static ProblemException usage(String message) {
-        return new ProblemException(ProblemKind.USAGE, "bad-host", message,
-                "Give the address you open in the browser, for example https://gitlab.example.com.");
+    private static ProblemException usage(Text message) {
+        return ProblemException.of(ProblemKind.USAGE, "bad-host", message, Text.of("error.bad-host.hint"));
     }
 
     public boolean isPlainHttp() {

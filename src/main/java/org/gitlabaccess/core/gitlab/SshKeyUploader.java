@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
@@ -47,16 +48,14 @@ public final class SshKeyUploader {
         if (r.status() == 400 && r.message() != null && r.message().contains("fingerprint_sha256")
                 && r.message().contains("taken")) {
             // Taken, yet not on this account (checked above): someone else's.
-            throw new ProblemException(ProblemKind.AUTHENTICATION, "key-taken",
-                    "This SSH key (" + key.fingerprint() + ") is registered to another GitLab account.",
-                    "Use a separate key for this account: ssh-key create --file ~/.ssh/id_ed25519_<name>.");
+            throw ProblemException.of(ProblemKind.AUTHENTICATION, "key-taken",
+                    Text.of("error.key-taken", key.fingerprint()), Text.of("error.key-taken.hint"));
         }
         if (r.status() == 400) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "key-rejected",
-                    "GitLab rejected the key: " + r.message() + ".",
-                    r.message() != null && r.message().contains("expir")
-                            ? "Choose an earlier expiry with --expires-at YYYY-MM-DD (your instance may limit key lifetime)."
-                            : "Create an ed25519 key (ssh-key create) and upload that.");
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "key-rejected",
+                    Text.of("error.key-rejected", r.message()),
+                    r.message() != null && r.message().contains("expir") ? Text.of("error.key-rejected.hint.expiry")
+                            : Text.of("error.key-rejected.hint"));
         }
         throw ApiProblems.of(r, client.http(), null);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * Turns a token into a verdict in two requests: {@code GET /personal_access_tokens/self} (allowed
@@ -42,9 +43,10 @@ public final class TokenInspector {
         List<String> scopes = GitLabClient.textList(t.get("scopes"));
         LocalDate expires = t.hasNonNull("expires_at") ? LocalDate.parse(t.get("expires_at").asText()) : null;
         if (t.path("revoked").asBoolean(false) || !t.path("active").asBoolean(true)) {
-            throw new ProblemException(ProblemKind.AUTHENTICATION, t.path("revoked").asBoolean() ? "token-revoked"
-                    : "token-expired", "This token is no longer active" + (expires == null ? "." : " (it expired on "
-                    + expires + ")."), "Create a new one at " + creationPage(client, SetupMethod.SSH) + ".");
+            throw ProblemException.of(ProblemKind.AUTHENTICATION, t.path("revoked").asBoolean() ? "token-revoked"
+                    : "token-expired", expires == null ? Text.of("error.token-inactive")
+                    : Text.of("error.token-inactive.expired", expires),
+                    Text.of("error.token-inactive.hint", creationPage(client, SetupMethod.SSH)));
         }
         long userId = t.path("user_id").asLong();
         JsonNode user = account(client, userId, scopes);
@@ -70,13 +72,14 @@ public final class TokenInspector {
         if (v.fits(method)) {
             return;
         }
-        String needs = method == SetupMethod.SSH ? "the api scope, to upload the SSH key"
-                : "the write_repository scope (or read_repository to pull only)";
-        throw new ProblemException(ProblemKind.AUTHENTICATION, "token-scope",
-                "This token has " + (v.scopes().isEmpty() ? "no scopes" : "only " + String.join(", ", v.scopes()))
-                        + "; " + method.cliName().toUpperCase(java.util.Locale.ROOT) + " setup needs " + needs + ".",
-                "Create a token with the right scope at " + TokenLinks.creationPage(v.instance(),
-                        TokenLinks.scopesFor(method), machineName, today()) + " and try again.");
+        Text needs = method == SetupMethod.SSH ? Text.of("error.token-scope.needs.ssh")
+                : Text.of("error.token-scope.needs.https");
+        Text has = v.scopes().isEmpty() ? Text.of("error.token-scope.has.none")
+                : Text.of("error.token-scope.has.only", String.join(", ", v.scopes()));
+        throw ProblemException.of(ProblemKind.AUTHENTICATION, "token-scope",
+                Text.of("error.token-scope.method", has, method.cliName().toUpperCase(java.util.Locale.ROOT), needs),
+                Text.of("error.token-scope.method.hint", TokenLinks.creationPage(v.instance(),
+                        TokenLinks.scopesFor(method), machineName, today())));
     }
 
     public String creationPage(GitLabClient client, SetupMethod method) {

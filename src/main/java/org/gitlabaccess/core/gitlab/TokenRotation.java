@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Secret;
 
@@ -27,11 +28,9 @@ public final class TokenRotation {
             try {
                 new AtomicFile().write(destination, fresh.reveal() + "\n", AtomicFile.Options.forSecret());
             } catch (IOException e) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "token-out-unwritable",
-                        "The token was rotated, but the new one could not be written to " + destination
-                                + "; the old token no longer works.",
-                        "Create a new token in GitLab's settings, and check that the folder of " + destination
-                                + " exists and is writable.", e);
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-out-unwritable",
+                        Text.of("error.token-out-unwritable.rotated", destination),
+                        Text.of("error.token-out-unwritable.rotated.hint", destination), e);
             }
         }
         String expires = r.body().path("expires_at").asText(null);
@@ -44,9 +43,8 @@ public final class TokenRotation {
         if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)
                 || (java.nio.file.Files.exists(destination) && !java.nio.file.Files.isWritable(destination))
                 || AtomicFile.isLocked(destination)) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "token-out-unwritable",
-                    "The new token could not be written to " + destination + ", so nothing was rotated.",
-                    "Choose a file in a folder that exists and that you may write to.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-out-unwritable",
+                    Text.of("error.token-out-unwritable", destination), Text.of("error.token-out-unwritable.hint"));
         }
     }
 

@@ -21,6 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * Which certificate authorities are trusted: the JDK's, the operating system's (Windows root
@@ -73,12 +74,11 @@ public final class TrustStores {
             }
             return list;
         } catch (NoSuchFileException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ca-file-missing",
-                    "The CA file " + file + " does not exist.", "Check the path given to --ca-file.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ca-file-missing",
+                    Text.of("error.ca-file-missing", file), Text.of("error.ca-file-missing.hint"));
         } catch (IOException | CertificateException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ca-file-invalid",
-                    "The CA file " + file + " holds no readable certificate.",
-                    "Give a PEM file with the CA certificate (-----BEGIN CERTIFICATE-----), as IT provides it.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ca-file-invalid",
+                    Text.of("error.ca-file-invalid", file), Text.of("error.ca-file-invalid.hint"));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.ApiProblems;
 import org.gitlabaccess.core.gitlab.ApiResult;
 import org.gitlabaccess.core.gitlab.GitLabClient;
@@ -72,21 +73,19 @@ public final class OAuthClient {
             try {
                 back = receiver.await(timeout);
             } catch (TimeoutException e) {
-                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-timeout",
-                        "The browser sign-in was not completed within " + timeout.toMinutes() + " minutes.",
-                        "Try again, or use --device to sign in from another device.");
+                throw ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-timeout",
+                        Text.of("error.oauth-timeout", timeout.toMinutes()), Text.of("error.oauth-timeout.hint"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
-                        "The browser sign-in was cancelled.", "Start it again when ready.");
+                throw ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        Text.of("error.oauth-cancelled.browser"), Text.of("error.oauth-cancelled.hint"));
             }
             if (back.containsKey("error")) {
                 throw denied(back.get("error"), back.get("error_description"));
             }
             if (!state.equals(back.get("state"))) {
-                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-state",
-                        "The browser returned a sign-in that this program did not start (state mismatch).",
-                        "Start the sign-in again; if this repeats, something on this computer interferes with it.");
+                throw ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-state",
+                        Text.of("error.oauth-state"), Text.of("error.oauth-state.hint"));
             }
             Map<String, String> params = new LinkedHashMap<>();
             params.put("grant_type", "authorization_code");
@@ -96,9 +95,8 @@ public final class OAuthClient {
             params.put("code_verifier", pkce.verifier());
             return tokens(gitlab.postForm("/oauth/token", params));
         } catch (java.io.IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "loopback",
-                    "Could not listen on 127.0.0.1 for the browser to return.",
-                    "Check that local firewalls allow loopback connections, or use --device.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "loopback",
+                    Text.of("error.loopback"), Text.of("error.loopback.hint"), e);
         }
     }
 
@@ -108,15 +106,15 @@ public final class OAuthClient {
         Instant deadline = clock.instant().plus(code.expiresIn());
         while (true) {
             if (cancelled.getAsBoolean()) {
-                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
-                        "The device sign-in was cancelled.", "Start it again when ready.");
+                throw ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        Text.of("error.oauth-cancelled.device"), Text.of("error.oauth-cancelled.hint"));
             }
             try {
                 sleeper.sleep(interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ProblemException(ProblemKind.AUTHENTICATION, "oauth-cancelled",
-                        "The device sign-in was cancelled.", "Start it again when ready.");
+                throw ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-cancelled",
+                        Text.of("error.oauth-cancelled.device"), Text.of("error.oauth-cancelled.hint"));
             }
             ApiResult r = gitlab.postForm("/oauth/token", Map.of("grant_type", DEVICE_GRANT,
                     "device_code", deviceCode, "client_id", clientId));
@@ -194,32 +192,27 @@ public final class OAuthClient {
         String error = r.body().path("error").asText("");
         String description = r.body().path("error_description").asText("");
         return switch (error) {
-            case "invalid_client", "unauthorized_client" -> new ProblemException(ProblemKind.AUTHENTICATION,
-                    "oauth-client", "GitLab does not know the OAuth application " + clientId + " (" + error + ").",
-                    "Check the OAuth application id (--oauth-client-id or oauthClientId in the site configuration); "
-                            + "README explains how to register one.");
-            case "invalid_grant" -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-invalid-grant",
-                    "GitLab refused the sign-in: " + description,
-                    "Start the sign-in again.");
-            case "invalid_scope" -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-scope",
-                    "The OAuth application may not ask for these scopes: " + description,
-                    "Allow the api scope (or write_repository) on the application in GitLab's settings.");
-            default -> new ProblemException(ProblemKind.AUTHENTICATION, "oauth-error",
-                    "GitLab refused the sign-in (" + error + (description.isBlank() ? "" : ": " + description) + ").",
-                    "Start the sign-in again; run with --verbose for details.");
+            case "invalid_client", "unauthorized_client" -> ProblemException.of(ProblemKind.AUTHENTICATION,
+                    "oauth-client", Text.of("error.oauth-client", clientId, error), Text.of("error.oauth-client.hint"));
+            case "invalid_grant" -> ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-invalid-grant",
+                    Text.of("error.oauth-invalid-grant", description), Text.of("error.oauth-invalid-grant.hint"));
+            case "invalid_scope" -> ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-scope",
+                    Text.of("error.oauth-scope", description), Text.of("error.oauth-scope.hint"));
+            default -> ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-error",
+                    description.isBlank() ? Text.of("error.oauth-error", error)
+                            : Text.of("error.oauth-error.described", error, description),
+                    Text.of("error.oauth-error.hint"));
         };
     }
 
     private static ProblemException denied(String error, String description) {
-        return new ProblemException(ProblemKind.AUTHENTICATION, "oauth-denied",
-                "The sign-in was not approved in the browser (" + error + ").",
-                "Start again and choose Authorize in GitLab's page.");
+        return ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-denied",
+                Text.of("error.oauth-denied", error), Text.of("error.oauth-denied.hint"));
     }
 
     private static ProblemException expired() {
-        return new ProblemException(ProblemKind.AUTHENTICATION, "oauth-expired",
-                "The device code expired before the sign-in was approved.",
-                "Start again and enter the code within the time shown.");
+        return ProblemException.of(ProblemKind.AUTHENTICATION, "oauth-expired",
+                Text.of("error.oauth-expired"), Text.of("error.oauth-expired.hint"));
     }
 
     private static String form(Map<String, String> params) {
