@@ -50,6 +50,15 @@ class ProblemExceptionTest {
     }
 
     @Test
+    void theScopesGitLabAsksForAreAlternativesInEachLanguage() {
+        ProblemException p = ApiProblems.of(new ApiResult(Outcome.INSUFFICIENT_SCOPE, 403, null, null,
+                List.of("api", "read_api", "read_user"), Optional.empty(), Optional.empty(), URL), null, null);
+        assertThat(p.getMessage()).isEqualTo("This token lacks the scope this step needs (GitLab asks for: "
+                + "api or read_api or read_user).");
+        assertThat(p.message(Locale.GERMAN)).contains("(GitLab verlangt: api oder read_api oder read_user).");
+    }
+
+    @Test
     void aWaitInSecondsPrintsItsDigitsInEveryLanguage() {
         ProblemException p = ApiProblems.of(failed(Outcome.RATE_LIMITED, null, Optional.of(Duration.ofSeconds(1500)),
                 Optional.empty()), null, null);

@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.gitlab;
 
 import java.net.URI;
+import java.util.List;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -26,7 +27,7 @@ public final class ApiProblems {
             case TOKEN_REVOKED -> ProblemException.of(ProblemKind.AUTHENTICATION, "token-revoked",
                     Text.of("error.token-revoked"), newToken);
             case INSUFFICIENT_SCOPE -> ProblemException.of(ProblemKind.AUTHENTICATION, "token-scope",
-                    Text.of("error.token-scope", String.join(" or ", r.requiredScopes())), newToken);
+                    Text.of("error.token-scope", alternatives(r.requiredScopes())), newToken);
             case NOT_GITLAB -> ProblemException.of(ProblemKind.NETWORK, "not-gitlab",
                     Text.of("error.not-gitlab", uri.getScheme() + "://" + host), Text.of("error.not-gitlab.hint"));
             case RATE_LIMITED -> ProblemException.of(ProblemKind.NETWORK, "rate-limited",
@@ -61,5 +62,17 @@ public final class ApiProblems {
                     Text.of("error.bad-request", host, r.status(), r.message()), Text.of("error.bad-request.hint"));
             case OK -> throw new IllegalArgumentException("not a failure");
         };
+    }
+
+    /** "api or read_api" in the reader's language: each "or" is a text of its own. */
+    private static Object alternatives(List<String> scopes) {
+        if (scopes.isEmpty()) {
+            return "";
+        }
+        Object joined = scopes.get(scopes.size() - 1);
+        for (int i = scopes.size() - 2; i >= 0; i--) {
+            joined = Text.of("error.either", scopes.get(i), joined);
+        }
+        return joined;
     }
 }
