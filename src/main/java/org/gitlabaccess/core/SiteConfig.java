@@ -63,14 +63,12 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
         try {
             n = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "site-config-corrupt",
-                    "The configuration file " + file + " is not valid JSON.",
-                    "Fix or remove the file; see README for its format.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-corrupt",
+                    Text.of("error.site-config-corrupt", file), Text.of("error.site-config-corrupt.hint"), e);
         }
         if (n == null || !n.isObject()) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "site-config-corrupt",
-                    "The configuration file " + file + " does not hold a JSON object.",
-                    "Fix or remove the file; see README for its format.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-corrupt",
+                    Text.of("error.site-config-corrupt.not-object", file), Text.of("error.site-config-corrupt.hint"));
         }
         Path base = file.toAbsolutePath().getParent();
         List<Path> roots = new ArrayList<>();

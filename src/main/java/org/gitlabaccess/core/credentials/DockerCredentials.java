@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 
@@ -186,10 +187,11 @@ public final class DockerCredentials {
         try {
             return JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "docker-config-unreadable",
-                    file + " could not be read as JSON" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            && j.getLocation() != null ? " (line " + j.getLocation().getLineNr() + ")." : "."),
-                    "Repair or remove the file; docker cannot use it either.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "docker-config-unreadable",
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                            ? Text.of("error.docker-config-unreadable.line", file, j.getLocation().getLineNr())
+                            : Text.of("error.docker-config-unreadable", file),
+                    Text.of("error.docker-config-unreadable.hint"), e);
         }
     }
 }

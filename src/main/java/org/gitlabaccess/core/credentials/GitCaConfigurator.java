@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.TrustStores;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.AtomicFile;
@@ -50,16 +51,14 @@ public final class GitCaConfigurator {
             byte[] pem = Files.readAllBytes(caFile);
             files.write(copy, pem, AtomicFile.Options.defaults());
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ca-copy-failed",
-                    "The CA certificate could not be copied to " + copy + " (" + e.getMessage() + ").",
-                    "Check that the directory is writable, then try again.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ca-copy-failed",
+                    Text.of("error.ca-copy-failed", copy, e.getMessage()), Text.of("error.ca-copy-failed.hint"), e);
         }
         String key = keyFor(host);
         GitCommand.Result r = git.run(null, List.of("config", "--global", key, copy.toString()));
         if (!r.ok()) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "git-config-failed",
-                    "Git could not change the global configuration (" + r.stderr().strip() + ").",
-                    "Check that ~/.gitconfig is writable and not locked by another git command, then try again.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "git-config-failed",
+                    Text.of("error.git-config-failed", r.stderr().strip()), Text.of("error.git-config-failed.hint"));
         }
         List<String> warnings = git.environment().variable("GIT_SSL_CAINFO")
                 .map(v -> List.of("GIT_SSL_CAINFO is set (" + v + ") and overrides " + key + " for every host: git "

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.UserHome;
@@ -73,36 +74,32 @@ public final class GitCommand {
         try {
             r = exec(null, List.of("--version"), null, false);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-missing",
-                    "Git is not installed (or not on the PATH), so the token cannot be handed to it.",
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "git-missing", Text.of("error.git-missing"),
                     installHint());
         }
         GitVersion v;
         try {
             v = GitVersion.parse(r.stdout());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-missing",
-                    "'" + executable + " --version' did not answer like git.", installHint());
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "git-missing",
+                    Text.of("error.git-missing.not-git", executable), installHint());
         }
         if (!v.isAtLeast(GitVersion.MINIMUM)) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "git-too-old",
-                    "Git " + v + " is too old: this needs Git " + GitVersion.MINIMUM.major() + "."
-                            + GitVersion.MINIMUM.minor() + " or newer.", installHint());
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "git-too-old", Text.of("error.git-too-old",
+                    v.toString(), GitVersion.MINIMUM.major(), GitVersion.MINIMUM.minor()), installHint());
         }
         version = v;
         return v;
     }
 
-    private String installHint() {
+    private Text installHint() {
         if (env.isWindows()) {
-            return "Install Git for Windows from https://git-scm.com/download/win (it includes Git Credential "
-                    + "Manager), then run this again.";
+            return Text.of("error.git-install.hint.windows");
         }
         if (env.isMac()) {
-            return "Install Git with 'xcode-select --install' or 'brew install git', then run this again.";
+            return Text.of("error.git-install.hint.mac");
         }
-        return "Install a current Git with your package manager (for example 'sudo apt install git'), then run "
-                + "this again.";
+        return Text.of("error.git-install.hint");
     }
 
     /** Runs {@code git args...} in the directory (the home when null); no stdin. */
@@ -116,9 +113,13 @@ public final class GitCommand {
         try {
             return exec(dir, args, stdin, false);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "git-failed",
-                    "Git could not be run (" + e.getMessage() + ").", "Check that git is installed and works.", e);
+            throw cannotRun(e);
         }
+    }
+
+    private static ProblemException cannotRun(IOException e) {
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "git-failed", Text.of("error.git-failed", e.getMessage()),
+                Text.of("error.git-failed.hint"), e);
     }
 
     /** Like {@link #run(Path, List, String)}, for commands whose output is a secret: never logged. */
@@ -127,8 +128,7 @@ public final class GitCommand {
         try {
             return exec(dir, args, stdin, true);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "git-failed",
-                    "Git could not be run (" + e.getMessage() + ").", "Check that git is installed and works.", e);
+            throw cannotRun(e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -58,10 +59,9 @@ public final class GitCredentialProtocol {
         GitCommand.Result r = git.run(null, List.of("credential", "approve"),
                 request.withUsername(username).lines() + "password=" + value + "\n\n");
         if (!r.ok()) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "credential-store-failed",
-                    "Git's credential helper could not store the token for " + request.host() + " ("
-                            + r.stderr().strip() + ").",
-                    "Check the helper configured in credential.helper, or choose another one.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "credential-store-failed",
+                    Text.of("error.credential-store-failed", request.host(), r.stderr().strip()),
+                    Text.of("error.credential-store-failed.hint"));
         }
     }
 
@@ -72,10 +72,9 @@ public final class GitCredentialProtocol {
     public void reject(CredentialRequest request) {
         GitCommand.Result r = git.run(null, List.of("credential", "reject"), request.lines() + "\n");
         if (!r.ok()) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "credential-erase-failed",
-                    "Git's credential helper could not forget the old credential for " + request.host() + " ("
-                            + r.stderr().strip() + ").",
-                    "Check the helper configured in credential.helper.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "credential-erase-failed",
+                    Text.of("error.credential-erase-failed", request.host(), r.stderr().strip()),
+                    Text.of("error.credential-erase-failed.hint"));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 
 /**
@@ -71,8 +72,8 @@ public final class GitCredentialsFiles {
         try {
             text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "unreadable", file + " could not be read ("
-                    + e.getMessage() + ").", "Check its permissions.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "unreadable",
+                    Text.of("error.unreadable", file, e.getMessage()), Text.of("error.unreadable.hint"), e);
         }
         List<PlaintextFinding> out = new ArrayList<>();
         int lineNo = 0;
@@ -150,10 +151,10 @@ public final class GitCredentialsFiles {
 
     static ProblemException unwritable(Path file, IOException e) {
         if (e instanceof org.gitlabaccess.core.io.FileBusyException) {
-            return new ProblemException(ProblemKind.LOCAL_FILES, "file-busy", file + " is being changed by another "
-                    + "program (its .lock file exists).", "Wait for git to finish, then try again.", e);
+            return ProblemException.of(ProblemKind.LOCAL_FILES, "file-busy", Text.of("error.file-busy", file),
+                    Text.of("error.file-busy.hint"), e);
         }
-        return new ProblemException(ProblemKind.LOCAL_FILES, "unwritable", file + " could not be rewritten ("
-                + e.getMessage() + ").", "Check its permissions, then try again.", e);
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "unwritable", Text.of("error.unwritable", file,
+                e.getMessage()), Text.of("error.unwritable.hint"), e);
     }
 }

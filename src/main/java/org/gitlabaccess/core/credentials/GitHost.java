@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * A GitLab host as git's credential and http configuration see it: scheme, host name and port.
@@ -24,12 +25,12 @@ public record GitHost(String scheme, String host, int port) {
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemKind.USAGE, "bad-url", "'" + url + "' is not a valid address.",
-                    "Give the https:// address of GitLab.");
+            throw ProblemException.of(ProblemKind.USAGE, "bad-url", Text.of("error.bad-host.invalid", url),
+                    Text.of("error.bad-url.hint"));
         }
         if (uri.getHost() == null || uri.getScheme() == null) {
-            throw new ProblemException(ProblemKind.USAGE, "bad-url", "'" + url + "' has no host name.",
-                    "Give the https:// address of GitLab.");
+            throw ProblemException.of(ProblemKind.USAGE, "bad-url", Text.of("error.bad-host.no-host", url),
+                    Text.of("error.bad-url.hint"));
         }
         return new GitHost(uri.getScheme(), uri.getHost(), uri.getPort());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
 import org.gitlabaccess.core.io.Secret;
 
@@ -34,18 +35,16 @@ public final class GitTokenStore {
     public StoredToken store(GitHost host, String username, Secret token, PlaintextApproval plaintext) {
         HelperChain chain = detector.detect(host);
         if (chain.isEmpty()) {
-            throw new ProblemException(ProblemKind.USAGE, "no-credential-helper",
-                    "No credential helper is configured for " + host.hostAndPort() + ", so git would not keep the token.",
-                    "Configure a credential helper for the host first (setup --method https does it).");
+            throw ProblemException.of(ProblemKind.USAGE, "no-credential-helper",
+                    Text.of("error.no-credential-helper", host.hostAndPort()),
+                    Text.of("error.no-credential-helper.hint"));
         }
         for (HelperEntry e : chain.effective()) {
             if (e.kind() == HelperKind.PLAINTEXT && (plaintext == null || !e.plaintextFile().map(plaintext::covers)
                     .orElse(false))) {
-                throw new ProblemException(ProblemKind.USAGE, "plaintext-helper",
-                        "The credential helper " + e.describe() + ", so the token would be readable by anyone "
-                                + "who can read that file.",
-                        "Configure a secure helper for " + host.hostAndPort() + " (it resets the inherited ones), or "
-                                + "approve storing in plain text in that exact file.");
+                throw ProblemException.of(ProblemKind.USAGE, "plaintext-helper",
+                        Text.of("error.plaintext-helper", e.describe()),
+                        Text.of("error.plaintext-helper.hint", host.hostAndPort()));
             }
         }
         List<String> warnings = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /** A credential helper to configure, as the value of {@code credential.<url>.helper}. */
 public sealed interface HelperSpec {
@@ -67,9 +68,8 @@ public sealed interface HelperSpec {
     record Store(Path file, PlaintextApproval approval) implements HelperSpec {
         public Store {
             if (approval == null || !approval.covers(file)) {
-                throw new ProblemException(ProblemKind.USAGE, "plaintext-not-approved",
-                        "Storing the token in plain text in " + file + " was not approved for that file.",
-                        "Choose a secure credential helper, or confirm storing in plain text for this exact file.");
+                throw ProblemException.of(ProblemKind.USAGE, "plaintext-not-approved",
+                        Text.of("error.plaintext-not-approved", file), Text.of("error.plaintext-not-approved.hint"));
             }
             file = file.toAbsolutePath().normalize();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 
 /**
@@ -80,8 +81,8 @@ public final class NetrcFiles {
             // Latin-1: one char per byte, so what is kept is written back byte for byte.
             return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "unreadable", file + " could not be read ("
-                    + e.getMessage() + ").", "Check its permissions.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "unreadable",
+                    Text.of("error.unreadable", file, e.getMessage()), Text.of("error.unreadable.hint"), e);
         }
     }
 

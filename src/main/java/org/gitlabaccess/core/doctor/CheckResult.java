@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.doctor;
 
+import java.util.Locale;
 import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.Redactor;
 
 /** One check's verdict: status, one sentence, details for the report, and the fix when not ok. */
@@ -24,6 +26,11 @@ public record CheckResult(String id, CheckStatus status, String summary, Map<Str
 
     public static CheckResult fail(String id, String summary, Fix fix) {
         return new CheckResult(id, CheckStatus.FAIL, summary, Map.of(), fix);
+    }
+
+    /** A failed check that says the problem's sentences in the language asked for (English on the command line). */
+    public static CheckResult fail(String id, ProblemException p, Locale locale) {
+        return fail(id, p.message(locale), Fix.manual(p.hint(locale)));
     }
 
     public CheckResult withDetails(Map<String, Object> more) {

@@ -78,7 +78,7 @@ public final class Doctor {
         try {
             return c.run(context);
         } catch (ProblemException e) {
-            return CheckResult.fail(c.id(), e.getMessage(), Fix.manual(e.hint()));
+            return CheckResult.fail(c.id(), e, context.locale());
         }
     }
 }

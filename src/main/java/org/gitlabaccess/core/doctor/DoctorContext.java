@@ -74,6 +74,11 @@ public final class DoctorContext {
         return texts;
     }
 
+    /** The language of the checks' sentences, the problems' ones included. */
+    public Locale locale() {
+        return in.locale();
+    }
+
     public Path home() {
         return home;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * Reads the token once, from the one place the user named: a file, standard input, or
@@ -36,14 +37,14 @@ public final class TokenInput {
 
     public Optional<Secret> read(Source source, InputStream stdin, Environment env) {
         if (source.file() != null && source.stdin()) {
-            throw new ProblemException(ProblemKind.USAGE, "token-source-conflict",
-                    "Both --token-file and --token-stdin were given.", "Give the token one way only.");
+            throw ProblemException.of(ProblemKind.USAGE, "token-source-conflict",
+                    Text.of("error.token-source-conflict"), Text.of("error.token-source-conflict.hint"));
         }
         if (source.file() != null) {
-            return Optional.of(nonEmpty(fromFile(source.file()), "the file " + source.file()));
+            return Optional.of(nonEmpty(fromFile(source.file()), Text.of("error.token-empty.file", source.file())));
         }
         if (source.stdin()) {
-            return Optional.of(nonEmpty(fromStream(stdin), "standard input"));
+            return Optional.of(nonEmpty(fromStream(stdin), Text.of("error.token-empty.stdin")));
         }
         return env.variable(ENV_VARIABLE).map(v -> nonEmpty(Secret.of(v), ENV_VARIABLE));
     }
@@ -56,19 +57,18 @@ public final class TokenInput {
     private Secret fromFile(Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new ProblemException(ProblemKind.USAGE, "token-file-too-large",
-                        "The token file " + file + " is too large to hold a token.",
-                        "Put only the token in the file.");
+                throw ProblemException.of(ProblemKind.USAGE, "token-file-too-large",
+                        Text.of("error.token-file-too-large", file), Text.of("error.token-file-too-large.hint"));
             }
             warnIfShared(file);
             return decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "token-file-missing",
-                    "The token file " + file + " does not exist.", "Check the path given to --token-file.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-file-missing",
+                    Text.of("error.token-file-missing", file), Text.of("error.token-file-missing.hint"));
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "token-file-unreadable",
-                    "The token file " + file + " could not be read (" + e.getClass().getSimpleName() + ").",
-                    "Check that the file exists and that you may read it.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-file-unreadable",
+                    Text.of("error.token-file-unreadable", file, e.getClass().getSimpleName()),
+                    Text.of("error.token-file-unreadable.hint"), e);
         }
     }
 
@@ -88,8 +88,8 @@ public final class TokenInput {
             while ((n = in.read(chunk)) > 0) {
                 buffer.write(chunk, 0, n);
                 if (buffer.size() > MAX_BYTES) {
-                    throw new ProblemException(ProblemKind.USAGE, "token-stdin-too-large",
-                            "Standard input is too large to hold a token.", "Pipe only the token.");
+                    throw ProblemException.of(ProblemKind.USAGE, "token-stdin-too-large",
+                            Text.of("error.token-stdin-too-large"), Text.of("error.token-stdin-too-large.hint"));
                 }
             }
             byte[] bytes = buffer.toByteArray();
@@ -99,8 +99,8 @@ public final class TokenInput {
                 Arrays.fill(bytes, (byte) 0);
             }
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "token-stdin-unreadable",
-                    "Standard input could not be read.", "Pipe the token into the command.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-stdin-unreadable",
+                    Text.of("error.token-stdin-unreadable"), Text.of("error.token-stdin-unreadable.hint"), e);
         }
     }
 
@@ -124,11 +124,11 @@ public final class TokenInput {
         }
     }
 
-    private static Secret nonEmpty(Secret secret, String where) {
+    /** @param where a {@link Text} (the file, standard input) or the name of the environment variable */
+    private static Secret nonEmpty(Secret secret, Object where) {
         if (secret.isEmpty()) {
-            throw new ProblemException(ProblemKind.USAGE, "token-empty",
-                    "No token was found in " + where + ".",
-                    "Put the personal access token there, on its own line.");
+            throw ProblemException.of(ProblemKind.USAGE, "token-empty", Text.of("error.token-empty", where),
+                    Text.of("error.token-empty.hint"));
         }
         return secret;
     }

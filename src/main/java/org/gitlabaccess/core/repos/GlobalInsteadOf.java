@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * The alternative to editing every repository: one rule in the global git configuration,
@@ -39,9 +40,9 @@ public final class GlobalInsteadOf {
                     return Optional.empty();
                 }
             } catch (IOException | ConfigInvalidException e) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "gitconfig-unreadable",
-                        "Your git configuration " + gitconfig + " could not be read.",
-                        "Check it with 'git config --global --list' and fix what git reports.", e);
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "gitconfig-unreadable",
+                        Text.of("error.gitconfig-unreadable", gitconfig), Text.of("error.gitconfig-unreadable.hint"),
+                        e);
             }
         }
         return Optional.of(new ConfigEdit(gitconfig, gitconfig, "url", sshBase(), "insteadOf", null, httpsPrefix(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.FileBusyException;
 import org.gitlabaccess.core.io.Redactor;
 import org.slf4j.Logger;
@@ -58,10 +59,9 @@ public final class RewriteApplier {
                     journal.planned(e);
                 }
             } catch (IOException e) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                        "The journal " + journal.file() + " could not be written, so " + repo + " and the repositories "
-                                + "after it were not changed.", "Free disk space or fix the state directory, then run "
-                        + "again: repositories already changed are recognised.", e);
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                        Text.of("error.journal-unwritable.apply", journal.file(), repo),
+                        Text.of("error.journal-unwritable.apply.hint"), e);
             }
             Outcome outcome;
             try {

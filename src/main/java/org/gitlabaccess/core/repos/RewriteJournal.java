@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.FilePermissions;
 import org.gitlabaccess.core.io.Redactor;
 
@@ -70,9 +71,9 @@ public final class RewriteJournal implements Closeable {
                     StandardOpenOption.APPEND), FilePermissions.asAttributes(FilePermissions.OWNER_ONLY_FILE));
             return new RewriteJournal(file, run, action, clock, channel);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                    "The journal " + file + " could not be created (" + e.getMessage() + "), so nothing was changed.",
-                    "Make the state directory " + dir + " writable, then run again.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                    Text.of("error.journal-unwritable.create", file, e.getMessage()),
+                    Text.of("error.journal-unwritable.create.hint", dir), e);
         }
     }
 
@@ -170,9 +171,8 @@ public final class RewriteJournal implements Closeable {
                 if (last) {
                     continue;
                 }
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-corrupt",
-                        "The journal " + file + " is damaged and cannot be read.",
-                        "Check the file, or give another journal with --journal FILE.", e);
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-corrupt",
+                        Text.of("error.journal-corrupt", file), Text.of("error.journal-corrupt.hint"), e);
             }
         }
         return entries;
@@ -192,8 +192,8 @@ public final class RewriteJournal implements Closeable {
     }
 
     private static ProblemException unreadable(Path file, IOException e) {
-        return new ProblemException(ProblemKind.LOCAL_FILES, "journal-unreadable",
-                "The journal " + file + " could not be read (" + e.getClass().getSimpleName() + ").",
-                "Check that the file exists and is readable by you, or give another with --journal FILE.", e);
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unreadable",
+                Text.of("error.journal-unreadable", file, e.getClass().getSimpleName()),
+                Text.of("error.journal-unreadable.hint"), e);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
@@ -52,9 +53,8 @@ public final class ConfigureSshStep implements SetupStep {
         progress.update(state.texts().get("setup.ssh-config.progress.port"), 0.6);
         var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(state.endpoint());
         if (!choice.reachable()) {
-            throw new ProblemException(ProblemKind.NETWORK, "ssh-port-blocked", "Nothing answers on "
-                    + state.endpoint() + ": a firewall probably blocks SSH.",
-                    "Use HTTPS instead (setup --method https), or ask IT to open the port.");
+            throw ProblemException.of(ProblemKind.NETWORK, "ssh-port-blocked",
+                    Text.of("error.ssh-port-blocked.now", state.endpoint()), Text.of("error.ssh-port-blocked.hint"));
         }
         if (choice.usedAlternative()) {
             state.warnings.add("Port " + state.endpoint().port() + " of " + state.endpoint().hostName()

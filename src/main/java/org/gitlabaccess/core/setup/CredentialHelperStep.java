@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.credentials.CredentialHelperDetector;
 import org.gitlabaccess.core.credentials.GitCaConfigurator;
 import org.gitlabaccess.core.credentials.GitCommand;
@@ -97,19 +98,17 @@ public final class CredentialHelperStep implements SetupStep {
         if (n.equals("store")) {
             Path file = state.home().resolve(".git-credentials");
             if (state.request().plaintextApproval() == null || !state.request().plaintextApproval().covers(file)) {
-                throw new ProblemException(ProblemKind.USAGE, "plaintext-not-approved",
-                        "The 'store' helper writes the token in plain text to " + file + ", and that was not confirmed.",
-                        "Confirm it when asked (an interactive terminal; --yes alone is never enough), or choose a "
-                                + "secure helper.");
+                throw ProblemException.of(ProblemKind.USAGE, "plaintext-not-approved",
+                        Text.of("error.plaintext-not-approved.store", file),
+                        Text.of("error.plaintext-not-approved.store.hint"));
             }
             return new HelperSpec.Store(file, state.request().plaintextApproval());
         }
         try {
             return HelperSpec.Secure.named(n);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemKind.USAGE, "unknown-helper", "'" + name
-                    + "' is not a credential helper this tool configures.",
-                    "Use manager, manager-core, osxkeychain, wincred, libsecret, cache, or store.");
+            throw ProblemException.of(ProblemKind.USAGE, "unknown-helper", Text.of("error.unknown-helper", name),
+                    Text.of("error.unknown-helper.hint"));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.repos.ConfigEdit;
 import org.gitlabaccess.core.repos.ConfigEditor;
@@ -73,9 +74,8 @@ public final class RewriteRemotesStep implements SetupStep {
         try (RewriteJournal journal = RewriteJournal.create(stateDir, RewriteJournal.REWRITE, state.request().clock())) {
             report = new RewriteApplier(new ConfigEditor()).apply(plan.edits(), journal);
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                    "The journal of remote changes could not be written.", "Check the state directory " + stateDir
-                    + ".", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                    Text.of("error.journal-unwritable"), Text.of("error.journal-unwritable.hint", stateDir), e);
         }
         details.put("journal", String.valueOf(report.journal()));
         List<Change> changes = new ArrayList<>();
@@ -87,10 +87,9 @@ public final class RewriteRemotesStep implements SetupStep {
         }
         if (!report.problems().isEmpty()) {
             var first = report.problems().get(0);
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "rewrite-incomplete", report.problems().size()
-                    + " repositories could not be changed (first: " + first.repository() + ": " + first.detail() + ").",
-                    "Close programs using them and run setup again; 'gitlab-access repos undo' restores what was "
-                            + "changed.");
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "rewrite-incomplete",
+                    Text.of("error.rewrite-incomplete", report.problems().size(), first.repository(), first.detail()),
+                    Text.of("error.rewrite-incomplete.hint"));
         }
         return StepOutcome.changed(id(), state.texts().get("setup.rewrite-remotes.rewritten", changes.size(),
                 report.changed().size(), to.name().toLowerCase()), changes, details);

@@ -2,9 +2,11 @@ package org.gitlabaccess.core.setup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * Runs the steps in order. The first failure stops the run; the steps after it are reported as not
@@ -25,18 +27,19 @@ public final class SetupRunner {
     public SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
         List<StepOutcome> outcomes = new ArrayList<>();
         boolean stopped = false;
+        Locale locale = state.texts().locale();
         for (SetupStep step : steps) {
             StepOutcome outcome;
             if (stopped) {
                 outcome = StepOutcome.skipped(step.id(), state.texts().get("setup.not-reached"));
             } else if (progress.cancelled()) {
-                outcome = StepOutcome.failed(step.id(), new ProblemException(ProblemKind.CHECK_FAILED, "cancelled",
-                        "Setup was cancelled before this step.", "Run it again when ready; what was done is kept."));
+                outcome = StepOutcome.failed(step.id(), ProblemException.of(ProblemKind.CHECK_FAILED, "cancelled",
+                        Text.of("error.cancelled"), Text.of("error.cancelled.hint")), locale);
             } else {
                 try {
                     outcome = step.run(state, progress);
                 } catch (ProblemException e) {
-                    outcome = StepOutcome.failed(step.id(), e);
+                    outcome = StepOutcome.failed(step.id(), e, locale);
                 }
             }
             stopped = stopped || outcome.failed();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.TokenInspector;
 import org.gitlabaccess.core.gitlab.TokenLinks;
@@ -29,9 +30,8 @@ public final class SignInStep implements SetupStep {
         TokenInspector inspector = new TokenInspector(r.clock(), r.machineName());
         if (r.signedInWithBrowser()) {
             if (r.method() != org.gitlabaccess.core.gitlab.SetupMethod.SSH) {
-                throw new ProblemException(ProblemKind.USAGE, "oauth-https",
-                        "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
-                        "Use --method ssh, or give HTTPS a personal access token.");
+                throw ProblemException.of(ProblemKind.USAGE, "oauth-https", Text.of("error.oauth-https"),
+                        Text.of("error.oauth-https.hint"));
             }
             state.client = state.instance.client(r.oauthTokens().accessToken(), true,
                     org.gitlabaccess.core.gitlab.Sleeper.REAL);
@@ -42,11 +42,10 @@ public final class SignInStep implements SetupStep {
                     "username", state.verdict.username(), "oauth", true));
         }
         if (r.token() == null) {
-            throw new ProblemException(ProblemKind.USAGE, "token-missing",
-                    "Setup needs a GitLab personal access token, and none was given.",
-                    "Create one at " + TokenLinks.creationPage(state.instance.root(), TokenLinks.scopesFor(r.method()),
-                            r.machineName(), java.time.LocalDate.now(r.clock().withZone(java.time.ZoneOffset.UTC)))
-                            + " and pass it with --token-file FILE, --token-stdin, or GITLAB_TOKEN.");
+            throw ProblemException.of(ProblemKind.USAGE, "token-missing", Text.of("error.token-missing"),
+                    Text.of("error.token-missing.hint", TokenLinks.creationPage(state.instance.root(),
+                            TokenLinks.scopesFor(r.method()), r.machineName(),
+                            java.time.LocalDate.now(r.clock().withZone(java.time.ZoneOffset.UTC)))));
         }
         state.client = state.instance.client(r.token());
         state.verdict = inspector.inspect(state.client, r.method());

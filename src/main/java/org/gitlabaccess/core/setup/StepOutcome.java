@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 
@@ -20,8 +21,15 @@ public record StepOutcome(String stepId, StepStatus status, String summary, Stri
         return new StepOutcome(id, StepStatus.SKIPPED, summary, null, List.of(), Map.of(), null);
     }
 
+    /** A failed step, its sentences in English (as the command line prints them). */
     public static StepOutcome failed(String id, ProblemException p) {
-        return new StepOutcome(id, StepStatus.FAILED, p.getMessage(), p.hint(), List.of(), Map.of("reason", p.reason()), p);
+        return failed(id, p, Locale.ENGLISH);
+    }
+
+    /** A failed step, its sentences in the language asked for where the problem knows them as texts. */
+    public static StepOutcome failed(String id, ProblemException p, Locale locale) {
+        return new StepOutcome(id, StepStatus.FAILED, p.message(locale), p.hint(locale), List.of(),
+                Map.of("reason", p.reason()), p);
     }
 
     public boolean failed() {

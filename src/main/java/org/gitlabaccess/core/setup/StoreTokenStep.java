@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.credentials.CredentialRequest;
 import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.credentials.GitCredentialProtocol;
@@ -46,9 +47,9 @@ public final class StoreTokenStep implements SetupStep {
                 state.request().plaintextApproval());
         state.warnings.addAll(stored.warnings());
         if (!stored.verified()) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "token-not-stored",
-                    "Git does not give back the stored token for " + host.hostAndPort() + ".",
-                    String.join(" ", stored.warnings()));
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "token-not-stored",
+                    Text.of("error.token-not-stored", host.hostAndPort()),
+                    Text.of("error.token-not-stored.hint", String.join(" ", stored.warnings())));
         }
         return StepOutcome.changed(id(), state.texts().get("setup.store-token.stored", username, host.hostAndPort()),
                 List.of(new Change("credential-stored", host.hostAndPort(), null,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.credentials.GitTokenStore;
 import org.gitlabaccess.core.credentials.HttpsAccessCheck;
@@ -65,9 +66,8 @@ public final class VerifyHttpsStep implements SetupStep {
             failed.add(0, "plain git: " + plain.detail());
         }
         if (!failed.isEmpty()) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "https-access", failed.size()
-                    + " check(s) failed (first: " + failed.get(0) + ").",
-                    "Run 'gitlab-access doctor' for the cause; 'gitlab-access verify --https' repeats the check.");
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "https-access",
+                    Text.of("error.https-access", failed.size(), failed.get(0)), Text.of("error.https-access.hint"));
         }
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-https.ok", distinct.size()), details);
     }

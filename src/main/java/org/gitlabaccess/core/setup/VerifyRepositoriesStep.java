@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.ssh.GitOverSshCheck;
 
@@ -50,10 +51,9 @@ public final class VerifyRepositoriesStep implements SetupStep {
             }
         }
         if (!failed.isEmpty()) {
-            throw new ProblemException(ProblemKind.CHECK_FAILED, "repository-access",
-                    failed.size() + " of " + distinct.size() + " repositories could not be read over SSH (first: "
-                            + failed.get(0) + ").",
-                    "Check that your account still has access to those projects; 'gitlab-access verify' repeats the check.");
+            throw ProblemException.of(ProblemKind.CHECK_FAILED, "repository-access",
+                    Text.of("error.repository-access", failed.size(), distinct.size(), failed.get(0)),
+                    Text.of("error.repository-access.hint"));
         }
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-repositories.ok", distinct.size()),
                 Map.of("repositories", results, "to", RewriteTarget.SSH.name().toLowerCase()));

@@ -13,6 +13,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FilePermissions;
 
@@ -89,9 +90,9 @@ public final class KnownHosts {
             atomic.write(file, existing + sep + line, AtomicFile.Options.ownerOnly());
             return true;
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "known-hosts-unwritable",
-                    file + " could not be updated (" + e.getClass().getSimpleName() + ").",
-                    "Check that you own ~/.ssh and may write there.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-unwritable",
+                    Text.of("error.known-hosts-unwritable", file, e.getClass().getSimpleName()),
+                    Text.of("error.known-hosts-unwritable.hint"), e);
         }
     }
 
@@ -102,8 +103,8 @@ public final class KnownHosts {
         try {
             return KnownHostEntry.readKnownHostEntries(file);
         } catch (IOException | RuntimeException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "known-hosts-corrupt",
-                    file + " could not be read as a known_hosts file.", "Check the file; nothing was changed.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-corrupt",
+                    Text.of("error.known-hosts-corrupt", file), Text.of("error.known-hosts-corrupt.hint"));
         }
     }
 

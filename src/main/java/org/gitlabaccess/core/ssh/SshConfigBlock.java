@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 
 /**
  * The product's one marked block per GitLab host in {@code ~/.ssh/config}. Re-running replaces the
@@ -111,8 +112,7 @@ public final class SshConfigBlock {
             String t = lines.get(i).strip();
             if (t.equals(begin(alias))) {
                 if (begin >= 0) {
-                    throw corrupt("has two gitlab-access blocks for " + alias + " (lines " + (begin + 1) + " and "
-                            + (i + 1) + ")");
+                    throw corrupt(Text.of("error.ssh-config-corrupt.two-blocks", alias, begin + 1, i + 1));
                 }
                 begin = i;
             } else if (t.equals(end(alias)) && begin >= 0 && end < 0) {
@@ -120,7 +120,7 @@ public final class SshConfigBlock {
             }
         }
         if (begin >= 0 && end < 0) {
-            throw corrupt("has a gitlab-access block for " + alias + " that never ends (line " + (begin + 1) + ")");
+            throw corrupt(Text.of("error.ssh-config-corrupt.unterminated", alias, begin + 1));
         }
         String block = render(s, nl);
         StringBuilder out = new StringBuilder();
@@ -172,15 +172,15 @@ public final class SshConfigBlock {
             }
             return edit;
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-unreadable",
-                    configFile + " is not valid UTF-8 text.", "Check the file; nothing was changed.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-unreadable",
+                    Text.of("error.ssh-config-unreadable", configFile), Text.of("error.ssh-config-unreadable.hint"));
         } catch (org.gitlabaccess.core.io.FileBusyException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-busy", e.getMessage() + ".",
-                    "Try again when the other program is done.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-busy",
+                    Text.of("error.ssh-config-busy", e.getMessage()), Text.of("error.ssh-config-busy.hint"));
         } catch (java.io.IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-unwritable",
-                    configFile + " could not be updated (" + e.getClass().getSimpleName() + ").",
-                    "Check that you own ~/.ssh and may write there; nothing was changed.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-unwritable",
+                    Text.of("error.ssh-config-unwritable", configFile, e.getClass().getSimpleName()),
+                    Text.of("error.ssh-config-unwritable.hint"), e);
         }
     }
 
@@ -243,9 +243,9 @@ public final class SshConfigBlock {
         return s.contains(" ") ? "\"" + s + "\"" : s;
     }
 
-    private static ProblemException corrupt(String what) {
-        return new ProblemException(ProblemKind.LOCAL_FILES, "ssh-config-corrupt", "~/.ssh/config " + what + ".",
-                "Fix the marked lines by hand (or remove them), then run again; nothing was changed.");
+    private static ProblemException corrupt(Text what) {
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-corrupt", what,
+                Text.of("error.ssh-config-corrupt.hint"));
     }
 
     static List<String> splitKeepingEnds(String text) {

@@ -29,6 +29,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.FilePermissions;
 import org.gitlabaccess.core.io.Secret;
 
@@ -91,9 +92,9 @@ public final class SshKeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw exists(Path.of(e.getFile()));
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-unwritable",
-                    "The key could not be written to " + privateKey + " (" + e.getClass().getSimpleName() + ").",
-                    "Check that " + privateKey.getParent() + " exists and that you may write to it.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-unwritable",
+                    Text.of("error.key-unwritable", privateKey, e.getClass().getSimpleName()),
+                    Text.of("error.key-unwritable.hint", privateKey.getParent()), e);
         } finally {
             java.util.Arrays.fill(privateBytes, (byte) 0);
         }
@@ -111,23 +112,21 @@ public final class SshKeyFiles {
         String type = KeyUtils.getKeyType(pub);
         int bits = bitsOf(pub);
         if (pub instanceof RSAKey && bits < MIN_RSA_BITS) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-too-weak",
-                    "The RSA key " + privateKey + " has " + bits + " bits; GitLab and this tool want at least "
-                            + MIN_RSA_BITS + ".", "Create a new ed25519 key instead (ssh-key create).");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-too-weak",
+                    Text.of("error.key-too-weak", privateKey, bits, MIN_RSA_BITS), Text.of("error.key-too-weak.hint"));
         }
         if (!(type.equals(KeyPairProvider.SSH_ED25519) || pub instanceof RSAKey || pub instanceof ECKey)) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-type",
-                    "The key " + privateKey + " is of type " + type + ", which is not supported here.",
-                    "Use an ed25519, ECDSA or RSA (3072 bits or more) key, or create a new one (ssh-key create).");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-type",
+                    Text.of("error.key-type", privateKey, type), Text.of("error.key-type.hint"));
         }
         Path publicFile = publicFileOf(privateKey);
         String comment = "";
         if (Files.isReadable(publicFile)) {
             SshKey fromPub = readPublic(publicFile);
             if (!KeyUtils.compareKeys(fromPub.publicKey(), pub)) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-mismatch",
-                        publicFile + " does not belong to " + privateKey + ".",
-                        "Regenerate the public key with: ssh-keygen -y -f " + privateKey + " > " + publicFile);
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-mismatch",
+                        Text.of("error.key-mismatch", publicFile, privateKey),
+                        Text.of("error.key-mismatch.hint", privateKey, publicFile));
             }
             comment = fromPub.comment();
         }
@@ -142,11 +141,11 @@ public final class SshKeyFiles {
         try {
             line = Files.readString(publicFile, StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-missing", "There is no public key at " + publicFile
-                    + ".", "Create a key first (ssh-key create), or give the right file with --file.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-missing",
+                    Text.of("error.key-missing.public", publicFile), Text.of("error.key-missing.public.hint"));
         } catch (IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-unreadable", publicFile + " could not be read.",
-                    "Check that you may read it.", e);
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-unreadable",
+                    Text.of("error.key-unreadable", publicFile), Text.of("error.key-unreadable.hint"), e);
         }
         String[] parts = line.split("\\s+", 3);
         try {
@@ -160,9 +159,8 @@ public final class SshKeyFiles {
             return new SshKey(privateFile, publicFile, pub, line, KeyUtils.getKeyType(pub), bitsOf(pub),
                     KeyFingerprint.sha256(pub), parts.length > 2 ? parts[2] : "", false);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-invalid",
-                    publicFile + " does not hold an OpenSSH public key.",
-                    "Give the .pub file of your key (a line starting with ssh-ed25519, ecdsa-sha2-… or ssh-rsa).");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-invalid",
+                    Text.of("error.key-invalid.public", publicFile), Text.of("error.key-invalid.public.hint"));
         }
     }
 
@@ -179,23 +177,21 @@ public final class SshKeyFiles {
             }
             return it.next();
         } catch (NoSuchFileException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-missing", "There is no private key at "
-                    + privateKey + ".", "Create one with ssh-key create, or give the right file.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-missing",
+                    Text.of("error.key-missing.private", privateKey), Text.of("error.key-missing.private.hint"));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             boolean encrypted = isEncrypted(privateKey);
             if (encrypted && (passphrase == null || passphrase.isEmpty())) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-passphrase-needed",
-                        "The key " + privateKey + " is protected by a passphrase.",
-                        "Give it with --passphrase-file FILE (or --key-passphrase-file for setup).");
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-passphrase-needed",
+                        Text.of("error.key-passphrase-needed", privateKey),
+                        Text.of("error.key-passphrase-needed.hint"));
             }
             if (encrypted) {
-                throw new ProblemException(ProblemKind.LOCAL_FILES, "key-passphrase-wrong",
-                        "The passphrase does not open the key " + privateKey + ".",
-                        "Check the passphrase file; the first line counts.");
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-passphrase-wrong",
+                        Text.of("error.key-passphrase-wrong", privateKey), Text.of("error.key-passphrase-wrong.hint"));
             }
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "key-invalid",
-                    privateKey + " is not a private key this tool can read.",
-                    "Give an OpenSSH or PEM private key file.");
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-invalid",
+                    Text.of("error.key-invalid.private", privateKey), Text.of("error.key-invalid.private.hint"));
         }
     }
 
@@ -243,9 +239,7 @@ public final class SshKeyFiles {
     }
 
     private static ProblemException exists(Path file) {
-        return new ProblemException(ProblemKind.LOCAL_FILES, "key-exists",
-                "A key already exists at " + file + "; it is never overwritten.",
-                "Reuse it (ssh-key upload --file " + publicFileOf(file).toString().replaceAll("\\.pub\\.pub$", ".pub")
-                        + "), or choose another file with --file.");
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "key-exists", Text.of("error.key-exists", file),
+                Text.of("error.key-exists.hint", publicFileOf(file).toString().replaceAll("\\.pub\\.pub$", ".pub")));
     }
 }

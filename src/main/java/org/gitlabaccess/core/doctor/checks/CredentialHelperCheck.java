@@ -25,7 +25,7 @@ public final class CredentialHelperCheck implements Check {
         try {
             git.requireUsable();
         } catch (ProblemException e) {
-            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.getMessage()));
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.message(c.locale())));
         }
         GitHost host = GitHost.of(c.url().toString());
         var chain = new CredentialHelperDetector(git).detect(host);

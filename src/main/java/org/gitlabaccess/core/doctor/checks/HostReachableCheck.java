@@ -5,7 +5,6 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
-import org.gitlabaccess.core.doctor.Fix;
 
 /** The instance answers with GitLab's API: DNS, TCP, TLS and the API itself. */
 public final class HostReachableCheck implements Check {
@@ -25,6 +24,6 @@ public final class HostReachableCheck implements Check {
         if (p.reason().startsWith("tls")) {
             return CheckResult.ok(id(), c.texts().get("doctor.host-reachable.untrusted", c.url().origin()));
         }
-        return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
+        return CheckResult.fail(id(), p, c.locale());
     }
 }

@@ -32,7 +32,7 @@ public final class HttpsGitAccessCheck implements Check {
         try {
             git.requireUsable();
         } catch (ProblemException e) {
-            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.getMessage()));
+            return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.message(c.locale())));
         }
         HttpsCheckResult r = new HttpsAccessCheck(c.instance().http(), c.inputs().env(), git, null).gitLsRemote(url);
         if (r.ok()) {

@@ -20,7 +20,7 @@ public final class ProxyCheck implements Check {
         URI target = URI.create(c.url().origin());
         var problem = c.instanceProblem();
         if (problem.isPresent() && problem.get().reason().equals("proxy-authentication")) {
-            return CheckResult.fail(id(), problem.get().getMessage(), Fix.manual(problem.get().hint()));
+            return CheckResult.fail(id(), problem.get(), c.locale());
         }
         var envProxy = proxy.proxyFor(target);
         if (envProxy.isPresent()) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
-import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
@@ -41,6 +40,6 @@ public final class SshAuthCheck implements Check {
             return CheckResult.skip(id(), c.texts().get("doctor.ssh-auth.host-key"));
         }
         var p = SshCheckProblems.of(r);
-        return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
+        return CheckResult.fail(id(), p, c.locale());
     }
 }

@@ -56,7 +56,7 @@ public final class SshKeyRegisteredCheck implements Check {
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-registered.ok", key.fingerprint(),
                     c.verdict().username(), found.get().title()));
         } catch (ProblemException e) {
-            return CheckResult.fail(id(), e.getMessage(), Fix.manual(e.hint()));
+            return CheckResult.fail(id(), e, c.locale());
         }
     }
 }

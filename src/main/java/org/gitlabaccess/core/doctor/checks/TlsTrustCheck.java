@@ -27,7 +27,7 @@ public final class TlsTrustCheck implements Check {
         }
         ProblemException p = problem.get();
         if (p.reason().startsWith("tls")) {
-            return CheckResult.fail(id(), p.getMessage(), Fix.manual(p.hint()));
+            return CheckResult.fail(id(), p, c.locale());
         }
         return CheckResult.skip(id(), c.texts().get("doctor.not-checked.unreachable"));
     }

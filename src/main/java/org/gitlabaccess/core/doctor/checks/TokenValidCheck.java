@@ -26,7 +26,7 @@ public final class TokenValidCheck implements Check {
         }
         var problem = c.verdictProblem();
         if (problem.isPresent()) {
-            return CheckResult.fail(id(), problem.get().getMessage(), Fix.manual(problem.get().hint()));
+            return CheckResult.fail(id(), problem.get(), c.locale());
         }
         var v = c.verdict();
         Map<String, Object> details = Map.of("username", v.username(), "scopes", v.scopes(),
