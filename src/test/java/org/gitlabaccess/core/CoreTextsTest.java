@@ -67,6 +67,20 @@ class CoreTextsTest {
         return used;
     }
 
+    /** A key written twice is silently the last one: the first text would never show. */
+    @Test
+    void noFileDefinesAKeyTwice() throws IOException {
+        for (Path file : List.of(Path.of("src/main/resources/org/gitlabaccess/core/texts.properties"),
+                Path.of("src/main/resources/org/gitlabaccess/core/texts_de.properties"),
+                Path.of("src/main/resources/org/gitlabaccess/ui/messages.properties"),
+                Path.of("src/main/resources/org/gitlabaccess/ui/messages_de.properties"))) {
+            List<String> keys = Files.readAllLines(file).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ") && l.contains("="))
+                    .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+            assertThat(keys).as(file.toString()).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void germanHasEveryEnglishKeyAndNoOther() {
         assertThat(ownKeys(Locale.GERMAN)).isNotEmpty().isEqualTo(ownKeys(Locale.ROOT));

@@ -55,15 +55,15 @@ public final class Doctor {
                     r = futures.get(i).get(left, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
                     futures.get(i).cancel(true);
-                    r = CheckResult.fail(checks.get(i).id(), "The check did not finish within "
-                            + timeout.toSeconds() + " seconds.", Fix.manual("Check the network, then run doctor again."));
+                    r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.timeout", timeout.toSeconds()),
+                            Fix.manual(context.texts().get("doctor.timeout.fix")));
                 } catch (ExecutionException e) {
-                    r = CheckResult.fail(checks.get(i).id(), "The check failed unexpectedly: "
-                            + Redactor.describe(e.getCause()).lines().findFirst().orElse(""),
-                            Fix.manual("Run with --verbose and report it."));
+                    r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.unexpected",
+                            Redactor.describe(e.getCause()).lines().findFirst().orElse("")),
+                            Fix.manual(context.texts().get("doctor.unexpected.fix")));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    r = CheckResult.skip(checks.get(i).id(), "Cancelled.");
+                    r = CheckResult.skip(checks.get(i).id(), context.texts().get("doctor.cancelled"));
                 }
                 results.add(r);
                 listener.accept(r);
