@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Cold start of the installed wizard to its first frame, under a virtual display.
 #   installers/linux/bench-startup.sh [LAUNCHER] [RUNS]
-# LAUNCHER defaults to the installed /opt/gitlab-access-wizard/bin/gitlab-access-wizard (the
+# LAUNCHER defaults to the installed /opt/gitlab-access-wizard/lib/gitlab-access (the
 # menu entry's command); RUNS to 7. Each run is a new process with a fresh HOME; the time is
 # from just before exec to the wizard's "first-frame <epoch ms>" line, printed by the start-up
 # probe (-Dgitlab-access.startup-probe=true, passed through JAVA_TOOL_OPTIONS) once the window is
 # shown and laid out; the probe then closes the wizard. Prints every run and the median.
 set -euo pipefail
-launcher=${1:-/opt/gitlab-access-wizard/bin/gitlab-access-wizard}
+launcher=${1:-/opt/gitlab-access-wizard/lib/gitlab-access}
 runs=${2:-7}
 [ -x "$launcher" ] || { echo "bench: $launcher not found (install the .deb, or pass the app-image's launcher)" >&2; exit 2; }
 

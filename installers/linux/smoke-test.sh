@@ -73,7 +73,7 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-"$app/bin/gitlab-access-wizard" >"$work/gui.log" 2>&1 &
+"$cli" >"$work/gui.log" 2>&1 &   # what the menu entry runs
 gui=$!
 for _ in $(seq 60); do
   xdotool search --name "GitLab Access Wizard" >/dev/null 2>&1 && break
