@@ -26,7 +26,8 @@ gaw_cds() {
   list=$app/lib/app/gitlab-access.classlist
   jsa=$app/lib/runtime/lib/server/classes.jsa
   [ -f "$list" ] && [ -f "$jsa" ] || return 0
-  cp=$(sed -n 's/^app\.classpath=//p' "$app/lib/app/gitlab-access.cfg" | sed "s|\$APPDIR|$app/lib/app|" | paste -sd: -)
+  esc=$(printf '%s' "$app/lib/app" | sed 's/[|&\\]/\\&/g')   # safe inside the sed replacement below
+  cp=$(sed -n 's/^app\.classpath=//p' "$app/lib/app/gitlab-access.cfg" | sed "s|\$APPDIR|$esc|" | paste -sd: -)
   if "$app/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$jsa.new" \
       -cp "$cp" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1; then
     chmod 444 "$jsa.new" && mv -f "$jsa.new" "$jsa"
@@ -43,6 +44,7 @@ gaw_install() {
   gaw_refresh
 }
 gaw_uninstall() {
+  rm -f "$gaw_app/lib/runtime/lib/server/classes.jsa.new"   # left by an install interrupted mid-dump
   gaw_links | while read -r link target; do
     if [ -L "$link" ] && [ "$(readlink "$link")" = "$target" ]; then rm -f "$link"; fi
   done

@@ -47,7 +47,8 @@ public final class Cli {
     /**
      * The command tree for these arguments. Picocli builds a command's model by reflection when it is
      * added, which for the whole tree is about a sixth of a second of start-up; so only the commands
-     * the arguments name are added, and all of them when none is named (help, suggestions, the wizard).
+     * the arguments name are added, and all of them when none is named (suggestions, the wizard) or
+     * when help or the version is asked for (the root's help lists every command).
      */
     CommandLine commandLine(String... args) {
         CommandFactory factory = new CommandFactory(ctx);
@@ -55,7 +56,9 @@ public final class Cli {
         List<String> words = Arrays.asList(args);
         List<Class<?>> named = RootCommand.COMMANDS.stream()
                 .filter(c -> words.contains(c.getAnnotation(CommandLine.Command.class).name())).toList();
-        for (Class<?> command : named.isEmpty() ? RootCommand.COMMANDS : named) {
+        boolean help = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("-V")
+                || w.equals("--version"));
+        for (Class<?> command : named.isEmpty() || help ? RootCommand.COMMANDS : named) {
             cmd.addSubcommand(new CommandLine(command, factory));
         }
         cmd.setOut(ctx.out());

@@ -54,6 +54,9 @@ final class Json {
             g.writeNumber(d);
         } else if (v instanceof BigInteger i) {
             g.writeNumber(i);
+        } else if (v instanceof Path p) {
+            // Before Iterable: a Path is an Iterable of Paths. Jackson writes it as its URI.
+            g.writeString(p.toUri().toString());
         } else if (v instanceof Map<?, ?> map) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -79,8 +82,6 @@ final class Json {
             value(g, o.orElse(null));
         } else if (v instanceof Enum<?> e) {
             g.writeString(e.name());
-        } else if (v instanceof Path p) {
-            g.writeString(p.toUri().toString());
         } else {
             throw new IllegalArgumentException("No JSON form for " + v.getClass().getName());
         }

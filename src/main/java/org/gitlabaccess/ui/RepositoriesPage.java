@@ -42,7 +42,10 @@ final class RepositoriesPage implements WizardPage {
         // of the keyboard otherwise.
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             RepositoriesViewModel.Row row = table.getFocusModel().getFocusedItem();
-            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && row != null) {
+            // Only when the table itself has the focus: after a click, the clicked check box has it
+            // and toggles itself, while the table's focused row may be another one.
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && e.getTarget() == table && row != null
+                    && !e.isControlDown() && !e.isShiftDown() && !e.isAltDown() && !e.isMetaDown()) {
                 row.selected.set(!row.selected.get());
                 e.consume();
             }

@@ -34,6 +34,12 @@ final class SignInViewModel {
         this.session = session;
         this.tasks = tasks;
         token.addListener((o, a, b) -> {
+            // A check still running is for the old text: its answer must not count for this one.
+            generation++;
+            if (handle != null) {
+                handle.cancel();
+            }
+            checking.set(false);
             valid.set(false);
             verdict.set(null);
             message.set("");

@@ -78,5 +78,17 @@ class CliContractTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--host=URL", "--ssh-host=HOST", "--ssh-port=N", "--ca-file=PEM", "--json",
                 "--yes", "--verbose", "--token-file=FILE", "--token-stdin", "Exit codes");
+        assertThat(r.out()).contains("setup", "doctor", "login", "ssh-key", "repos", "verify");
+    }
+
+    /** Only named commands are built, to start fast; but the root's help always lists them all. */
+    @Test
+    void theRootsHelpListsEveryCommandWhicheverOthersAreNamed() {
+        for (String[] args : new String[][] {{"--help", "doctor"}, {"-h", "repos"}}) {
+            var r = cli().run(args);
+            assertThat(r.exitCode()).isZero();
+            String commands = r.out().substring(r.out().indexOf("Commands:"));
+            assertThat(commands).contains("setup", "doctor", "login", "ssh-key", "repos", "verify");
+        }
     }
 }

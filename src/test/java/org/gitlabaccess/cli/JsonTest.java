@@ -31,6 +31,7 @@ class JsonTest {
         steps.add(new Change("remote-rewritten", "/home/a/src/app remote.origin.url", "https://h/x.git", null));
         steps.add(List.of(1, 2, List.of("nested")));
         doc.put("steps", steps);
+        doc.put("file", java.nio.file.Path.of("/home/a/.ssh/id_ed25519"));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 

@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
  */
 final class GitDirProbe {
     private static final Pattern HEAD = Pattern.compile("(ref: refs/\\S+|[0-9a-f]{40}|[0-9a-f]{64})\\s*");
-    private static final Pattern NOT_BARE = Pattern.compile("(?im)^\\s*bare\\s*=\\s*(false|no|off|0)\\s*$");
     private static final int MAX_SMALL_FILE = 4096;
-    private static final int MAX_CONFIG = 1 << 20;
 
     private GitDirProbe() {
     }
@@ -48,13 +46,9 @@ final class GitDirProbe {
         return Optional.of(new FoundRepository(dir, gitDir, common, layout));
     }
 
-    /**
-     * {@code dir} as a bare repository, when it is one. A git directory whose configuration says
-     * {@code bare = false} belongs to a working tree elsewhere ({@code git init --separate-git-dir}),
-     * which reports it: it is not a second repository.
-     */
+    /** {@code dir} as a bare repository, when it is one. */
     static Optional<FoundRepository> bare(Path dir) {
-        return isGitDir(dir) && !NOT_BARE.matcher(readSmall(dir.resolve("config"), MAX_CONFIG).orElse("")).find()
+        return isGitDir(dir)
                 ? Optional.of(new FoundRepository(dir, dir, dir, FoundRepository.Layout.BARE)) : Optional.empty();
     }
 
@@ -92,12 +86,8 @@ final class GitDirProbe {
     }
 
     private static Optional<String> readSmall(Path file) {
-        return readSmall(file, MAX_SMALL_FILE);
-    }
-
-    private static Optional<String> readSmall(Path file, int maxSize) {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > maxSize) {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SMALL_FILE) {
                 return Optional.empty();
             }
             return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));

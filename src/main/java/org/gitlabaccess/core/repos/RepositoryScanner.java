@@ -85,8 +85,7 @@ public final class RepositoryScanner {
         } finally {
             pool.shutdownNow();
         }
-        List<FoundRepository> repos = new ArrayList<>(walk.found.values());
-        repos.sort(Comparator.comparing(FoundRepository::path));
+        List<FoundRepository> repos = walk.repositories();
         List<ScanResult.Skipped> skipped = new ArrayList<>(walk.skipped);
         skipped.sort(Comparator.comparing(ScanResult.Skipped::path));
         listener.progress(new ScanProgress(walk.directories.sum(), repos.size(), skipped.size(), true));
@@ -115,6 +114,12 @@ public final class RepositoryScanner {
         final LongAdder directories = new LongAdder();
         final LongAdder vanished = new LongAdder();
         final Map<Path, FoundRepository> found = new ConcurrentHashMap<>();
+        /**
+         * Git directories that working trees point at through a {@code .git} file or link: a
+         * {@code --separate-git-dir} named {@code *.git} looks bare, but is that working tree's.
+         * (A git directory with {@code core.worktree}, as yadm keeps, has no such pointer and stays.)
+         */
+        final Set<Path> pointedAt = ConcurrentHashMap.newKeySet();
         final ConcurrentLinkedQueue<ScanResult.Skipped> skipped = new ConcurrentLinkedQueue<>();
 
         Walk(ScanListener listener, ScanCancellation cancellation) {
@@ -123,9 +128,23 @@ public final class RepositoryScanner {
         }
 
         void found(FoundRepository repo) {
+            if (repo.layout() == FoundRepository.Layout.BARE) {
+                if (pointedAt.contains(repo.path())) {
+                    return;
+                }
+            } else {
+                pointedAt.add(repo.gitDir());
+                found.computeIfPresent(repo.gitDir(), (p, r) -> r.layout() == FoundRepository.Layout.BARE ? null : r);
+            }
             if (found.putIfAbsent(repo.path(), repo) == null) {
                 listener.repositoryFound(repo);
             }
+        }
+
+        /** What was found, less a "bare" git directory that a working tree's .git file or link names. */
+        List<FoundRepository> repositories() {
+            return found.values().stream().filter(r -> r.layout() != FoundRepository.Layout.BARE
+                    || !pointedAt.contains(r.path())).sorted(Comparator.comparing(FoundRepository::path)).toList();
         }
 
         void visited() {

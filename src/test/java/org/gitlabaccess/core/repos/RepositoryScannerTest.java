@@ -93,17 +93,22 @@ class RepositoryScannerTest {
         Path linked = Files.createDirectories(home.resolve("work/linked"));
         git.init(home.resolve("gitdirs/linked-src"));
         Files.createSymbolicLink(linked.resolve(".git"), home.resolve("gitdirs/linked-src/.git"));
-        return Map.of(
-                "work/app", FoundRepository.Layout.WORKING_TREE,
-                "work/app/nested/lib", FoundRepository.Layout.WORKING_TREE,
-                "work/main", FoundRepository.Layout.WORKING_TREE,
-                "work/main-wt", FoundRepository.Layout.LINKED_WORKTREE,
-                "work/super", FoundRepository.Layout.WORKING_TREE,
-                "work/super/sub", FoundRepository.Layout.SUBMODULE,
-                "srv/project.git", FoundRepository.Layout.BARE,
-                "work/separate", FoundRepository.Layout.WORKING_TREE,
-                "work/linked", FoundRepository.Layout.WORKING_TREE,
-                "gitdirs/linked-src", FoundRepository.Layout.WORKING_TREE);
+        // A dotfile manager's repository (yadm, vcsh): a git directory with core.worktree, no .git pointing at it.
+        Path dotfiles = git.bare(home.resolve("dotfiles/repo.git"));
+        git.git(dotfiles, "config", "core.bare", "false");
+        git.git(dotfiles, "config", "core.worktree", home.toString());
+        return Map.ofEntries(
+                Map.entry("dotfiles/repo.git", FoundRepository.Layout.BARE),
+                Map.entry("work/app", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/app/nested/lib", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/main", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/main-wt", FoundRepository.Layout.LINKED_WORKTREE),
+                Map.entry("work/super", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/super/sub", FoundRepository.Layout.SUBMODULE),
+                Map.entry("srv/project.git", FoundRepository.Layout.BARE),
+                Map.entry("work/separate", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/linked", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("gitdirs/linked-src", FoundRepository.Layout.WORKING_TREE));
     }
 
     @Test
