@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.Clones;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,11 +45,8 @@ class ScreenshotTour {
         Path out = Files.createDirectories(Path.of(System.getProperty("screenshots.dir")));
         try (GitLabTestServer server = GitLabTestServer.start(dir.resolve("server"))) {
             Path home = Files.createDirectories(dir.resolve("home"));
-            Path repo = Files.createDirectories(home.resolve("src/website"));
-            org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
-            Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
-                    + "[remote \"origin\"]\n\turl = https://oauth2:" + Seed.EXPIRED_TOKEN + "@"
-                    + server.baseUrl().substring(8) + "/group/project-one.git\n");
+            Clones.withOrigin(home.resolve("src/website"), "https://oauth2:" + Seed.EXPIRED_TOKEN + "@"
+                    + server.baseUrl().substring(8) + "/group/project-one.git");
             Properties props = new Properties();
             props.putAll(System.getProperties());
             WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",

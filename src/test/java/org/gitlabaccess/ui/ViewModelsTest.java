@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.Clones;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
@@ -149,10 +150,7 @@ class ViewModelsTest {
     void repositoriesListsWhatChangesAndUntickedOnesAreLeftAlone() throws Exception {
         Path home = Files.createDirectories(dir.resolve("repos"));
         for (String name : new String[] {"one", "two"}) {
-            Path repo = Files.createDirectories(home.resolve("src/" + name));
-            org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
-            Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
-                    + "[remote \"origin\"]\n\turl = " + server.httpUrl(Seed.PROJECT_ONE) + "\n");
+            Clones.withOrigin(home.resolve("src/" + name), server.httpUrl(Seed.PROJECT_ONE));
         }
         WizardSession s = session(home);
         s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
@@ -280,10 +278,7 @@ class ViewModelsTest {
     @Test
     void doneSummarisesTheSetupUndoesTheRemoteAndRevokesTheToken() throws Exception {
         Path home = Files.createDirectories(dir.resolve("done"));
-        Path repo = Files.createDirectories(home.resolve("src/app"));
-        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
-        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
-                + "[remote \"origin\"]\n\turl = " + server.httpUrl(Seed.PROJECT_ONE) + "\n");
+        Path repo = Clones.withOrigin(home.resolve("src/app"), server.httpUrl(Seed.PROJECT_ONE));
         // A token of its own: revoking a seeded one would break the other tests on this server.
         String token = server.state().newTokenValue("glpat-");
         server.state().addToken(token, "wizard setup", 1, java.util.List.of("api"),

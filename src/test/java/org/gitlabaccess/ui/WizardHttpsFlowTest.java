@@ -16,6 +16,7 @@ import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.Clones;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.Seed;
@@ -43,11 +44,8 @@ class WizardHttpsFlowTest {
         assumeTrue(Processes.available("git"));
         server = GitLabTestServer.start(dir.resolve("server"));
         home = Files.createDirectories(dir.resolve("home"));
-        Path repo = Files.createDirectories(home.resolve("src/app"));
-        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
         embedded = "https://alice:" + Seed.EXPIRED_TOKEN + "@" + server.baseUrl().substring(8) + "/group/project-one.git";
-        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
-                + "[remote \"origin\"]\n\turl = " + embedded + "\n");
+        Clones.withOrigin(home.resolve("src/app"), embedded);
     }
 
     @AfterAll

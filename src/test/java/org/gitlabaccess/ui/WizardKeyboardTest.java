@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.Clones;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
@@ -53,10 +54,7 @@ class WizardKeyboardTest {
     static void startServer() throws Exception {
         server = GitLabTestServer.start(dir.resolve("server"));
         home = Files.createDirectories(dir.resolve("home"));
-        Path repo = Files.createDirectories(home.resolve("src/app"));
-        org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call().close();
-        Files.writeString(repo.resolve(".git/config"), Files.readString(repo.resolve(".git/config"))
-                + "[remote \"origin\"]\n\turl = " + server.httpUrl(Seed.PROJECT_ONE) + "\n");
+        Clones.withOrigin(home.resolve("src/app"), server.httpUrl(Seed.PROJECT_ONE));
     }
 
     @AfterAll
