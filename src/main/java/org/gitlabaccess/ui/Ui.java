@@ -26,6 +26,8 @@ final class Ui {
     static Label hint(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        // Never squeezed to one clipped line when a growing sibling (a table, a list) wants the room.
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("hint");
         return l;
     }
