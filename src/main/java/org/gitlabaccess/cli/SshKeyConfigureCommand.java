@@ -8,7 +8,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.ssh.KnownHosts;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckResult;
@@ -56,9 +56,9 @@ final class SshKeyConfigureCommand extends BaseCommand {
                             instanceUrl().toString()), new AtomicFile());
             edit.notices().forEach(this::warn);
             SshCheckResult hostKey;
-            try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home()), hostKeyDecision(),
+            try (SshAccessCheck check = new SshAccessCheck(hostKeyDecision(),
                     Duration.ofSeconds(15))) {
-                hostKey = check.hostKey(endpoint);
+                hostKey = check.hostKey(SshConfigLookup.forEndpoint(home(), endpoint));
             }
             SshAgent.Result agent = new SshAgent(ctx.env()).add(key.privateKeyFile(), passphrase);
             Map<String, Object> doc = new LinkedHashMap<>();

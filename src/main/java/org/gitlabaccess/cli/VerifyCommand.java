@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
@@ -115,9 +114,9 @@ final class VerifyCommand extends BaseCommand {
                 .orElse(SshKeyFiles.defaultKeyFile(home(), wanted.alias()));
         SshCheckResult result;
         try (Secret passphrase = readPassphrase(passphraseFile);
-             SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home()), hostKeyDecision(),
+             SshAccessCheck check = new SshAccessCheck(hostKeyDecision(),
                      Duration.ofSeconds(15))) {
-            result = check.greet(endpoint, key, passphrase);
+            result = check.greet(effective, key, passphrase);
         }
         Map<String, Object> ssh = new LinkedHashMap<>();
         ssh.put("host", endpoint.alias());

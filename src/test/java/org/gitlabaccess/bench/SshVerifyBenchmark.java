@@ -17,6 +17,7 @@ import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
@@ -44,11 +45,11 @@ public final class SshVerifyBenchmark {
                     "bench", LocalDate.now().plusDays(10));
             SshEndpoint endpoint = SshEndpoint.of(server.sshHost(), server.sshPort());
             List<Long> ours = new ArrayList<>();
-            try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+            try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                     Duration.ofSeconds(10))) {
                 for (int i = 0; i < runs + 5; i++) {
                     long t = System.nanoTime();
-                    var r = check.greet(endpoint, key.privateKeyFile(), null);
+                    var r = check.greet(SshConfigLookup.forEndpoint(home, endpoint), key.privateKeyFile(), null);
                     long elapsed = System.nanoTime() - t;
                     if (!r.ok()) {
                         throw new IllegalStateException(r.toString());

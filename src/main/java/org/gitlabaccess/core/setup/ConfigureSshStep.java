@@ -12,6 +12,7 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigBlock;
@@ -73,12 +74,13 @@ public final class ConfigureSshStep implements SetupStep {
                     state.texts().get("setup.ssh-config.block", state.endpoint.alias())));
         }
         progress.update(state.texts().get("setup.ssh-config.progress.host-key"), 0.7);
-        KnownHosts knownHosts = KnownHosts.inHome(state.home());
+        SshConfigLookup.Effective effective = SshConfigLookup.forEndpoint(state.home(), state.endpoint);
+        KnownHosts knownHosts = KnownHosts.of(effective);
         boolean knownBefore;
         SshCheckResult hostKey;
-        try (SshAccessCheck check = new SshAccessCheck(knownHosts, r.hostKeyDecision(), Duration.ofSeconds(15))) {
+        try (SshAccessCheck check = new SshAccessCheck(r.hostKeyDecision(), Duration.ofSeconds(15))) {
             String before = read(knownHosts.file());
-            hostKey = check.hostKey(state.endpoint);
+            hostKey = check.hostKey(effective);
             knownBefore = before.equals(read(knownHosts.file()));
         }
         if (!hostKey.ok()) {

@@ -3,7 +3,7 @@ package org.gitlabaccess.core.setup;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gitlabaccess.core.ssh.KnownHosts;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
@@ -24,9 +24,8 @@ public final class VerifySshStep implements SetupStep {
     public StepOutcome run(SetupState state, Progress progress) {
         progress.update(state.texts().get("setup.verify-ssh.progress"), 0.9);
         SshCheckResult result;
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(state.home()),
-                state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
-            result = check.greet(state.endpoint(), state.key().privateKeyFile(), state.request().keyPassphrase());
+        try (SshAccessCheck check = new SshAccessCheck(state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
+            result = check.greet(SshConfigLookup.forEndpoint(state.home(), state.endpoint()), state.key().privateKeyFile(), state.request().keyPassphrase());
         }
         if (!result.ok()) {
             throw SshCheckProblems.of(result);

@@ -35,6 +35,11 @@ public final class KnownHosts {
         this.file = file;
     }
 
+    /** The known-hosts files OpenSSH reads for the resolved host; new keys go to the first user file. */
+    public static KnownHosts of(SshConfigLookup.Effective effective) {
+        return new KnownHosts(effective.userKnownHostsFiles().get(0));
+    }
+
     public static KnownHosts inHome(Path home) {
         return new KnownHosts(home.resolve(".ssh").resolve("known_hosts"));
     }

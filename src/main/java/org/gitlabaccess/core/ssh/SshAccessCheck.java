@@ -39,15 +39,13 @@ public final class SshAccessCheck implements AutoCloseable {
     private static final Pattern EXPIRED = Pattern.compile("Your SSH key has expired");
 
     private final SshClient client;
-    private final KnownHosts knownHosts;
     private final HostKeyDecision decision;
     private final Duration timeout;
     private volatile HostKeyCheck current;
     /** Decrypted keys, in memory only for this check's life: a passphrase's KDF costs seconds in Java. */
     private final java.util.Map<Path, KeyPair> unlocked = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SshAccessCheck(KnownHosts knownHosts, HostKeyDecision decision, Duration timeout) {
-        this.knownHosts = knownHosts;
+    public SshAccessCheck(HostKeyDecision decision, Duration timeout) {
         this.decision = decision;
         this.timeout = timeout;
         this.client = SshClient.setUpDefaultClient();
@@ -64,8 +62,9 @@ public final class SshAccessCheck implements AutoCloseable {
      * The host key the endpoint presents, checked against known_hosts and recorded once accepted,
      * without authenticating. Empty when the host could not be reached.
      */
-    public synchronized SshCheckResult hostKey(SshEndpoint endpoint) {
-        HostKeyCheck hostCheck = new HostKeyCheck(endpoint);
+    public synchronized SshCheckResult hostKey(SshConfigLookup.Effective effective) {
+        SshEndpoint endpoint = effective.endpoint();
+        HostKeyCheck hostCheck = new HostKeyCheck(effective);
         current = hostCheck;
         try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
                 .verify(timeout).getSession()) {
@@ -86,19 +85,22 @@ public final class SshAccessCheck implements AutoCloseable {
     }
 
     /** Greets GitLab with the key: the user name on success, the reason otherwise. */
-    public SshCheckResult greet(SshEndpoint endpoint, Path identity, Secret passphrase) {
-        return run(endpoint, identity, passphrase, null);
+    public SshCheckResult greet(SshConfigLookup.Effective effective, Path identity, Secret passphrase) {
+        return run(effective, identity, passphrase, null);
     }
 
     /**
      * Runs a git service command (as {@code git ls-remote} would), to see that the key may use
      * repositories too: an expired key greets but cannot fetch.
      */
-    public SshCheckResult uploadPack(SshEndpoint endpoint, Path identity, Secret passphrase, String projectPath) {
-        return run(endpoint, identity, passphrase, "git-upload-pack '" + projectPath + ".git'");
+    public SshCheckResult uploadPack(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
+                                     String projectPath) {
+        return run(effective, identity, passphrase, "git-upload-pack '" + projectPath + ".git'");
     }
 
-    private synchronized SshCheckResult run(SshEndpoint endpoint, Path identity, Secret passphrase, String command) {
+    private synchronized SshCheckResult run(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
+                                            String command) {
+        SshEndpoint endpoint = effective.endpoint();
         KeyPair pair;
         try {
             pair = unlocked.get(identity.toAbsolutePath());
@@ -109,7 +111,7 @@ public final class SshAccessCheck implements AutoCloseable {
         } catch (ProblemException e) {
             return new SshCheckResult(SshCheckResult.Outcome.KEY_UNUSABLE, endpoint, null, null, e.getMessage());
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(endpoint);
+        HostKeyCheck hostCheck = new HostKeyCheck(effective);
         current = hostCheck;
         try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
                 .verify(timeout).getSession()) {
@@ -204,11 +206,13 @@ public final class SshAccessCheck implements AutoCloseable {
     /** Checks the presented key against known_hosts and gitlab.com's published keys; asks for new hosts. */
     private final class HostKeyCheck implements ServerKeyVerifier {
         private final SshEndpoint endpoint;
+        private final KnownHosts knownHosts;
         final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
         volatile String fingerprint;
 
-        HostKeyCheck(SshEndpoint endpoint) {
-            this.endpoint = endpoint;
+        HostKeyCheck(SshConfigLookup.Effective effective) {
+            this.endpoint = effective.endpoint();
+            this.knownHosts = KnownHosts.of(effective);
         }
 
         @Override

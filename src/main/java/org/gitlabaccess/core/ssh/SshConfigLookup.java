@@ -124,6 +124,15 @@ public final class SshConfigLookup {
         }
     }
 
+    /**
+     * The settings for an endpoint already decided (a port chosen by a probe, a host from the site
+     * configuration): that host name and port, with what the configuration says of everything else
+     * for the alias (known-hosts files, host key algorithms, user).
+     */
+    public static Effective forEndpoint(Path home, SshEndpoint endpoint) {
+        return Effective.defaults(home, endpoint, List.of(), Source.DEFAULTS);
+    }
+
     static Path expand(Path home, String path) {
         if (path.equals("~")) {
             return home;

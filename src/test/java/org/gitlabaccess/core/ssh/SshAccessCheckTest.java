@@ -55,13 +55,13 @@ class SshAccessCheckTest {
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_test"), "t", Secret.of("a passphrase"));
         var registered = new SshKeyUploader().upload(alice, key, "laptop", LocalDate.now().plusDays(30));
         assertThat(registered.alreadyThere()).isFalse();
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                 Duration.ofSeconds(10))) {
-            SshCheckResult r = check.greet(endpoint(), key.privateKeyFile(), Secret.of("a passphrase"));
+            SshCheckResult r = check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), Secret.of("a passphrase"));
             assertThat(r.outcome()).as(r.detail()).isEqualTo(SshCheckResult.Outcome.OK);
             assertThat(r.username()).isEqualTo("alice");
             assertThat(r.hostKeyFingerprint()).isEqualTo(server.hostKeyFingerprint());
-            assertThat(check.uploadPack(endpoint(), key.privateKeyFile(), Secret.of("a passphrase"), Seed.PROJECT_ONE)
+            assertThat(check.uploadPack(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), Secret.of("a passphrase"), Seed.PROJECT_ONE)
                     .outcome()).isEqualTo(SshCheckResult.Outcome.OK);
         }
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(server.knownHostsLine() + "\n");
@@ -75,9 +75,9 @@ class SshAccessCheckTest {
     void anUnregisteredKeyIsReportedAsSuch() throws IOException {
         Path home = home("unregistered");
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_x"), "x", null);
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                 Duration.ofSeconds(10))) {
-            assertThat(check.greet(endpoint(), key.privateKeyFile(), null).outcome())
+            assertThat(check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null).outcome())
                     .isEqualTo(SshCheckResult.Outcome.KEY_NOT_REGISTERED);
         }
     }
@@ -86,9 +86,9 @@ class SshAccessCheckTest {
     void anUnknownHostIsNotTrustedWithoutConsentAndNothingIsRecorded() throws IOException {
         Path home = home("unknown");
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_y"), "y", null);
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.REFUSE,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.REFUSE,
                 Duration.ofSeconds(10))) {
-            SshCheckResult r = check.greet(endpoint(), key.privateKeyFile(), null);
+            SshCheckResult r = check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null);
             assertThat(r.outcome()).isEqualTo(SshCheckResult.Outcome.HOST_KEY_UNKNOWN);
             assertThat(r.hostKeyFingerprint()).isEqualTo(server.hostKeyFingerprint());
         }
@@ -102,9 +102,9 @@ class SshAccessCheckTest {
         String forged = "[" + server.sshHost() + "]:" + server.sshPort()
                 + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
         Files.writeString(home.resolve(".ssh/known_hosts"), forged);
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                 Duration.ofSeconds(10))) {
-            SshCheckResult r = check.greet(endpoint(), key.privateKeyFile(), null);
+            SshCheckResult r = check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null);
             assertThat(r.outcome()).isEqualTo(SshCheckResult.Outcome.HOST_KEY_CHANGED);
             assertThat(r.detail()).contains(server.hostKeyFingerprint()).contains("SHA256:");
         }
@@ -117,11 +117,11 @@ class SshAccessCheckTest {
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_e"), "e", null);
         server.state().addKey(1, "old", key.publicKeyLine(), key.publicKey(),
                 KeyFingerprint.sha256Bare(key.publicKey()), java.time.Instant.now().minusSeconds(60), "auth");
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                 Duration.ofSeconds(10))) {
-            assertThat(check.greet(endpoint(), key.privateKeyFile(), null).outcome())
+            assertThat(check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null).outcome())
                     .isEqualTo(SshCheckResult.Outcome.OK);
-            assertThat(check.uploadPack(endpoint(), key.privateKeyFile(), null, Seed.PROJECT_ONE).outcome())
+            assertThat(check.uploadPack(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null, Seed.PROJECT_ONE).outcome())
                     .isEqualTo(SshCheckResult.Outcome.KEY_EXPIRED);
         }
     }
@@ -135,9 +135,9 @@ class SshAccessCheckTest {
         SshEndpoint blocked = new SshEndpoint("gitlab.test", "127.0.0.1", closed);
         Path home = home("blocked");
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_b"), "b", null);
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(home), HostKeyDecision.ACCEPT,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
                 Duration.ofSeconds(5))) {
-            assertThat(check.greet(blocked, key.privateKeyFile(), null).outcome())
+            assertThat(check.greet(SshConfigLookup.forEndpoint(home, blocked), key.privateKeyFile(), null).outcome())
                     .isEqualTo(SshCheckResult.Outcome.CONNECTION_REFUSED);
         }
         var chooser = new SshEndpointChooser(Map.of("gitlab.test", endpoint()), Duration.ofSeconds(2));

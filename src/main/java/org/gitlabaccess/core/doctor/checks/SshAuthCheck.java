@@ -5,7 +5,6 @@ import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
-import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
@@ -26,9 +25,9 @@ public final class SshAuthCheck implements Check {
         }
         var endpoint = c.sshEffective().endpoint();
         SshCheckResult r;
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(c.home()), HostKeyDecision.REFUSE,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.REFUSE,
                 Duration.ofSeconds(10))) {
-            r = check.greet(endpoint, identity.get(), c.inputs().keyPassphrase());
+            r = check.greet(c.sshEffective(), identity.get(), c.inputs().keyPassphrase());
         }
         if (r.ok()) {
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-auth.ok", endpoint.alias(), r.detail()));

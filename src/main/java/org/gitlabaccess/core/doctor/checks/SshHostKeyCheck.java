@@ -6,7 +6,6 @@ import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
-import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 
@@ -21,9 +20,9 @@ public final class SshHostKeyCheck implements Check {
     public CheckResult run(DoctorContext c) {
         var endpoint = c.sshEffective().endpoint();
         SshCheckResult r;
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(c.home()), HostKeyDecision.REFUSE,
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.REFUSE,
                 Duration.ofSeconds(10))) {
-            r = check.hostKey(endpoint);
+            r = check.hostKey(c.sshEffective());
         }
         return switch (r.outcome()) {
             case OK -> CheckResult.ok(id(), c.texts().get("doctor.ssh-host-key.ok", endpoint.knownHostsName(),
@@ -47,9 +46,9 @@ public final class SshHostKeyCheck implements Check {
 
     private static String recordKey(DoctorContext c) {
         var endpoint = c.sshEffective().endpoint();
-        try (SshAccessCheck check = new SshAccessCheck(KnownHosts.inHome(c.home()), c.inputs().hostKeyDecision(),
+        try (SshAccessCheck check = new SshAccessCheck(c.inputs().hostKeyDecision(),
                 Duration.ofSeconds(10))) {
-            SshCheckResult r = check.hostKey(endpoint);
+            SshCheckResult r = check.hostKey(c.sshEffective());
             return r.ok() ? c.texts().get("doctor.ssh-host-key.recorded", r.hostKeyFingerprint(), endpoint.knownHostsName())
                     : c.texts().get("doctor.ssh-host-key.not-recorded", r.detail());
         }
