@@ -3,8 +3,10 @@ package org.gitlabaccess.ui;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 
 /**
@@ -22,10 +24,10 @@ final class Appearance {
             return forced.equalsIgnoreCase("dark");
         }
         if (env.isMac()) {
-            return ask(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).toLowerCase(Locale.ROOT).contains("dark");
+            return ask(env, List.of("defaults", "read", "-g", "AppleInterfaceStyle")).toLowerCase(Locale.ROOT).contains("dark");
         }
         if (env.isWindows()) {
-            String out = ask(List.of("reg", "query",
+            String out = ask(env, List.of("reg", "query",
                     "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize", "/v", "AppsUseLightTheme"));
             return out.contains("0x0");
         }
@@ -33,12 +35,12 @@ final class Appearance {
         if (gtk.toLowerCase(Locale.ROOT).contains("dark")) {
             return true;
         }
-        return ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")).contains("dark");
+        return ask(env, List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")).contains("dark");
     }
 
-    private static String ask(List<String> command) {
+    private static String ask(Environment env, List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = ChildProcesses.withoutInput(env, command, Map.of()).redirectErrorStream(true).start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "";

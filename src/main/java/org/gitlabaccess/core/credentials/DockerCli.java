@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
@@ -49,12 +51,8 @@ public final class DockerCli {
         List<String> command = new java.util.ArrayList<>();
         command.add(docker.toString());
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env.variables());
-        if (stdin == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File(env.isWindows() ? "NUL" : "/dev/null")));
-        }
+        ProcessBuilder pb = (stdin == null ? ChildProcesses.withoutInput(env, command, Map.of())
+                : ChildProcesses.builder(env, command)).redirectErrorStream(true);
         try {
             Process p = pb.start();
             var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

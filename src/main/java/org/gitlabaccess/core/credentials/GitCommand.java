@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.UserHome;
@@ -122,6 +123,19 @@ public final class GitCommand {
                 Text.of("error.git-failed.hint"), e);
     }
 
+    /**
+     * Runs {@code git args...} with configuration given through the environment only
+     * ({@code GIT_CONFIG_COUNT}, never {@code -c}, which every local user could read in the arguments).
+     */
+    Result runWithConfig(Path dir, List<String> args, List<Map.Entry<String, String>> config) {
+        GitVersion v = requireUsable();
+        try {
+            return exec(dir, args, null, false, EnvironmentConfig.of(config, v));
+        } catch (IOException e) {
+            throw cannotRun(e);
+        }
+    }
+
     /** Like {@link #run(Path, List, String)}, for commands whose output is a secret: never logged. */
     Result runSecretOutput(Path dir, List<String> args, String stdin) {
         requireUsable();
@@ -132,10 +146,12 @@ public final class GitCommand {
         }
     }
 
-    /** The environment git runs with: the product's, with prompts switched off. */
+    /** The environment git runs with: the allowed part of the product's, with prompts switched off. */
     Map<String, String> childEnvironment() {
-        Map<String, String> vars = new HashMap<>(env.variables());
+        Map<String, String> vars = new HashMap<>(ChildProcesses.environment(env));
         DROPPED.forEach(vars::remove);
+        // Command-scope configuration (an http.extraHeader with a token, say) is the product's to give, not to pass on.
+        vars.keySet().removeIf(name -> name.startsWith("GIT_CONFIG_KEY_") || name.startsWith("GIT_CONFIG_VALUE_"));
         vars.put("GIT_TERMINAL_PROMPT", "0");
         // A failing askpass: git then reports "could not read Username" instead of waiting for input.
         vars.put("GIT_ASKPASS", "false");
@@ -149,6 +165,11 @@ public final class GitCommand {
     }
 
     private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput) throws IOException {
+        return exec(dir, args, stdin, secretOutput, Map.of());
+    }
+
+    private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput, Map<String, String> extra)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(args);
@@ -159,6 +180,7 @@ public final class GitCommand {
         }
         pb.environment().clear();
         pb.environment().putAll(childEnvironment());
+        pb.environment().putAll(extra);
         if (stdin == null) {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File(env.isWindows() ? "NUL" : "/dev/null")));
         }

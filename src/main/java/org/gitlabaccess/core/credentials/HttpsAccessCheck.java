@@ -1,8 +1,12 @@
 package org.gitlabaccess.core.credentials;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
@@ -15,6 +19,7 @@ import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.SecretPipe;
 
 /**
  * Proves Git over HTTPS works, two ways. With a given token through JGit over the product's TLS
@@ -30,6 +35,7 @@ public final class HttpsAccessCheck {
     private final TrustingHttpConnectionFactory connections;
     private final GitCommand git;
     private final TokenProbe probe;
+    private final Environment env;
 
     /**
      * @param git the real git, for the end-to-end checks
@@ -39,6 +45,7 @@ public final class HttpsAccessCheck {
         this.connections = new TrustingHttpConnectionFactory(http.caFiles(), env.property("os.name").orElse(""));
         this.git = git;
         this.probe = probe;
+        this.env = env;
     }
 
     /** {@code ls-remote} through JGit with the token as the password. */
@@ -49,7 +56,7 @@ public final class HttpsAccessCheck {
                     .setCredentialsProvider(new UsernamePasswordCredentialsProvider(username, token.revealChars()))
                     .setTransportConfigCallback(t -> {
                         if (t instanceof TransportHttp h) {
-                            h.setHttpConnectionFactory(connections);
+                            h.setHttpConnectionFactory(connections.restrictedTo(url));
                         }
                     })
                     .setTimeout(TIMEOUT_SECONDS)
@@ -66,7 +73,7 @@ public final class HttpsAccessCheck {
             t.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username, token.revealChars()));
             t.setTimeout(TIMEOUT_SECONDS);
             if (t instanceof TransportHttp h) {
-                h.setHttpConnectionFactory(connections);
+                h.setHttpConnectionFactory(connections.restrictedTo(url));
             }
             try (PushConnection c = t.openPush()) {
                 int refs = c.getRefs().size();
@@ -77,9 +84,40 @@ public final class HttpsAccessCheck {
         }
     }
 
-    /** The real {@code git ls-remote URL} with the user's configuration and no token given. */
+    /**
+     * The real {@code git ls-remote URL} with the user's configuration. Credentials the URL embeds
+     * never reach git's arguments: git gets the bare URL, and the user name and password through a
+     * credential helper given in its environment that reads them from a {@link SecretPipe} (the only
+     * helper for that run, so nothing is stored anywhere either). Without such pipes (Windows), JGit
+     * checks in this process instead.
+     */
     public HttpsCheckResult gitLsRemote(String url) {
-        GitCommand.Result r = git.run(null, List.of("ls-remote", "--", url));
+        Optional<UrlCredentials> embedded = UrlCredentials.of(url)
+                .filter(c -> c.password() != null || Redactor.looksLikeCredential(c.username()));
+        if (embedded.isEmpty()) {
+            return fromLsRemote(url, git.run(null, List.of("ls-remote", "--", url)));
+        }
+        try (UrlCredentials c = embedded.get()) {
+            if (env.isWindows()) {
+                return lsRemote(c.bareUrl(), c.username(), c.password() == null ? Secret.exact("") : c.password());
+            }
+            byte[] answer = c.helperAnswer();
+            try (SecretPipe pipe = SecretPipe.open(env, answer)) {
+                String helper = "!f() { test \"$1\" = get && cat '" + pipe.path().toString().replace("'", "'\\''")
+                        + "'; }; f";
+                // An empty value first: it empties the helper list, so no helper of the user's stores the credential.
+                return fromLsRemote(Redactor.redact(url), git.runWithConfig(null, List.of("ls-remote", "--", c.bareUrl()),
+                        List.of(Map.entry("credential.helper", ""), Map.entry("credential.helper", helper))));
+            } catch (IOException e) {
+                return new HttpsCheckResult(HttpsCheckResult.Outcome.OTHER, Redactor.redact(url), 0,
+                        "the credential could not be handed to git: " + Redactor.redact(String.valueOf(e.getMessage())));
+            } finally {
+                Arrays.fill(answer, (byte) 0);
+            }
+        }
+    }
+
+    private static HttpsCheckResult fromLsRemote(String url, GitCommand.Result r) {
         if (r.ok()) {
             long refs = r.stdout().lines().filter(l -> !l.isBlank()).count();
             return new HttpsCheckResult(HttpsCheckResult.Outcome.OK, url, (int) refs, refs + " refs");

@@ -26,6 +26,8 @@ public record HttpsCheckResult(Outcome outcome, String url, int refs, String det
         DNS,
         CONNECTION_REFUSED,
         TIMEOUT,
+        /** The server redirected to another origin; not followed, so the credential stayed here. */
+        REDIRECT_REFUSED,
         OTHER
     }
 

@@ -9,6 +9,9 @@ final class HttpsFailureText {
 
     static HttpsCheckResult.Outcome classify(String text) {
         String t = text.toLowerCase(Locale.ROOT);
+        if (t.contains(TrustingHttpConnectionFactory.REDIRECT_REFUSED)) {
+            return HttpsCheckResult.Outcome.REDIRECT_REFUSED;
+        }
         if (t.contains("you are not allowed to upload code") || t.contains("git-receive-pack not permitted")) {
             return HttpsCheckResult.Outcome.NO_WRITE_ACCESS;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 
 /**
@@ -122,9 +123,7 @@ public final class SecureHelperFinder {
                 continue;
             }
             try {
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-                pb.environment().clear();
-                pb.environment().putAll(env.variables());
+                ProcessBuilder pb = ChildProcesses.builder(env, command).redirectErrorStream(true);
                 Process p = pb.start();
                 p.getOutputStream().close();
                 byte[] out = p.getInputStream().readAllBytes();

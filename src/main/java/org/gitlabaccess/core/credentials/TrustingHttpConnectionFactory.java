@@ -11,6 +11,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory2;
 import org.eclipse.jgit.transport.http.JDKHttpConnection;
+import org.gitlabaccess.core.gitlab.Origin;
 import org.gitlabaccess.core.gitlab.TrustStores;
 
 /**
@@ -21,6 +22,8 @@ import org.gitlabaccess.core.gitlab.TrustStores;
  */
 final class TrustingHttpConnectionFactory implements HttpConnectionFactory2 {
     private final TrustManager[] trustManagers;
+    /** The only origin connections may go to (JGit follows redirects itself, credentials and all); null: any. */
+    private final Origin allowed;
 
     TrustingHttpConnectionFactory(List<java.nio.file.Path> caFiles, String osName) {
         try {
@@ -31,10 +34,36 @@ final class TrustingHttpConnectionFactory implements HttpConnectionFactory2 {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up TLS", e);
         }
+        this.allowed = null;
     }
+
+    private TrustingHttpConnectionFactory(TrustManager[] trustManagers, Origin allowed) {
+        this.trustManagers = trustManagers;
+        this.allowed = allowed;
+    }
+
+    /**
+     * The same trust, connecting to the URL's origin only: a redirect elsewhere fails before a
+     * connection (and so a Basic credential) is made.
+     */
+    TrustingHttpConnectionFactory restrictedTo(String url) {
+        return new TrustingHttpConnectionFactory(trustManagers, Origin.of(url)
+                .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL")));
+    }
+
+    private void check(URL url) throws IOException {
+        if (allowed != null && !Origin.of(url).map(allowed::equals).orElse(false)) {
+            throw new IOException(REDIRECT_REFUSED + ": " + Origin.of(url).map(Origin::toString).orElse(url.getProtocol())
+                    + " is not " + allowed);
+        }
+    }
+
+    /** The words a refused connection is reported with (HttpsFailureText recognises them). */
+    static final String REDIRECT_REFUSED = "redirected to another origin, not followed";
 
     @Override
     public HttpConnection create(URL url) throws IOException {
+        check(url);
         // The constructors are protected: an anonymous subclass is JGit's intended way in.
         return new JDKHttpConnection(url) {
         };
@@ -42,6 +71,7 @@ final class TrustingHttpConnectionFactory implements HttpConnectionFactory2 {
 
     @Override
     public HttpConnection create(URL url, Proxy proxy) throws IOException {
+        check(url);
         return new JDKHttpConnection(url, proxy) {
         };
     }

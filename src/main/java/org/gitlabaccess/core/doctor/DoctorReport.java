@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.core.ProductInfo;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
 
@@ -89,7 +90,7 @@ public final class DoctorReport {
 
     private String firstLine(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = ChildProcesses.withoutInput(env, List.of(command), Map.of()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(10, TimeUnit.SECONDS);
             return out.lines().findFirst().orElse("?").strip();

@@ -60,6 +60,9 @@ public final class ApiProblems {
                     Text.of("error.not-found", host, r.message()), Text.of("error.not-found.hint"));
             case BAD_REQUEST -> ProblemException.of(ProblemKind.CHECK_FAILED, "bad-request",
                     Text.of("error.bad-request", host, r.status(), r.message()), Text.of("error.bad-request.hint"));
+            case REDIRECT_REFUSED -> ProblemException.of(ProblemKind.NETWORK, "redirect-refused",
+                    Text.of("error.redirect-refused", uri.getScheme() + "://" + host, r.detail()),
+                    Text.of("error.redirect-refused.hint"));
             case OK -> throw new IllegalArgumentException("not a failure");
         };
     }

@@ -23,7 +23,7 @@ public record ApiResult(Outcome outcome, int status, JsonNode body, String detai
 
     public boolean isNetworkOrTls() {
         return outcome.name().startsWith("NETWORK") || outcome.name().startsWith("TLS")
-                || outcome == Outcome.PROXY_AUTHENTICATION;
+                || outcome == Outcome.PROXY_AUTHENTICATION || outcome == Outcome.REDIRECT_REFUSED;
     }
 
     /** The body's {@code message}, as a string, for GitLab's 400 answers. */

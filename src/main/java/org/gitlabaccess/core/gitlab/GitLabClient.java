@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * GitLab's REST API over {@link java.net.http.HttpClient}. Every call returns an {@link ApiResult}
  * (never a raw exception): idempotent calls are retried on 5xx and 429 with backoff, honouring
- * {@code Retry-After}; 4xx is never retried. Redirects are followed by hand so that the token is
- * never sent to another host or over plain HTTP after HTTPS.
+ * {@code Retry-After}; 4xx is never retried. Redirects are followed by hand ({@link RedirectPolicy}):
+ * the token and any body go to the instance's origin only, whatever a redirect says.
  */
 public final class GitLabClient {
     static final int MAX_ATTEMPTS = 4;
@@ -145,15 +145,16 @@ public final class GitLabClient {
     }
 
     private ApiResult sendFollowingRedirects(String method, String url, String body, String contentType) {
-        URI original = URI.create(url);
-        URI current = original;
-        boolean withAuth = true;
+        URI current = URI.create(url);
+        Origin instance = Origin.of(current).orElse(null);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            // The token goes to the instance's origin only (RedirectPolicy never follows elsewhere with it).
+            boolean withAuth = token != null && instance != null && instance.contains(current);
             HttpRequest.Builder b = HttpRequest.newBuilder(current)
                     .timeout(http.requestTimeout())
                     .header("Accept", "application/json")
                     .header("User-Agent", "gitlab-access/" + ProductInfo.version());
-            if (token != null && withAuth) {
+            if (withAuth) {
                 if (oauth) {
                     b.header("Authorization", "Bearer " + token.reveal());
                 } else {
@@ -178,17 +179,18 @@ public final class GitLabClient {
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             if (status >= 300 && status < 400 && status != 304 && location.isPresent()) {
-                URI next = current.resolve(location.get());
-                // The token goes to the same host only, and never from https down to http.
-                boolean sameHost = next.getHost() != null && next.getHost().equalsIgnoreCase(original.getHost());
-                boolean downgrade = "https".equalsIgnoreCase(current.getScheme())
-                        && "http".equalsIgnoreCase(next.getScheme());
-                withAuth = withAuth && sameHost && !downgrade;
-                if (!(status == 307 || status == 308)) {
-                    method = "GET";
-                    body = null;
+                RedirectPolicy.Step step = RedirectPolicy.next(instance, current, method, token != null || body != null,
+                        status, location.get());
+                if (step.refused()) {
+                    LOG.warn("{} {} redirected to {}: refused, another origin", method, Redactor.redact(current.toString()),
+                            Redactor.redact(step.next().toString()));
+                    return new ApiResult(Outcome.REDIRECT_REFUSED, status, null,
+                            Origin.of(step.next()).map(Origin::toString).orElse(Redactor.redact(step.next().toString())),
+                            List.of(), Optional.empty(), Optional.empty(), current.toString());
                 }
-                current = next;
+                method = step.method();
+                body = step.keepBody() ? body : null;
+                current = step.next();
                 continue;
             }
             return map(response, current);

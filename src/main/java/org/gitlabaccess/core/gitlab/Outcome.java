@@ -20,5 +20,7 @@ public enum Outcome {
     NETWORK_TIMEOUT,
     NETWORK_OTHER,
     TLS_UNTRUSTED,
-    TLS_OTHER
+    TLS_OTHER,
+    /** A redirect to another origin (scheme, host, port) of a request with a token or a body: not followed. */
+    REDIRECT_REFUSED
 }

@@ -6,18 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The secret values this process has handled (tokens read, OAuth tokens received), so that
  * redaction masks them even when they match no known pattern. Process-wide on purpose: a log
- * appender has no other way to learn them. Values shorter than 6 characters are not kept, to
- * avoid masking ordinary words.
+ * appender has no other way to learn them. Only values that cannot be ordinary words are kept
+ * ({@link TokenShape#rememberable}: 20 characters or more, no white space, two kinds of characters):
+ * masking a short passphrase such as {@code gitlab} wherever it appears would reveal it by position
+ * and corrupt every URL holding the word. Such values are masked where they stand, by shape.
  */
 final class KnownSecrets {
-    private static final int MIN_LENGTH = 6;
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
 
     private KnownSecrets() {
     }
 
     static void remember(String value) {
-        if (value != null && value.length() >= MIN_LENGTH) {
+        if (TokenShape.rememberable(value)) {
             VALUES.add(value);
         }
     }

@@ -1,41 +1,65 @@
 package org.gitlabaccess.core.io;
 
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one function that masks secrets in any text before a user, a log file or a report sees it:
- * GitLab tokens by their prefixes, passwords in URLs, authorization headers, Basic-auth blobs,
- * secret-looking query parameters and JSON fields, and every value ever wrapped in a {@link Secret}.
+ * The one function that masks secrets in any text before a user, a log file or a report sees it.
+ * By shape and position: GitLab tokens by their prefixes, the password (or token user name) of a
+ * URL, {@code Authorization}/{@code PRIVATE-TOKEN}/{@code JOB-TOKEN} headers as header lines, JSON
+ * or {@code -H} arguments, secret query parameters and JSON fields, netrc passwords. By value: the
+ * exact tokens the product handled ({@link KnownSecrets}: only values that cannot be ordinary words).
+ * Only the secret part is replaced, by {@link #MASK}: the rest of a URL or line stays byte for byte.
  */
 public final class Redactor {
     public static final String MASK = "****";
 
     private static final Pattern GITLAB_TOKEN = Pattern.compile(
             "\\b(glpat|gloas|gldt|glrt|glptt|glft|glsoat|glimt|glagent|glcbt|glffct|glwt|glrtr|gltst)-"
-                    + "[A-Za-z0-9_\\-.]{6,}");
+                    + "([A-Za-z0-9_\\-.]{16,})");
     /** Runner registration tokens. */
     private static final Pattern RUNNER_TOKEN = Pattern.compile("\\bGR1348941[A-Za-z0-9_\\-]{6,}");
-    /** {@code scheme://user:password@} — the user stays, the password goes. */
-    private static final Pattern URL_PASSWORD = Pattern.compile(
-            "([A-Za-z][A-Za-z0-9+.\\-]*://)([^/@\\s:]*):([^@/\\s]+)@");
-    /** {@code scheme://token@} — a user name that is really a token (long and random-looking). */
-    private static final Pattern URL_TOKEN_USER = Pattern.compile(
-            "([A-Za-z][A-Za-z0-9+.\\-]*://)([A-Za-z0-9_\\-.]{20,})@");
-    private static final Pattern AUTH_HEADER = Pattern.compile(
-            "(?i)\\b(authorization|proxy-authorization)(\\s*[:=]\\s*\"?)(bearer|basic|token|negotiate)?(\\s*)([^\\s\",;]+)");
+    /** What may follow a URL's user info: a host (name or bracketed IP), an optional port, then the path or the end. */
+    private static final String HOST_AHEAD = "(?=(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~%\\-]+)(?::\\d*)?"
+            + "(?:[/?#\\s'\"<>),;\\]]|$))";
+    private static final String SCHEME = "([A-Za-z][A-Za-z0-9+.\\-]*://)";
+    /**
+     * {@code scheme://user:password@host}: the password runs to the {@code @} before the host, so one
+     * holding {@code @}, {@code :} or {@code /} is masked whole. The user may be an e-mail address.
+     */
+    private static final Pattern URL_PASSWORD = Pattern.compile(SCHEME
+            + "([^\\s/@:'\"<>]*(?:@[^\\s/@:'\"<>]+)?):([^\\s'\"<>]*?)@" + HOST_AHEAD);
+    /** {@code scheme://token@host}: a user name that is really a token. */
+    private static final Pattern URL_USER = Pattern.compile(SCHEME + "([^\\s/@:'\"<>]+)@" + HOST_AHEAD);
+    private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}(?:[/?#].*)?");
+    private static final String HEADER_SEPARATOR = "(\"?\\s*[:=]\\s*\\[?\\s*[\"']?)";
+    private static final String HEADER_VALUE = "([^\\s\"',;\\]]+)";
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)\\b(authorization|proxy-authorization)"
+            + HEADER_SEPARATOR + "((?:bearer|basic|token|negotiate|digest|ntlm)\\s+)?" + HEADER_VALUE);
     private static final Pattern TOKEN_HEADER = Pattern.compile(
-            "(?i)\\b(private-token|job-token|deploy-token|x-gitlab-token)(\\s*[:=]\\s*\"?)([^\\s\",;]+)");
+            "(?i)\\b(private-token|job-token|deploy-token|x-gitlab-token)" + HEADER_SEPARATOR + HEADER_VALUE);
     private static final Pattern SECRET_PARAM = Pattern.compile(
-            "(?i)\\b(access_token|refresh_token|private_token|id_token|client_secret|password|passphrase|"
-                    + "device_code|code_verifier|token)(=)([^&\\s\"]+)");
+            "(?i)\\b(access_token|refresh_token|private_token|id_token|client_secret|password|passwd|passphrase|"
+                    + "device_code|code_verifier|token)(=)([^&\\s\"']+)");
     private static final Pattern SECRET_JSON = Pattern.compile(
-            "(?i)(\"(?:access_token|refresh_token|private_token|id_token|client_secret|password|passphrase|"
-                    + "device_code|code_verifier|token|auth|identitytoken|registrytoken)\"\\s*:\\s*\")([^\"]*)(\")");
+            "(?i)(\"(?:access_token|refresh_token|private_token|id_token|client_secret|secret|password|passwd|"
+                    + "passphrase|device_code|code_verifier|token|auth|identitytoken|registrytoken|runner_token|"
+                    + "private-token|job-token|api_key|apikey)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+    private static final String NETRC_VALUE = "(\"[^\"\\n]*\"|[^\\s\"]\\S*)";
+    /** A netrc line, or a line of netrc tokens: {@code [machine h] [login u] password p [...]}. */
+    private static final Pattern NETRC_LINE = Pattern.compile("(?im)^([ \\t]*(?:(?:machine|login|account|port)[ \\t]+"
+            + "\\S+[ \\t]+|default[ \\t]+)*(?:password|passwd)[ \\t]+)" + NETRC_VALUE
+            + "(?=[ \\t]*$|[ \\t]+(?:machine|login|account|macdef|default|port|password|passwd)\\b)");
+    /** The one-line form inside other text: {@code machine h login u password p}. */
+    private static final Pattern NETRC_MACHINE = Pattern.compile("(?i)(\\bmachine[ \\t]+\\S+(?:[ \\t]+(?:login|account"
+            + "|port)[ \\t]+\\S+)*[ \\t]+(?:password|passwd)[ \\t]+)" + NETRC_VALUE);
 
     private Redactor() {
     }
 
+    /** Every secret masked: the ones the product handled by value, all others by shape. */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -46,17 +70,51 @@ public final class Redactor {
                 out = out.replace(known, MASK);
             }
         }
-        out = GITLAB_TOKEN.matcher(out).replaceAll("$1-" + MASK);
+        return redactShapes(out);
+    }
+
+    /**
+     * Secrets masked by shape and position only, never by value: for values that must stay exact
+     * wherever no secret sits (a journaled URL), since a known value could also be part of one.
+     */
+    public static String redactShapes(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        out = replace(GITLAB_TOKEN, out, m -> TokenShape.hasMixedClasses(m.group(2)) ? m.group(1) + "-" + MASK : m.group());
         out = RUNNER_TOKEN.matcher(out).replaceAll("GR1348941" + MASK);
-        out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) + m.group(2) + ":" + MASK + "@"));
-        out = URL_TOKEN_USER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
-        out = AUTH_HEADER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2)
-                + (m.group(3) == null ? "" : m.group(3) + m.group(4)) + MASK));
-        out = TOKEN_HEADER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
-        out = SECRET_PARAM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
-        out = SECRET_JSON.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+        out = replace(URL_PASSWORD, out, m -> {
+            String password = m.group(3);
+            boolean portNotPassword = m.group(2).contains("@") && PORT_AND_PATH.matcher(password).matches();
+            return password.isEmpty() || portNotPassword ? m.group() : m.group(1) + m.group(2) + ":" + MASK + "@";
+        });
+        out = replace(URL_USER, out, m -> looksLikeCredential(m.group(2)) && !m.group(2).equals(MASK)
+                ? m.group(1) + MASK + "@" : m.group());
+        out = replace(AUTH_HEADER, out, m -> m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3)) + MASK);
+        out = replace(TOKEN_HEADER, out, m -> m.group(1) + m.group(2) + MASK);
+        out = replace(SECRET_PARAM, out, m -> m.group(1) + m.group(2) + MASK);
+        out = replace(SECRET_JSON, out, m -> m.group(1) + MASK + m.group(3));
+        out = replace(NETRC_LINE, out, m -> m.group(1) + MASK);
+        out = replace(NETRC_MACHINE, out, m -> m.group(1) + MASK);
         return out;
+    }
+
+    /**
+     * Whether a value standing where a user name or a word could be is a credential: a GitLab token,
+     * a random-looking string (see {@link TokenShape}) or a token the product handled.
+     */
+    public static boolean looksLikeCredential(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        Matcher m = GITLAB_TOKEN.matcher(value);
+        return (m.matches() && TokenShape.hasMixedClasses(m.group(2))) || RUNNER_TOKEN.matcher(value).matches()
+                || TokenShape.looksRandom(value) || KnownSecrets.values().contains(value);
+    }
+
+    private static String replace(Pattern p, String text, Function<MatchResult, String> replacement) {
+        return p.matcher(text).replaceAll(m -> Matcher.quoteReplacement(replacement.apply(m)));
     }
 
     /** A throwable's message chain, redacted, for a "copy details" box or a log line. */

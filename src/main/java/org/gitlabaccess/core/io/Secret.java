@@ -3,8 +3,9 @@ package org.gitlabaccess.core.io;
 import java.util.Arrays;
 
 /**
- * A token, password or passphrase. Its {@code toString()} never shows the value, and every value
- * ever wrapped is known to {@link Redactor}, so it is masked in any message or log line it reaches.
+ * A token, password or passphrase. Its {@code toString()} never shows the value. A value that cannot
+ * be an ordinary word (see {@link KnownSecrets}) is known to {@link Redactor} from then on and masked
+ * in any message or log line it reaches; a short passphrase is not, and is masked only by position.
  */
 public final class Secret implements AutoCloseable {
     private final char[] value;

@@ -111,7 +111,7 @@ public final class GitUrl {
 
     /** A password in the URL, or a user name that is really a token (a long random string, a {@code glpat-}). */
     public boolean hasEmbeddedCredentials() {
-        return hasPassword || user != null && isHttp() && !Redactor.redact(raw).equals(raw);
+        return hasPassword || user != null && isHttp() && Redactor.looksLikeCredential(user);
     }
 
     /** For display: every secret masked. */
@@ -120,21 +120,25 @@ public final class GitUrl {
     }
 
     /**
-     * The URL with user and password removed when it carried credentials; otherwise unchanged.
-     * The only form of a remote URL that may be written to a journal.
+     * The URL with user and password removed when it carried credentials (through the last {@code @}
+     * before the path, so no part of a password holding {@code @} stays); otherwise unchanged, byte
+     * for byte. The only form of a remote URL that may be written to a journal: it is masked by shape
+     * only, never by value, so a known secret that happens to be part of a host name does not corrupt it.
      */
     public String withoutCredentials() {
-        if (!hasEmbeddedCredentials()) {
-            return Redactor.redact(raw);
+        String text = raw;
+        if (hasEmbeddedCredentials()) {
+            int schemeEnd = text.indexOf("://") + 3;
+            int end = schemeEnd;
+            while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            int at = text.lastIndexOf('@', end - 1);
+            if (at >= schemeEnd) {
+                text = text.substring(0, schemeEnd) + text.substring(at + 1);
+            }
         }
-        String text = raw.strip();
-        int schemeEnd = text.indexOf("://") + 3;
-        int at = text.indexOf('@', schemeEnd);
-        int slash = text.indexOf('/', schemeEnd);
-        if (at > 0 && (slash < 0 || at < slash)) {
-            text = text.substring(0, schemeEnd) + text.substring(at + 1);
-        }
-        return Redactor.redact(text);
+        return Redactor.redactShapes(text);
     }
 
     @Override

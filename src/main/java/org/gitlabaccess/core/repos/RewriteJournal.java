@@ -25,13 +25,12 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.FilePermissions;
-import org.gitlabaccess.core.io.Redactor;
 
 /**
  * The record of a rewrite run, one JSON object per line in {@code <state dir>/journal/}: each change
  * is appended (and flushed to disk) before its file is touched and marked done or failed after, so
  * a crash leaves enough to finish (run again) or to undo. Old values are written with credentials
- * removed, and every line passes the redactor on the way out: no secret reaches the journal. The
+ * removed ({@link ConfigEdit#journalFrom()}), byte for byte otherwise, so undo is exact. The
  * directory and files are owner-only from the start.
  */
 public final class RewriteJournal implements Closeable {
@@ -120,7 +119,9 @@ public final class RewriteJournal implements Closeable {
         if (detail != null) {
             n.put("detail", detail);
         }
-        String line = Redactor.redact(JSON.writeValueAsString(n)) + "\n";
+        // Written as it is: every value is already free of secrets (journalFrom), and masking by value
+        // here would corrupt a URL that happens to hold a known secret's text, so undo would restore the wrong one.
+        String line = JSON.writeValueAsString(n) + "\n";
         ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);

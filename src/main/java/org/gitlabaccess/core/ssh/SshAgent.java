@@ -1,21 +1,24 @@
 package org.gitlabaccess.core.ssh;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.SecretPipe;
 import org.gitlabaccess.core.io.Secret;
 
 /**
  * The user's ssh-agent, through the real {@code ssh-add}: is one running, and adding the key so
- * git does not ask for the passphrase at every push. A passphrase reaches ssh-add through a named
- * pipe read by an askpass helper: never a file on disk, an argument or an environment variable.
+ * git does not ask for the passphrase at every push. A passphrase reaches ssh-add through a
+ * {@link SecretPipe} read by an askpass helper: never a file on disk, an argument or an environment
+ * variable.
  */
 public final class SshAgent {
     /** What adding the key came to. */
@@ -52,57 +55,28 @@ public final class SshAgent {
     }
 
     private Result addWithPassphrase(Path privateKey, Secret passphrase) throws IOException {
-        Path dir = Files.createTempDirectory("gitlab-access-askpass", FilePermissions.asAttributes(
-                FilePermissions.OWNER_ONLY_DIR));
-        Path fifo = dir.resolve("passphrase");
-        Path askpass = dir.resolve("askpass.sh");
-        try {
-            if (new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).start().waitFor() != 0) {
-                return Result.FAILED;
-            }
-            // Answers once: a wrong passphrase makes ssh-add ask again, and a second answer would wait forever.
-            Path used = dir.resolve("used");
+        if (env.isWindows()) {
+            return Result.FAILED;
+        }
+        byte[] answer = (passphrase.reveal() + "\n").getBytes(StandardCharsets.UTF_8);
+        try (SecretPipe pipe = SecretPipe.open(env, answer)) {
+            // Answers once: a wrong passphrase makes ssh-add ask again, and should fail rather than retry.
+            Path used = pipe.directory().resolve("used");
+            Path askpass = pipe.directory().resolve("askpass.sh");
             Files.writeString(askpass, "#!/bin/sh\n[ -e '" + used + "' ] && exit 1\n: > '" + used + "'\nexec cat '"
-                    + fifo + "'\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(askpass, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            Thread writer = new Thread(() -> {
-                try (OutputStream out = Files.newOutputStream(fifo)) {
-                    out.write((passphrase.reveal() + "\n").getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    // ssh-add gave up before reading.
-                }
-            }, "askpass-pipe");
-            writer.setDaemon(true);
-            writer.start();
+                    + pipe.path() + "'\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
             int code = run(List.of("ssh-add", privateKey.toString()), Map.of("SSH_ASKPASS", askpass.toString(),
                     "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", env.variable("DISPLAY").orElse(":0")), null);
-            if (writer.isAlive()) {
-                // Unblock the writer if ssh-add never opened the pipe.
-                try (var unused = Files.newInputStream(fifo)) {
-                    unused.readAllBytes();
-                } catch (IOException ignored) {
-                    // Nothing to drain.
-                }
-            }
             return code == 0 ? Result.ADDED : Result.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.FAILED;
         } finally {
-            Files.deleteIfExists(askpass);
-            Files.deleteIfExists(fifo);
-            Files.deleteIfExists(dir.resolve("used"));
-            Files.deleteIfExists(dir);
+            Arrays.fill(answer, (byte) 0);
         }
     }
 
     private int run(List<String> command, Map<String, String> extra, String stdin) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = ChildProcesses.withoutInput(env, command, extra).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().clear();
-        pb.environment().putAll(env.variables());
-        pb.environment().putAll(extra);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File(env.isWindows() ? "NUL" : "/dev/null")));
         Process p;
         try {
             p = pb.start();

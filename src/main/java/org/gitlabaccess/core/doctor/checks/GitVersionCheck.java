@@ -2,6 +2,8 @@ package org.gitlabaccess.core.doctor.checks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +11,7 @@ import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.io.ChildProcesses;
 
 /** git is installed and recent enough (2.30+) for the credential protocol this product speaks. */
 public final class GitVersionCheck implements Check {
@@ -23,7 +26,8 @@ public final class GitVersionCheck implements Check {
     public CheckResult run(DoctorContext c) {
         String out;
         try {
-            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+            Process p = ChildProcesses.withoutInput(c.inputs().env(), List.of("git", "--version"), Map.of())
+                    .redirectErrorStream(true).start();
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package org.gitlabaccess.core.gitlab.oauth;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 
 /**
@@ -21,7 +23,7 @@ public final class SystemBrowser implements BrowserOpener {
         List<String> command = env.isWindows() ? List.of("rundll32", "url.dll,FileProtocolHandler", url)
                 : env.isMac() ? List.of("open", url) : List.of("xdg-open", url);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            Process p = ChildProcesses.withoutInput(env, command, Map.of()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.isAlive() || p.waitFor() == 0;
         } catch (IOException e) {
