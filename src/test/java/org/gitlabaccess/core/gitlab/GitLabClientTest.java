@@ -52,11 +52,12 @@ class GitLabClientTest {
         String elsewhere = "https://localhost:" + server.httpsPort() + "/api/v4/user";
         server.faults().add("/api/v4/user", 1, 302, "text/html", "", Map.of("Location", elsewhere));
         ApiResult r = client(Seed.API_TOKEN).get("/user");
-        assertThat(r.outcome()).isEqualTo(Outcome.UNAUTHORIZED);
+        // Not followed at all (not even without the token): the request stops with a clear refusal.
+        assertThat(r.outcome()).isEqualTo(Outcome.REDIRECT_REFUSED);
+        assertThat(r.detail()).isEqualTo("https://localhost:" + server.httpsPort());
         List<RecordedRequest> seen = server.state().requests();
-        assertThat(seen).hasSize(2);
+        assertThat(seen).hasSize(1);
         assertThat(seen.get(0).authentication()).isEqualTo("private-token");
-        assertThat(seen.get(1).authentication()).isEqualTo("none");
     }
 
     @Test

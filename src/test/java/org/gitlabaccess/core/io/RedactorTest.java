@@ -68,4 +68,88 @@ class RedactorTest {
         assertThat(Redactor.describe(e)).contains("IllegalStateException").contains("caused by: java.io.IOException")
                 .doesNotContain("hunter22").doesNotContain("Ab3dEf6h");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://user:p@ss@gitlab.example.com/g/p.git|https://user:****@gitlab.example.com/g/p.git",
+        "https://user:pa:ss@host/x|https://user:****@host/x",
+        "https://user:pa/ss@host/x|https://user:****@host/x",
+        "https://user:p%40ss%2Fw@host/x|https://user:****@host/x",
+        "https://alice@example.com:pw-123@host/x|https://alice@example.com:****@host/x",
+        "https://u:p@host:8443/x?y=1|https://u:****@host:8443/x?y=1",
+        "https://u:p@[::1]:8443/x|https://u:****@[::1]:8443/x",
+        "clone 'https://u:s3cret@host' failed|clone 'https://u:****@host' failed",
+        "https://alice@host:8443/p/@x.org/|https://alice@host:8443/p/@x.org/",
+        "https://registry.example.com/@scope/pkg|https://registry.example.com/@scope/pkg",
+        "https://john.doe.contractor@gitlab.com/g/p.git|https://john.doe.contractor@gitlab.com/g/p.git",
+        "https://gitlab.com/sec/glpat-token-scanner-tool.git|https://gitlab.com/sec/glpat-token-scanner-tool.git",
+        "https://u:@host/x|https://u:@host/x"})
+    void masksTheWholePasswordOfAUrlAndNothingElse(String in, String expected) {
+        assertThat(Redactor.redact(in)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"Authorization\": \"Bearer eyJabc.def\"}|{\"Authorization\": \"Bearer ****\"}",
+        "{\"authorization\":[\"Basic YWxpY2U6cHc=\"]}|{\"authorization\":[\"Basic ****\"]}",
+        "curl -H 'Authorization: Bearer abc123' https://h|curl -H 'Authorization: Bearer ****' https://h",
+        "curl -H \"PRIVATE-TOKEN: abc123\" https://h|curl -H \"PRIVATE-TOKEN: ****\" https://h",
+        "{\"headers\":{\"PRIVATE-TOKEN\":\"abcdef123\"}}|{\"headers\":{\"PRIVATE-TOKEN\":\"****\"}}",
+        "JOB-TOKEN: 64_abcdef|JOB-TOKEN: ****",
+        "Proxy-Authorization: Basic YWxpY2U6cHc=|Proxy-Authorization: Basic ****",
+        "{\"password\":\"a\\\"b c\",\"user\":\"x\"}|{\"password\":\"****\",\"user\":\"x\"}",
+        "{\"auths\": {\"r.example.com\": {\"auth\": \"YWxpY2U6cHc=\", \"identitytoken\": \"eyJhbGciOi\"}}}"
+            + "|{\"auths\": {\"r.example.com\": {\"auth\": \"****\", \"identitytoken\": \"****\"}}}"})
+    void masksHeadersInEveryForm(String in, String expected) {
+        assertThat(Redactor.redact(in)).isEqualTo(expected);
+    }
+
+    @Test
+    void masksNetrcPasswordsOnOneLineAndOnTheirOwn() {
+        assertThat(Redactor.redact("machine gitlab.com login alice password hunter2"))
+                .isEqualTo("machine gitlab.com login alice password ****");
+        assertThat(Redactor.redact("machine h\n  login u\n  password s3cret\n"))
+                .isEqualTo("machine h\n  login u\n  password ****\n");
+        assertThat(Redactor.redact("default login u passwd \"two words\""))
+                .isEqualTo("default login u passwd ****");
+        assertThat(Redactor.redact("machine a login x password p1 machine b login y password p2"))
+                .isEqualTo("machine a login x password **** machine b login y password ****");
+        assertThat(Redactor.redact("read ~/.netrc: machine h login u password p@ss word"))
+                .isEqualTo("read ~/.netrc: machine h login u password **** word");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Password for 'https://alice@gitlab.com': ", "the password is wrong",
+        "Permission denied (publickey,password).", "authorization_pending", "see /oauth/authorize?client_id=x",
+        "password", "token_type Bearer"})
+    void leavesProseAboutSecretsAlone(String text) {
+        assertThat(Redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void aShortPassphraseIsNeverMaskedByValue() {
+        Secret passphrase = Secret.exact("gitlab");
+        Secret words = Secret.exact("correct horse battery staple");
+        String text = "https://gitlab.com/gitlab-org/gitlab.git: correct horse battery staple";
+        assertThat(Redactor.redact(text)).isEqualTo(text);
+        assertThat(passphrase.toString()).doesNotContain("gitlab");
+        words.close();
+    }
+
+    @Test
+    void shapesOnlyNeverMasksByValue() {
+        Secret token = Secret.of("Xq7vR2mP9kL4wN8tB3cZ6hJ1");
+        assertThat(Redactor.redact("was Xq7vR2mP9kL4wN8tB3cZ6hJ1")).isEqualTo("was ****");
+        assertThat(Redactor.redactShapes("https://h/Xq7vR2mP9kL4wN8tB3cZ6hJ1/x")).isEqualTo("https://h/Xq7vR2mP9kL4wN8tB3cZ6hJ1/x");
+        assertThat(Redactor.redactShapes("https://Xq7vR2mP9kL4wN8tB3cZ6hJ1@h/x")).isEqualTo("https://****@h/x");
+        token.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gitlab,false", "correct horse battery staple,false", "internationalization,false",
+        "hunter2hunter2,false", "Xq7vR2mP9kL4wN8tB3cZ6hJ1,true", "correct-horse-battery-staple,true",
+        "9c0ffee5b1ade7a1d0c4a2e6f8b0d2e4,true"})
+    void onlyValuesThatCannotBeWordsAreRemembered(String value, boolean remembered) {
+        assertThat(TokenShape.rememberable(value)).isEqualTo(remembered);
+    }
 }
