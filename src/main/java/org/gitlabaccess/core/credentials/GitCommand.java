@@ -48,8 +48,9 @@ public final class GitCommand {
     private final String executable;
     private GitVersion version;
 
+    /** The {@code git} on the environment's PATH (the JDK would search this process's own PATH instead). */
     public GitCommand(Environment env) {
-        this(env, "git");
+        this(env, onPath(env, "git").map(Path::toString).orElse("git"));
     }
 
     /** @param executable {@code git} (found on the PATH) or a full path */
