@@ -1,7 +1,13 @@
 package org.gitlabaccess.core.io;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
@@ -16,6 +22,8 @@ import org.eclipse.jgit.util.SystemReader;
 public final class JGitHome {
     /** The reader JGit started with; every sandbox wraps this one, never another wrapper. */
     private static final SystemReader ORIGINAL = SystemReader.getInstance();
+    /** Asked once per search path and override: every scan applies the home again. */
+    private static final Map<String, File> SYSTEM_CONFIGS = new ConcurrentHashMap<>();
 
     private JGitHome() {
     }
@@ -24,7 +32,35 @@ public final class JGitHome {
         Path home = UserHome.resolve(env);
         File homeDir = home.toFile();
         FS.DETECTED.setUserHome(homeDir);
+        // Otherwise JGit asks git for it with this process's whole environment, tokens included.
+        FS.DETECTED.setGitSystemConfig(SYSTEM_CONFIGS.computeIfAbsent(env.variable("PATH").orElse("") + "\0"
+                + env.variable("GIT_CONFIG_SYSTEM").orElse(""), key -> systemConfig(env)));
         SystemReader.setInstance(new Reader(ORIGINAL, env, homeDir));
+    }
+
+    /** Where git keeps its system configuration, asked of git (as JGit would) with a child's environment. */
+    static File systemConfig(Environment env) {
+        String listed = ask(env, List.of("git", "config", "--system", "--show-origin", "--list", "-z"));
+        if (listed.startsWith("file:") && listed.indexOf('\0') > 5) {
+            return new File(listed.substring(5, listed.indexOf('\0')));
+        }
+        // Nothing configured yet: git names the file it would edit.
+        String edited = ask(env, List.of("git", "config", "--system", "--edit")).strip();
+        return new File(edited.isEmpty() ? "/etc/gitconfig" : edited);
+    }
+
+    private static String ask(Environment env, List<String> command) {
+        try {
+            Process p = ChildProcesses.withoutInput(env, command, Map.of("GIT_EDITOR", "echo"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** A system reader that answers from the product's environment. */
