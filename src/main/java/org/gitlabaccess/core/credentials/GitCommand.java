@@ -25,17 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the real {@code git} with the product's environment (its HOME, so a sandbox in tests), never
- * interactively: no terminal prompt, and an askpass that fails, so a missing credential is an
- * answer rather than a hanging process. Secrets travel on stdin only, never in arguments or the
- * environment.
+ * Runs the real {@code git} with the allowed part of the product's environment ({@link ChildProcesses}:
+ * its HOME, so a sandbox in tests; never a token), never interactively: no terminal prompt, and an
+ * askpass that fails, so a missing credential is an answer rather than a hanging process. Secrets
+ * travel on stdin or through a {@code SecretPipe}, never in arguments or the environment; configuration
+ * for one command goes through the environment ({@link EnvironmentConfig}), never {@code -c}.
  */
 public final class GitCommand {
     static final long TIMEOUT_SECONDS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(GitCommand.class);
     /** Variables that would point git at another repository or configuration than the user's. */
-    private static final List<String> DROPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
-            "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_PREFIX");
+    private static final List<String> DROPPED = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX");
 
     /** What git did. Standard output is never logged (it may be a credential); standard error is, redacted. */
     public record Result(int exitCode, String stdout, String stderr) {
@@ -151,8 +151,6 @@ public final class GitCommand {
     Map<String, String> childEnvironment() {
         Map<String, String> vars = new HashMap<>(ChildProcesses.environment(env));
         DROPPED.forEach(vars::remove);
-        // Command-scope configuration (an http.extraHeader with a token, say) is the product's to give, not to pass on.
-        vars.keySet().removeIf(name -> name.startsWith("GIT_CONFIG_KEY_") || name.startsWith("GIT_CONFIG_VALUE_"));
         vars.put("GIT_TERMINAL_PROMPT", "0");
         // A failing askpass: git then reports "could not read Username" instead of waiting for input.
         vars.put("GIT_ASKPASS", "false");

@@ -103,8 +103,7 @@ public final class HttpsAccessCheck {
             }
             byte[] answer = c.helperAnswer();
             try (SecretPipe pipe = SecretPipe.open(env, answer)) {
-                String helper = "!f() { test \"$1\" = get && cat '" + pipe.path().toString().replace("'", "'\\''")
-                        + "'; }; f";
+                String helper = "!f() { test \"$1\" = get && { " + pipe.readCommand() + "; }; }; f";
                 // An empty value first: it empties the helper list, so no helper of the user's stores the credential.
                 return fromLsRemote(Redactor.redact(url), git.runWithConfig(null, List.of("ls-remote", "--", c.bareUrl()),
                         List.of(Map.entry("credential.helper", ""), Map.entry("credential.helper", helper))));

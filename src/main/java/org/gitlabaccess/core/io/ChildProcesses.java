@@ -30,6 +30,12 @@ public final class ChildProcesses {
             "NUMBER_OF_PROCESSORS");
     /** Families a child may get: locale, XDG directories, git's, GCM's and OpenSSH's own settings. */
     private static final List<String> ALLOWED_PREFIXES = List.of("LC_", "XDG_", "GIT_", "GCM_", "SSH_");
+    /**
+     * Git's command-scope configuration ({@code git -c}, {@code GIT_CONFIG_COUNT}): it can carry an
+     * {@code http.extraHeader} with a token, and is the product's to give a git child, never to pass on.
+     */
+    private static final List<String> COMMAND_CONFIG = List.of("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+            "GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_");
     /** A name with one of these words is refused whatever the lists above say. */
     private static final List<String> SECRET_WORDS = List.of("TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET");
 
@@ -50,7 +56,7 @@ public final class ChildProcesses {
     /** Whether a variable of this name may reach a child. */
     public static boolean allowed(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        if (SECRET_WORDS.stream().anyMatch(upper::contains)) {
+        if (SECRET_WORDS.stream().anyMatch(upper::contains) || COMMAND_CONFIG.stream().anyMatch(upper::startsWith)) {
             return false;
         }
         return ALLOWED.contains(upper) || ALLOWED_PREFIXES.stream().anyMatch(upper::startsWith);

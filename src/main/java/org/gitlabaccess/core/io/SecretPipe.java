@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,20 +13,23 @@ import java.util.Map;
 
 /**
  * Hands a secret to a child without an argument, an environment variable or a file on disk: a named
- * pipe in a new owner-only directory, answered with the secret each time someone opens it until
- * closed. The child's helper ({@code cat PIPE}) names only the path. Not on Windows (no such pipes
- * there through the JDK).
+ * pipe in a new owner-only directory, answered with the secret each time someone reads it until
+ * closed. The child's helper ({@link #readCommand()}) names only paths. A second pipe tells the writer
+ * that a reader is done, so the next answer goes to the next reader, never twice to one or to none.
+ * Not on Windows (no such pipes there through the JDK).
  */
 public final class SecretPipe implements AutoCloseable {
     private final Path dir;
     private final Path fifo;
+    private final Path done;
     private final byte[] content;
     private final Thread writer;
     private volatile boolean closed;
 
-    private SecretPipe(Path dir, Path fifo, byte[] content) {
+    private SecretPipe(Path dir, Path fifo, Path done, byte[] content) {
         this.dir = dir;
         this.fifo = fifo;
+        this.done = done;
         this.content = content;
         this.writer = new Thread(this::serve, "secret-pipe");
         writer.setDaemon(true);
@@ -36,9 +40,10 @@ public final class SecretPipe implements AutoCloseable {
         Path dir = Files.createTempDirectory("gitlab-access-", FilePermissions.asAttributes(
                 FilePermissions.OWNER_ONLY_DIR));
         Path fifo = dir.resolve("pipe");
+        Path done = dir.resolve("done");
         try {
-            Process p = ChildProcesses.withoutInput(env, List.of("mkfifo", "-m", "600", fifo.toString()), Map.of())
-                    .redirectErrorStream(true).start();
+            Process p = ChildProcesses.withoutInput(env, List.of("mkfifo", "-m", "600", fifo.toString(),
+                    done.toString()), Map.of()).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
                 throw new IOException("mkfifo failed");
@@ -48,10 +53,11 @@ public final class SecretPipe implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             Files.deleteIfExists(fifo);
+            Files.deleteIfExists(done);
             Files.deleteIfExists(dir);
             throw e instanceof IOException io ? io : new IOException("interrupted", e);
         }
-        SecretPipe pipe = new SecretPipe(dir, fifo, content.clone());
+        SecretPipe pipe = new SecretPipe(dir, fifo, done, content.clone());
         pipe.writer.start();
         return pipe;
     }
@@ -59,6 +65,15 @@ public final class SecretPipe implements AutoCloseable {
     /** The pipe's path, for the child's helper to read. */
     public Path path() {
         return fifo;
+    }
+
+    /** The shell command a child's helper runs to read the secret to its standard output. */
+    public String readCommand() {
+        return "cat " + quoted(fifo) + "; : > " + quoted(done);
+    }
+
+    private static String quoted(Path p) {
+        return "'" + p.toString().replace("'", "'\\''") + "'";
     }
 
     /** The owner-only directory the pipe lives in, for a helper's other scratch files. */
@@ -76,9 +91,12 @@ public final class SecretPipe implements AutoCloseable {
                 out.write(content);
             } catch (IOException e) {
                 // The reader went away before reading everything: its own error tells.
-                if (closed) {
-                    return;
-                }
+            }
+            // Wait for that reader to say it is done before answering again.
+            try (InputStream in = Files.newInputStream(done)) {
+                in.readAllBytes();
+            } catch (IOException e) {
+                // Gone as well: answer the next one.
             }
         }
     }
@@ -86,13 +104,20 @@ public final class SecretPipe implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
-        if (writer.isAlive()) {
-            // Read-write never blocks on a FIFO: it releases a writer waiting for a reader.
-            try (FileChannel release = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                writer.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // Read-write never blocks on a FIFO: it releases the writer waiting at either pipe.
+        for (Path p : List.of(fifo, done)) {
+            if (writer.isAlive()) {
+                try (FileChannel release = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    writer.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+        }
+        try {
+            writer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Arrays.fill(content, (byte) 0);
         try (var files = Files.list(dir)) {

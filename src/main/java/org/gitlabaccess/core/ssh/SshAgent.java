@@ -63,8 +63,8 @@ public final class SshAgent {
             // Answers once: a wrong passphrase makes ssh-add ask again, and should fail rather than retry.
             Path used = pipe.directory().resolve("used");
             Path askpass = pipe.directory().resolve("askpass.sh");
-            Files.writeString(askpass, "#!/bin/sh\n[ -e '" + used + "' ] && exit 1\n: > '" + used + "'\nexec cat '"
-                    + pipe.path() + "'\n", StandardCharsets.UTF_8);
+            Files.writeString(askpass, "#!/bin/sh\n[ -e '" + used + "' ] && exit 1\n: > '" + used + "'\n"
+                    + pipe.readCommand() + "\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
             int code = run(List.of("ssh-add", privateKey.toString()), Map.of("SSH_ASKPASS", askpass.toString(),
                     "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", env.variable("DISPLAY").orElse(":0")), null);

@@ -15,7 +15,8 @@ class ChildProcessesTest {
     @ParameterizedTest
     @ValueSource(strings = {"GITLAB_TOKEN", "CI_JOB_TOKEN", "GIT_TOKEN", "github_token", "DEPLOY_PASSWORD",
         "GIT_PASSWORD", "SSH_PASSPHRASE", "AWS_SECRET_ACCESS_KEY", "CLIENT_SECRET", "JAVA_TOOL_OPTIONS",
-        "DOCKER_AUTH_CONFIG", "NPM_CONFIG_USERCONFIG", "PRIVATE_KEY_PASSWD", "LD_PRELOAD"})
+        "DOCKER_AUTH_CONFIG", "NPM_CONFIG_USERCONFIG", "PRIVATE_KEY_PASSWD", "LD_PRELOAD", "GIT_CONFIG_PARAMETERS",
+        "GIT_CONFIG_COUNT", "GIT_CONFIG_KEY_0", "GIT_CONFIG_VALUE_0"})
     void secretsAndUnknownVariablesStayHere(String name) {
         assertThat(ChildProcesses.allowed(name)).isFalse();
     }
