@@ -391,4 +391,22 @@ class SecretsHostileTest {
                 .doesNotContain("docker-identity-xyz");
         before.assertUnchanged();
     }
+
+    @Test
+    void anEmbeddedPasswordIsNeverSentOverPlainHttp() throws Exception {
+        assumeTrue(Processes.available("git"));
+        Path repo = Files.createDirectories(home.resolve("src/plain"));
+        new GitRepos(home).init(repo);
+        String plainHost = "127.0.0.1:" + plain.getAddress().getPort();
+        new GitRepos(home).remote(repo, "origin", "http://alice:Plain-Text-Pw1@" + plainHost + "/" + Seed.PROJECT_ONE
+                + ".git");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+        var r = cli().run("verify", "--https", "--json", "--host", "http://" + plainHost, home.resolve("src").toString());
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        JsonNode checked = JSON.readTree(r.out()).get("repositories").get(0);
+        assertThat(checked.get("detail").asText()).contains("plain http");
+        assertThat(plainRequests).isEmpty();
+        assertThat(r.all()).doesNotContain("Plain-Text-Pw1");
+        before.assertUnchanged();
+    }
 }

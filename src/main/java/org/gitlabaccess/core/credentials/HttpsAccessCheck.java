@@ -98,6 +98,10 @@ public final class HttpsAccessCheck {
             return fromLsRemote(url, git.run(null, List.of("ls-remote", "--", url)));
         }
         try (UrlCredentials c = embedded.get()) {
+            if (!c.bareUrl().regionMatches(true, 0, "https://", 0, 8)) {
+                return new HttpsCheckResult(HttpsCheckResult.Outcome.OTHER, Redactor.redact(url), 0,
+                        "not tried: the URL's password would travel over plain http");
+            }
             if (env.isWindows()) {
                 return lsRemote(c.bareUrl(), c.username(), c.password() == null ? Secret.exact("") : c.password());
             }
