@@ -409,4 +409,22 @@ class SecretsHostileTest {
         assertThat(r.all()).doesNotContain("Plain-Text-Pw1");
         before.assertUnchanged();
     }
+
+    @Test
+    void anEmbeddedUserNameWithALineBreakCannotForgeTheCredentialAnswer() throws Exception {
+        assumeTrue(Processes.available("git"));
+        Path repo = Files.createDirectories(home.resolve("src/forged"));
+        new GitRepos(home).init(repo);
+        String hostPort = server.baseUrl().substring("https://".length());
+        new GitRepos(home).remote(repo, "origin", "https://alice%0Apassword=" + Seed.ALICE_PASSWORD + ":x@" + hostPort
+                + "/" + Seed.PROJECT_ONE + ".git");
+        Files.writeString(home.resolve(".gitconfig"), "[http]\n\tsslCAInfo = " + server.caFile() + "\n");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+        var r = cli().run(withServer("verify", "--https", "--json", home.resolve("src").toString()));
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        JsonNode checked = JSON.readTree(r.out()).get("repositories").get(0);
+        assertThat(checked.get("detail").asText()).contains("line break");
+        assertThat(server.state().requests()).noneMatch(q -> q.path().contains(Seed.PROJECT_ONE));
+        before.assertUnchanged();
+    }
 }

@@ -102,6 +102,11 @@ public final class HttpsAccessCheck {
                 return new HttpsCheckResult(HttpsCheckResult.Outcome.OTHER, Redactor.redact(url), 0,
                         "not tried: the URL's password would travel over plain http");
             }
+            if (c.breaksTheProtocol()) {
+                // git itself refuses such a URL; passed on, it would add lines of its own to the helper's answer.
+                return new HttpsCheckResult(HttpsCheckResult.Outcome.OTHER, Redactor.redact(url), 0,
+                        "not tried: the URL's user name or password holds a line break");
+            }
             if (env.isWindows()) {
                 return lsRemote(c.bareUrl(), c.username(), c.password() == null ? Secret.exact("") : c.password());
             }

@@ -35,6 +35,12 @@ public record UrlCredentials(String bareUrl, String username, Secret password) i
         return Optional.of(new UrlCredentials(url.substring(0, start) + url.substring(at + 1), user, password));
     }
 
+    /** Whether a part holds a line break or NUL, which would end or forge a line of the credential protocol. */
+    boolean breaksTheProtocol() {
+        String p = password == null ? "" : password.reveal();
+        return (username + p).chars().anyMatch(ch -> ch == '\n' || ch == '\r' || ch == 0);
+    }
+
     /** The credential protocol's answer: {@code username=} and, when there is one, {@code password=}. */
     byte[] helperAnswer() {
         String answer = "username=" + username + "\n" + (password == null ? "" : "password=" + password.reveal() + "\n");
