@@ -22,7 +22,7 @@ public final class ChildProcesses {
             "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TERM", "TZ", "TMPDIR", "TEMP", "TMP",
             "DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "CURL_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR",
-            "GNUPGHOME", "DOCKER_CONFIG", "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
+            "GNUPGHOME", "GPG_TTY", "GPG_AGENT_INFO", "DOCKER_CONFIG", "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
             // Windows: programs do not even start without some of these.
             "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "USERPROFILE", "APPDATA", "LOCALAPPDATA",
             "PROGRAMDATA", "PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432", "COMMONPROGRAMFILES", "HOMEDRIVE",
@@ -36,6 +36,8 @@ public final class ChildProcesses {
      */
     private static final List<String> COMMAND_CONFIG = List.of("GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
             "GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_");
+    /** Paths, not secrets, despite their names: where GCM's gpg store ({@code pass}) keeps its files. */
+    private static final Set<String> NOT_SECRETS = Set.of("PASSWORD_STORE_DIR");
     /** A name with one of these words is refused whatever the lists above say. */
     private static final List<String> SECRET_WORDS = List.of("TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET");
 
@@ -56,6 +58,9 @@ public final class ChildProcesses {
     /** Whether a variable of this name may reach a child. */
     public static boolean allowed(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
+        if (NOT_SECRETS.contains(upper)) {
+            return true;
+        }
         if (SECRET_WORDS.stream().anyMatch(upper::contains) || COMMAND_CONFIG.stream().anyMatch(upper::startsWith)) {
             return false;
         }

@@ -24,7 +24,7 @@ class ChildProcessesTest {
     @ParameterizedTest
     @ValueSource(strings = {"PATH", "HOME", "LANG", "LC_ALL", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND",
         "GIT_CONFIG_GLOBAL", "GCM_CREDENTIAL_STORE", "https_proxy", "NO_PROXY", "DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
-        "SystemRoot", "Path", "USERPROFILE", "DOCKER_CONFIG"})
+        "SystemRoot", "Path", "USERPROFILE", "DOCKER_CONFIG", "PASSWORD_STORE_DIR", "GPG_TTY"})
     void whatChildrenNeedGoesThrough(String name) {
         assertThat(ChildProcesses.allowed(name)).isTrue();
     }
