@@ -51,6 +51,9 @@ final class SshKeyConfigureCommand extends BaseCommand {
                 warn("Port " + wanted.port() + " of " + wanted.hostName() + " does not answer (a firewall blocks it); "
                         + "using " + endpoint.hostName() + ":" + endpoint.port() + " instead.");
             }
+            var block = new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac(),
+                    instanceUrl().toString());
+            SshConfigBlock.render(block, "\n"); // refuses what cannot be written, before anything is touched
             // OpenSSH must accept the configuration and the host must answer with a key we trust
             // before ~/.ssh/config is touched: a failed check writes nothing.
             var effective = sshLookup().forEndpoint(endpoint);
@@ -66,9 +69,7 @@ final class SshKeyConfigureCommand extends BaseCommand {
             if (!hostKey.ok()) {
                 throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
             }
-            var edit = SshConfigBlock.writeTo(home().resolve(".ssh").resolve("config"),
-                    new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac(),
-                            instanceUrl().toString()), new AtomicFile());
+            var edit = SshConfigBlock.writeTo(home().resolve(".ssh").resolve("config"), block, new AtomicFile());
             edit.notices().forEach(this::warn);
             SshAgent.Result agent = new SshAgent(ctx.env()).add(key.privateKeyFile(), passphrase);
             Map<String, Object> doc = new LinkedHashMap<>();

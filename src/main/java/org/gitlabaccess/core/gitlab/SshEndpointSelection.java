@@ -39,7 +39,7 @@ public final class SshEndpointSelection {
         String host = optionHost != null ? NetworkNames.requireHost(optionHost, "--ssh-host", ProblemKind.USAGE)
                 : site.sshHost().map(h -> NetworkNames.requireHost(h, "the site configuration's sshHost",
                         ProblemKind.LOCAL_FILES)).orElse(null);
-        Integer port = optionPort != null ? NetworkNames.requirePort(optionPort, "--ssh-port", ProblemKind.USAGE)
+        Integer port = optionPort != null ? (Integer) NetworkNames.requirePort(optionPort, "--ssh-port", ProblemKind.USAGE)
                 : site.sshPort().map(p -> NetworkNames.requirePort(p, "the site configuration's sshPort",
                         ProblemKind.LOCAL_FILES)).orElse(null);
         if (host == null && client == null) {

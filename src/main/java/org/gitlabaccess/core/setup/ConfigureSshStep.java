@@ -64,6 +64,11 @@ public final class ConfigureSshStep implements SetupStep {
                     + " instead.");
         }
         state.endpoint = choice.endpoint();
+        Path config = state.home().resolve(".ssh").resolve("config");
+        Path accountHome = r.env().property("user.home").map(Path::of).orElse(state.home());
+        var block = new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(), accountHome,
+                r.env().isMac(), state.instance().root());
+        SshConfigBlock.render(block, "\n"); // refuses what cannot be written, before anything is touched
         progress.update(state.texts().get("setup.ssh-config.progress.host-key"), 0.7);
         SshConfigLookup.Effective effective = state.sshLookup().forEndpoint(state.endpoint);
         if (effective.refusedByOpenSsh()) {
@@ -86,10 +91,7 @@ public final class ConfigureSshStep implements SetupStep {
             changes.add(new Change("known-host-added", knownHosts.file().toString(), null,
                     state.endpoint.knownHostsName() + " " + hostKey.hostKeyFingerprint()));
         }
-        Path config = state.home().resolve(".ssh").resolve("config");
-        Path accountHome = r.env().property("user.home").map(Path::of).orElse(state.home());
-        var edit = SshConfigBlock.writeTo(config, new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(),
-                accountHome, r.env().isMac(), state.instance().root()), new AtomicFile());
+        var edit = SshConfigBlock.writeTo(config, block, new AtomicFile());
         state.warnings.addAll(edit.notices());
         if (edit.changed()) {
             changes.add(new Change("ssh-config-block", config.toString(), null,
