@@ -14,7 +14,11 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * {@link SshHostPolicy}), is refused, and the caller asks for {@code --ssh-host} instead.
  */
 public final class SshEndpointDiscovery {
-    /** What the API said: nothing usable, an endpoint that may be used, or one that must not be. */
+    /**
+     * What the API said: nothing usable, an endpoint that may be used, or one that must not be
+     * without the user's word ({@code refusal}; a foreign but well-formed endpoint is kept, so that a
+     * user who named that very host with {@code --ssh-host} still gets the API's port).
+     */
     public record Discovery(Optional<SshEndpoint> endpoint, Optional<ProblemException> refusal) {
         static Discovery none() {
             return new Discovery(Optional.empty(), Optional.empty());
@@ -58,9 +62,10 @@ public final class SshEndpointDiscovery {
                     Text.of("error.api-ssh-host.hint"))));
         }
         if (!SshHostPolicy.belongsTo(host.get(), instanceHost)) {
-            return new Discovery(Optional.empty(), Optional.of(ProblemException.of(ProblemKind.NETWORK,
-                    "ssh-host-foreign", Text.of("error.api-ssh-host-foreign", host.get(), instanceHost),
-                    Text.of("error.api-ssh-host.hint"))));
+            return new Discovery(Optional.of(SshEndpoint.of(host.get(), parsed.get().port())),
+                    Optional.of(ProblemException.of(ProblemKind.NETWORK, "ssh-host-foreign",
+                            Text.of("error.api-ssh-host-foreign", host.get(), instanceHost),
+                            Text.of("error.api-ssh-host.hint"))));
         }
         return new Discovery(Optional.of(SshEndpoint.of(host.get(), parsed.get().port())), Optional.empty());
     }
