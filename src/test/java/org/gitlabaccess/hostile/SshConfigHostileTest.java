@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gitlabaccess.cli.CliRunner;
 import org.gitlabaccess.core.ssh.HostPatterns;
 import org.gitlabaccess.testkit.GitLabTestServer;
@@ -254,6 +258,35 @@ class SshConfigHostileTest {
         assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
         assertThat(r.err()).contains("cannot be written into ~/.ssh/config safely");
         before.assertUnchanged();
+    }
+
+    @Test
+    void aCloneUrlOfAnotherOriginFromTheApiNeverGetsTheToken() throws Exception {
+        Path home = newHome();
+        try (ServerSocket other = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread listener = new Thread(() -> {
+                while (!other.isClosed()) {
+                    try (Socket s = other.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            listener.setDaemon(true);
+            listener.start();
+            // Same host, another port: another origin.
+            server.state().overrideHttpUrl("https://127.0.0.1:" + other.getLocalPort() + "/group/project-one.git");
+            FileTreeSnapshot before = FileTreeSnapshot.of(home);
+            var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run(args("setup", "--method",
+                    "https", "--yes", "--credential-helper", "cache"));
+            assertThat(r.all()).contains("not this instance's address", "not tried with your token");
+            assertThat(r.exitCode()).as(r.all()).isZero();
+            assertThat(connections.get()).as("connections to the other origin").isZero();
+            before.assertUnchangedExcept(p -> p.equals(".gitconfig") || p.startsWith(".local") || p.startsWith(".cache")
+                    || p.startsWith(".git-credential-cache") || p.equals(".config") || p.startsWith(".config/git"));
+        }
     }
 
     /** The config's own Host patterns made concrete (wildcards filled in), plus a few unrelated hosts. */
