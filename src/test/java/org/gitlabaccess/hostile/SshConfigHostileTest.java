@@ -228,6 +228,27 @@ class SshConfigHostileTest {
     }
 
     @Test
+    void doctorsSshChecksQuoteOpenSshWhenItRejectsTheConfiguration() throws Exception {
+        assumeTrue(Processes.available("ssh"));
+        Path home = newHome();
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  NoSuchOption yes\n");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+        var r = new CliRunner(home).run(args("doctor", "--json"));
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        int sshChecks = 0;
+        for (JsonNode check : JSON.readTree(r.out()).get("checks")) {
+            if (List.of("ssh-port", "ssh-host-key").contains(check.get("id").asText())) {
+                sshChecks++;
+                assertThat(check.get("status").asText()).isEqualTo("fail");
+                assertThat(check.get("summary").asText()).contains("OpenSSH refuses", "Bad configuration option: nosuchoption");
+            }
+        }
+        assertThat(sshChecks).isEqualTo(2);
+        before.assertUnchangedExcept(p -> p.startsWith(".local"));
+    }
+
+    @Test
     void verifyConnectsToTheSshPortGivenOnTheCommandLineDespiteAHostStarBlock() throws Exception {
         Path home = newHome();
         var created = new CliRunner(home).run(args("ssh-key", "create"));
