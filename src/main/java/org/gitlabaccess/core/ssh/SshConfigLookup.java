@@ -19,7 +19,12 @@ import org.gitlabaccess.core.io.UserHome;
  * MINA's parser only where it is not. A configuration ssh refuses comes back with OpenSSH's message
  * as the notice. {@code ~} is the product's home (which may be a sandbox), not the JVM's: with a
  * sandbox home, ssh is given {@code -F <home>/.ssh/config} (so, as with any {@code -F}, the
- * system-wide {@code /etc/ssh/ssh_config} is not read) and {@code HOME=<home>}.
+ * system-wide {@code /etc/ssh/ssh_config} is not read) and {@code HOME=<home>} (so {@code Include ~/...},
+ * which OpenSSH globs through {@code $HOME}, finds the sandbox's files). Paths ssh expands itself from the
+ * password database ({@code ~} and {@code %d} in {@code UserKnownHostsFile}) are mapped from the account's home
+ * to the sandbox's; {@code IdentityFile}, which {@code ssh -G} prints unexpanded, is expanded here with
+ * {@code ~} and {@code %d} = the product's home. ssh is asked as {@code ssh -l git}, as for git's
+ * {@code git@host} URLs, so a {@code User} in the configuration does not apply.
  */
 public final class SshConfigLookup {
     /** OpenSSH's default {@code HostKeyAlgorithms} (9.x), in its order of preference. */
@@ -30,6 +35,16 @@ public final class SshConfigLookup {
             "rsa-sha2-512-cert-v01@openssh.com", "rsa-sha2-256-cert-v01@openssh.com",
             "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
             "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512", "rsa-sha2-256");
+
+    private static final long TIMEOUT_MILLIS = 10_000;
+    private static final String GIT = "git";
+
+    private final Path home;
+    private final Path accountHome;
+    private final Optional<Path> ssh;
+    private final Map<String, String> environment;
+    private final String localUser;
+    private final Map<List<Object>, Effective> memo = new ConcurrentHashMap<>();
 
     /** Where the answer came from. */
     public enum Source {
@@ -105,16 +120,6 @@ public final class SshConfigLookup {
         return List.of(Path.of("/etc/ssh/ssh_known_hosts"), Path.of("/etc/ssh/ssh_known_hosts2"));
     }
 
-    private static final long TIMEOUT_MILLIS = 10_000;
-    private static final String GIT = "git";
-
-    private final Path home;
-    private final Path accountHome;
-    private final Optional<Path> ssh;
-    private final Map<String, String> environment;
-    private final String localUser;
-    private final Map<List<Object>, Effective> memo = new ConcurrentHashMap<>();
-
     /**
      * @param home the product's home (may be a sandbox)
      * @param accountHome the account's home from the password database, where {@code ssh} looks by itself
@@ -132,7 +137,11 @@ public final class SshConfigLookup {
 
     /** One lookup per run: each host is asked of {@code ssh -G} once. */
     public static SshConfigLookup of(Environment env) {
-        return new SshConfigLookup(UserHome.resolve(env), env.property("user.home").map(Path::of).orElse(null),
+        return of(env, UserHome.resolve(env));
+    }
+
+    private static SshConfigLookup of(Environment env, Path home) {
+        return new SshConfigLookup(home, env.property("user.home").map(Path::of).orElse(null),
                 GitCommand.onPath(env, "ssh"), env.variables(), env.property("user.name").orElse(""));
     }
 
@@ -159,9 +168,7 @@ public final class SshConfigLookup {
     }
 
     private static SshConfigLookup system(Path home) {
-        Environment env = Environment.system();
-        return new SshConfigLookup(home, env.property("user.home").map(Path::of).orElse(null),
-                GitCommand.onPath(env, "ssh"), env.variables(), env.property("user.name").orElse(""));
+        return of(Environment.system(), home);
     }
 
     /**
