@@ -203,6 +203,28 @@ class SshConfigHostileTest {
                 || p.equals(".ssh/known_hosts") || p.startsWith(".local"));
     }
 
+    @Test
+    void setupWritesOnlyItsBlockAndNoOtherHostChanges() throws Exception {
+        assumeTrue(Processes.available("ssh"));
+        Path home = newHome();
+        String userConfig = "Host build-{a,b} [x\n  User builder\nHost *.corp !gitlab.corp\n  Port 2200\n"
+                + "Match originalhost work\n  HostName gitlab.work.example\n";
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(home.resolve(".ssh/config"), userConfig);
+        List<String> others = otherHosts(userConfig);
+        Map<String, String> sshBefore = sshG(home, others);
+
+        var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.BOB_API_TOKEN).run(args("setup", "--method", "ssh", "--yes"));
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("@bob");
+        String after = Files.readString(home.resolve(".ssh/config"));
+        String block = after.substring(after.indexOf("# BEGIN gitlab-access"),
+                after.indexOf("\n", after.indexOf("# END gitlab-access")) + 1);
+        assertThat(after.replace(block + "\n", "")).isEqualTo(userConfig);
+        assertThat(sshG(home, others)).isEqualTo(sshBefore);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Match foo bar\n  Port 2\n", "Host *\n  NoSuchOption yes\n",
         "Host gitlab\n  Port notaport\n"})
