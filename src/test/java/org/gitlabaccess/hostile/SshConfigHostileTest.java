@@ -162,6 +162,21 @@ class SshConfigHostileTest {
     }
 
     @Test
+    void aBadSshHostInTheSiteConfigurationNeverBecomesARemoteUrl() throws IOException {
+        Path home = newHome();
+        Path repo = Files.createDirectories(home.resolve("src/app"));
+        Processes.run(repo, Map.of(), null, List.of("git", "init", "-q"));
+        Processes.run(repo, Map.of(), null, List.of("git", "remote", "add", "origin", server.httpUrl(Seed.PROJECT_ONE)));
+        Path site = Files.createDirectories(home.resolve(".config/gitlab-access")).resolve("config.json");
+        Files.writeString(site, "{\"sshHost\": \"-oProxyCommand=touch /tmp/gitlab-access-pwned\"}");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+        var r = new CliRunner(home).run(args("repos", "rewrite", "--to", "ssh", "--yes", home.resolve("src").toString()));
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
+        assertThat(r.err()).contains("-oProxyCommand", "site configuration's sshHost", "is not a host name");
+        before.assertUnchanged();
+    }
+
+    @Test
     void aBadSshPortInTheSiteConfigurationIsALocalFileError() throws IOException {
         Path home = newHome();
         Path site = Files.createDirectories(home.resolve(".config/gitlab-access")).resolve("config.json");
