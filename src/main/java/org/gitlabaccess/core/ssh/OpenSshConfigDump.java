@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * (no token can reach it) and no terminal; a {@code Match exec} that hangs is cut off by the timeout.
  */
 final class OpenSshConfigDump {
+    static final String NOT_STARTED = "ssh -G could not be started";
     private static final int MAX_OUTPUT = 256 * 1024;
     private static final List<String> PASSED_VARIABLES = List.of("PATH", "USER", "LOGNAME", "SSH_AUTH_SOCK",
             "SystemRoot", "USERPROFILE");
@@ -75,7 +76,7 @@ final class OpenSshConfigDump {
         try {
             p = pb.start();
         } catch (IOException e) {
-            return refused("ssh -G could not be started: " + e.getMessage());
+            return refused(NOT_STARTED + ": " + e.getMessage());
         }
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -197,6 +197,10 @@ public final class SshConfigLookup {
         var dump = new OpenSshConfigDump(program, TIMEOUT_MILLIS).run(file, home, environment, alias,
                 portForced ? Optional.of(port) : Optional.empty(), Optional.ofNullable(hostName), GIT);
         SshEndpoint fallback = new SshEndpoint(alias, hostName != null ? hostName : alias, port);
+        if (dump.refusal().filter(SshConfigLookup::sshCannotDump).isPresent()) {
+            // An ssh too old for -G (before OpenSSH 6.8), or one that does not start: not a verdict on the file.
+            return MinaConfigFallback.resolve(home, alias, port, portForced, hostName);
+        }
         if (dump.refusal().isPresent()) {
             return Effective.defaults(home, fallback, List.of(), Source.OPENSSH).withNotice(dump.refusal().get());
         }
@@ -239,6 +243,10 @@ public final class SshConfigLookup {
             out.add(p);
         }
         return out;
+    }
+
+    private static boolean sshCannotDump(String message) {
+        return message.startsWith(OpenSshConfigDump.NOT_STARTED) || message.contains("option -- G");
     }
 
     private static String present(String value) {

@@ -187,6 +187,18 @@ class SshConfigResolutionTest {
     }
 
     @Test
+    void anSshWithoutDashGIsNoVerdictOnTheFile() throws IOException {
+        Path home = sandbox("old-ssh", Map.of("config", "Host work\n  HostName gitlab.work.example\n"));
+        Path fake = Files.createDirectories(dir.resolve("old-bin")).resolve("ssh");
+        Files.writeString(fake, "#!/bin/sh\necho 'ssh: illegal option -- G' >&2\nexit 255\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        var r = new SshConfigLookup(home, ACCOUNT_HOME, Optional.of(fake), Map.of(), "me").resolve("work", 22, false);
+        assertThat(r.refusedByOpenSsh()).isFalse();
+        assertThat(r.source()).isEqualTo(SshConfigLookup.Source.FALLBACK_PARSER);
+        assertThat(r.endpoint().hostName()).isEqualTo("gitlab.work.example");
+    }
+
+    @Test
     void eachHostIsAskedOncePerLookup() throws IOException {
         assumeTrue(Processes.available("ssh"));
         Path home = sandbox("memo", Map.of("config", "Host a\n  Port 2201\n"));
