@@ -6,6 +6,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.TokenLinks;
 import org.gitlabaccess.core.io.AppDirectories;
@@ -13,6 +14,7 @@ import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.TokenInput;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +27,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     private SiteConfig site;
     private Instance instance;
+    private SshConfigLookup sshLookup;
 
     BaseCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -130,25 +133,25 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /**
      * Where SSH goes: --ssh-host/--ssh-port, else the site configuration, else what the API says
-     * (when a client is given), else the web host on port 22.
+     * (when a client is given, and only a host of the instance's), else the web host on port 22.
      */
     org.gitlabaccess.core.ssh.SshEndpoint sshEndpoint(org.gitlabaccess.core.gitlab.GitLabClient client) {
-        String host = global().sshHost() != null ? global().sshHost() : site().sshHost().orElse(null);
-        Integer port = global().sshPort() != null ? global().sshPort() : site().sshPort().orElse(null);
-        if (host == null && client == null) {
-            // Set up before: the ~/.ssh/config block names the SSH host of this instance.
-            host = org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home().resolve(".ssh").resolve("config"),
-                    instanceUrl().toString()).orElse(null);
+        return sshSelection(client).endpoint();
+    }
+
+    SshEndpointSelection.Selected sshSelection(org.gitlabaccess.core.gitlab.GitLabClient client) {
+        // Set up before: the ~/.ssh/config block names the SSH host of this instance.
+        return SshEndpointSelection.select(global().sshHost(), global().sshPort(), site(),
+                () -> org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home().resolve(".ssh").resolve("config"),
+                        instanceUrl().toString()), client, instanceUrl().host());
+    }
+
+    /** OpenSSH's view of ~/.ssh/config, asked once per host during this run. */
+    SshConfigLookup sshLookup() {
+        if (sshLookup == null) {
+            sshLookup = SshConfigLookup.of(ctx.env());
         }
-        if ((host == null || port == null) && client != null) {
-            var discovered = org.gitlabaccess.core.gitlab.SshEndpointDiscovery.fromApi(client);
-            if (discovered.isPresent()) {
-                host = host != null ? host : discovered.get().hostName();
-                port = port != null ? port : discovered.get().port();
-            }
-        }
-        return org.gitlabaccess.core.ssh.SshEndpoint.of(host != null ? host : instanceUrl().host(),
-                port != null ? port : org.gitlabaccess.core.ssh.SshEndpoint.DEFAULT_PORT);
+        return sshLookup;
     }
 
     /** A new host key is accepted with --yes, or by the user at a prompt; never silently. */

@@ -1,7 +1,10 @@
 package org.gitlabaccess.cli;
 
 import java.nio.file.Path;
+import org.gitlabaccess.core.NetworkNames;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.ScopeType;
 
 /** The contract's global options; accepted before or after the command. */
@@ -10,11 +13,11 @@ public final class GlobalOptions {
             description = "GitLab instance (default: site config, else https://gitlab.com).")
     String host;
 
-    @Option(names = "--ssh-host", paramLabel = "HOST", scope = ScopeType.INHERIT,
+    @Option(names = "--ssh-host", paramLabel = "HOST", scope = ScopeType.INHERIT, converter = SshHostConverter.class,
             description = "SSH host when it differs from the web host (default: from the API).")
     String sshHost;
 
-    @Option(names = "--ssh-port", paramLabel = "N", scope = ScopeType.INHERIT,
+    @Option(names = "--ssh-port", paramLabel = "N", scope = ScopeType.INHERIT, converter = SshPortConverter.class,
             description = "SSH port (default: from the API, else 22).")
     Integer sshPort;
 
@@ -39,6 +42,24 @@ public final class GlobalOptions {
     @Option(names = "--token-stdin", scope = ScopeType.INHERIT,
             description = "Read the personal access token from standard input.")
     boolean tokenStdin;
+
+    /** A host name or IP literal, checked before it can reach ~/.ssh/config, known_hosts or an argument. */
+    static final class SshHostConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return NetworkNames.host(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + NetworkNames.printable(value) + "' is not a host name or IP address"));
+        }
+    }
+
+    /** Decimal 1-65535 and nothing else. */
+    static final class SshPortConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return NetworkNames.port(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + NetworkNames.printable(value) + "' is not a port (1-65535)"));
+        }
+    }
 
     public String host() {
         return host;

@@ -159,6 +159,9 @@ final class ReposRewriteCommand extends ReposSupport {
             var endpoint = SshEndpointLookup.fromProject(instance().client(requireToken(SetupMethod.SSH)), project.get());
             return endpoint.map(e -> target.withSsh(e.host(), e.port()));
         } catch (ProblemException e) {
+            if (e.reason().startsWith("ssh-host-")) {
+                throw e; // the API named a host that is not the instance's: --ssh-host decides, not a guess
+            }
             warn("GitLab could not be asked for its SSH address (" + e.getMessage() + "); using "
                     + target.sshHost() + " port " + target.sshPort() + ".");
             return Optional.empty();

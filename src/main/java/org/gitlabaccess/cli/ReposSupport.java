@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.Instance;
@@ -54,8 +55,14 @@ abstract class ReposSupport extends BaseCommand {
     /** The instance from --host, the site configuration or gitlab.com; SSH from --ssh-host/--ssh-port or the site. No network. */
     GitLabTarget target() {
         String host = global().host() != null ? global().host() : site().host().orElse(Instance.DEFAULT_HOST);
-        return GitLabTarget.of(host, Optional.ofNullable(global().sshHost()).or(() -> site().sshHost()),
-                Optional.ofNullable(global().sshPort()).or(() -> site().sshPort()));
+        // --ssh-host/--ssh-port were checked when parsed; the site's values are checked here, before
+        // they can become part of a remote URL.
+        Optional<String> siteHost = site().sshHost().map(h -> NetworkNames.requireHost(h,
+                "the site configuration's sshHost", ProblemKind.LOCAL_FILES));
+        Optional<Integer> sitePort = site().sshPort().map(p -> NetworkNames.requirePort(p,
+                "the site configuration's sshPort", ProblemKind.LOCAL_FILES));
+        return GitLabTarget.of(host, Optional.ofNullable(global().sshHost()).or(() -> siteHost),
+                Optional.ofNullable(global().sshPort()).or(() -> sitePort));
     }
 
     boolean sshEndpointGiven() {

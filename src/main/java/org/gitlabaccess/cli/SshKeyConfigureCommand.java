@@ -8,11 +8,11 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigBlock;
+import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshEndpointChooser;
 import org.gitlabaccess.core.ssh.SshKey;
@@ -51,15 +51,26 @@ final class SshKeyConfigureCommand extends BaseCommand {
                 warn("Port " + wanted.port() + " of " + wanted.hostName() + " does not answer (a firewall blocks it); "
                         + "using " + endpoint.hostName() + ":" + endpoint.port() + " instead.");
             }
-            var edit = SshConfigBlock.writeTo(home().resolve(".ssh").resolve("config"),
-                    new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac(),
-                            instanceUrl().toString()), new AtomicFile());
-            edit.notices().forEach(this::warn);
+            var block = new SshConfigBlock.Settings(endpoint, key.privateKeyFile(), accountHome(), ctx.env().isMac(),
+                    instanceUrl().toString());
+            SshConfigBlock.render(block, "\n"); // refuses what cannot be written, before anything is touched
+            // OpenSSH must accept the configuration and the host must answer with a key we trust
+            // before ~/.ssh/config is touched: a failed check writes nothing.
+            var effective = sshLookup().forEndpoint(endpoint);
+            if (effective.refusedByOpenSsh()) {
+                throw SshConfigProblems.refused(effective);
+            }
+            effective.notice().ifPresent(this::warn);
             SshCheckResult hostKey;
             try (SshAccessCheck check = new SshAccessCheck(hostKeyDecision(),
                     Duration.ofSeconds(15))) {
-                hostKey = check.hostKey(SshConfigLookup.forEndpoint(home(), endpoint));
+                hostKey = check.hostKey(effective);
             }
+            if (!hostKey.ok()) {
+                throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
+            }
+            var edit = SshConfigBlock.writeTo(home().resolve(".ssh").resolve("config"), block, new AtomicFile());
+            edit.notices().forEach(this::warn);
             SshAgent.Result agent = new SshAgent(ctx.env()).add(key.privateKeyFile(), passphrase);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("endpoint", Map.of("host", endpoint.alias(), "hostName", endpoint.hostName(), "port", endpoint.port()));
@@ -70,12 +81,6 @@ final class SshKeyConfigureCommand extends BaseCommand {
             doc.put("agent", agent.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             say((edit.changed() ? "Updated " : "Already up to date: ") + home().resolve(".ssh/config")
                     + " (block for " + endpoint.alias() + ").");
-            if (!hostKey.ok()) {
-                if (json()) {
-                    printJson(doc);
-                }
-                throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
-            }
             say("Host key of " + endpoint.knownHostsName() + ": " + hostKey.hostKeyFingerprint() + " (in ~/.ssh/known_hosts).");
             switch (agent) {
                 case ADDED -> say("Added the key to your ssh-agent.");

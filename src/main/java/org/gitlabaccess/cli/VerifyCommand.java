@@ -10,7 +10,7 @@ import java.util.Map;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckResult;
-import org.gitlabaccess.core.ssh.SshConfigLookup;
+import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import picocli.CommandLine.Command;
@@ -106,8 +106,14 @@ final class VerifyCommand extends BaseCommand {
     }
 
     private SshOutcome sshCheck(Map<String, Object> doc) {
-        SshEndpoint wanted = sshEndpoint(null);
-        var effective = SshConfigLookup.resolve(home(), wanted.alias(), wanted.port());
+        var selected = sshSelection(null);
+        SshEndpoint wanted = selected.endpoint();
+        // --ssh-port beats Port in ~/.ssh/config, as ssh -p does.
+        var effective = sshLookup().resolve(wanted.alias(), wanted.port(), selected.portForced());
+        if (effective.refusedByOpenSsh()) {
+            throw SshConfigProblems.refused(effective);
+        }
+        effective.notice().ifPresent(this::warn);
         SshEndpoint endpoint = effective.endpoint();
         Path key = identity != null ? identity.toAbsolutePath() : effective.identityFiles().stream()
                 .filter(Files::isRegularFile).findFirst()

@@ -131,11 +131,17 @@ class SetupSshTest {
 
     @Test
     void laterCommandsFindTheSshHostOfAnInstanceWhoseSshHostDiffersFromItsWebHost() throws Exception {
-        // Web address "localhost", SSH (from the API's ssh_url_to_repo) on 127.0.0.1 and another port.
+        // Web address "localhost", SSH (from the API's ssh_url_to_repo) on 127.0.0.1 and another port. An
+        // SSH host outside the instance's domain is used only once the user names it; the port still comes
+        // from the API, which names that same host.
         String web = server.baseUrl().replace("127.0.0.1", "localhost");
         Path home = Files.createDirectories(dir.resolve("split-host"));
-        var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
+        var refused = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
                 "--host", web, "--ca-file", server.caFile().toString());
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(4);
+        assertThat(refused.err()).contains("127.0.0.1", "--ssh-host");
+        var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
+                "--host", web, "--ca-file", server.caFile().toString(), "--ssh-host", "127.0.0.1");
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
         assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# GitLab instance: " + web);
         var verified = new CliRunner(home).run("verify", "--json", "--host", web);

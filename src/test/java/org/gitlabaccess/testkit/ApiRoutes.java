@@ -368,8 +368,10 @@ final class ApiRoutes {
         body.put("default_branch", "main");
         body.put("tag_list", List.of());
         body.put("topics", List.of());
-        body.put("ssh_url_to_repo", server.sshUrl(p.pathWithNamespace()));
-        body.put("http_url_to_repo", server.baseUrl() + "/" + p.pathWithNamespace() + ".git");
+        body.put("ssh_url_to_repo", state.sshUrlOverride() != null ? state.sshUrlOverride()
+                : server.sshUrl(p.pathWithNamespace()));
+        body.put("http_url_to_repo", state.httpUrlOverride() != null ? state.httpUrlOverride()
+                : server.baseUrl() + "/" + p.pathWithNamespace() + ".git");
         body.put("web_url", server.baseUrl() + "/" + p.pathWithNamespace());
         body.put("readme_url", server.baseUrl() + "/" + p.pathWithNamespace() + "/-/blob/main/README.md");
         body.put("visibility", "private");

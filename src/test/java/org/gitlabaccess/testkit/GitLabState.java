@@ -143,6 +143,27 @@ public final class GitLabState {
 
     // --- projects
 
+    private volatile String sshUrlOverride;
+    private volatile String httpUrlOverride;
+
+    /** Every project's {@code ssh_url_to_repo} becomes this (a hostile API); null restores the real one. */
+    public void overrideSshUrl(String url) {
+        this.sshUrlOverride = url;
+    }
+
+    /** Every project's {@code http_url_to_repo} becomes this; null restores the real one. */
+    public void overrideHttpUrl(String url) {
+        this.httpUrlOverride = url;
+    }
+
+    String sshUrlOverride() {
+        return sshUrlOverride;
+    }
+
+    String httpUrlOverride() {
+        return httpUrlOverride;
+    }
+
     public void addProject(TestProject project) {
         projects.put(project.pathWithNamespace(), project);
     }

@@ -13,7 +13,7 @@ import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.InstanceUrl;
-import org.gitlabaccess.core.gitlab.SshEndpointDiscovery;
+import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.gitlab.TokenInspector;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
 import org.gitlabaccess.core.io.Environment;
@@ -21,6 +21,7 @@ import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.UserHome;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
+import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
@@ -48,6 +49,8 @@ public final class DoctorContext {
     private final Memo<TokenVerdict> verdict;
     private final Memo<SshEndpoint> sshEndpoint;
     private final Memo<SshConfigLookup.Effective> sshEffective;
+    private final SshConfigLookup sshLookup;
+    private final Memo<SshEndpointSelection.Selected> sshSelection;
 
     public DoctorContext(Inputs inputs) {
         this.in = inputs;
@@ -61,8 +64,10 @@ public final class DoctorContext {
             return found;
         });
         this.verdict = new Memo<>(() -> new TokenInspector(in.clock(), in.machineName()).inspect(client().orElseThrow()));
-        this.sshEndpoint = new Memo<>(this::computeSshEndpoint);
-        this.sshEffective = new Memo<>(() -> SshConfigLookup.resolve(home, sshEndpoint().alias(), sshEndpoint().port()));
+        this.sshSelection = new Memo<>(this::computeSshSelection);
+        this.sshEndpoint = new Memo<>(() -> sshSelection.get().endpoint());
+        this.sshLookup = SshConfigLookup.of(inputs.env());
+        this.sshEffective = new Memo<>(this::computeSshEffective);
     }
 
     public Inputs inputs() {
@@ -141,25 +146,22 @@ public final class DoctorContext {
         return Optional.empty();
     }
 
-    private SshEndpoint computeSshEndpoint() {
-        String host = in.sshHost() != null ? in.sshHost() : in.site().sshHost().orElse(null);
-        Integer port = in.sshPort() != null ? in.sshPort() : in.site().sshPort().orElse(null);
-        if (host == null) {
-            host = org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
-                    url().toString()).orElse(null);
+    /** Discovery is asked only when the instance answered; a refused API host is this memo's problem. */
+    private SshEndpointSelection.Selected computeSshSelection() {
+        GitLabClient api = hasToken() && instance.problem().isEmpty() ? client().orElseThrow() : null;
+        return SshEndpointSelection.select(in.sshHost(), in.sshPort(), in.site(),
+                () -> org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
+                        url().toString()), api, url().host());
+    }
+
+    /** OpenSSH's resolution; a configuration ssh refuses fails every SSH check with OpenSSH's own words. */
+    private SshConfigLookup.Effective computeSshEffective() {
+        var selected = sshSelection.get();
+        var effective = sshLookup.resolve(selected.endpoint().alias(), selected.endpoint().port(), selected.portForced());
+        if (effective.refusedByOpenSsh()) {
+            throw SshConfigProblems.refused(effective);
         }
-        if ((host == null || port == null) && hasToken() && instance.problem().isEmpty()) {
-            try {
-                var found = SshEndpointDiscovery.fromApi(client().orElseThrow());
-                if (found.isPresent()) {
-                    host = host != null ? host : found.get().hostName();
-                    port = port != null ? port : found.get().port();
-                }
-            } catch (ProblemException e) {
-                // Discovery is a bonus; the web host and port 22 remain.
-            }
-        }
-        return SshEndpoint.of(host != null ? host : url().host(), port != null ? port : SshEndpoint.DEFAULT_PORT);
+        return effective;
     }
 
     /** Computes once; remembers a ProblemException as the answer too. */

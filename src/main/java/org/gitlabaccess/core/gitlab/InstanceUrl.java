@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -51,6 +52,9 @@ public final class InstanceUrl {
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw usage(Text.of("error.bad-host.no-host", input.strip()));
+        }
+        if (NetworkNames.host(uri.getHost()).isEmpty()) {
+            throw usage(Text.of("error.bad-host.invalid", input.strip()));
         }
         List<String> segments = new ArrayList<>();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

@@ -3,6 +3,8 @@ package org.gitlabaccess.core.repos;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import org.gitlabaccess.core.NetworkNames;
+import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.InstanceUrl;
 
 /**
@@ -24,11 +26,16 @@ public record GitLabTarget(String scheme, String webHost, int webPort, String re
         InstanceUrl url = InstanceUrl.parse(webAddress);
         String root = URI.create(url.toString()).getRawPath();
         return new GitLabTarget(url.scheme(), url.host(), url.port(), root == null ? "" : root,
-                sshHost.filter(h -> !h.isBlank()).orElse(url.host()), sshPort.orElse(22));
+                // Whatever the caller checked: only a host name or address and a port become part of a remote URL.
+                NetworkNames.requireHost(sshHost.filter(h -> !h.isBlank()).orElse(url.host()), "the SSH host",
+                        ProblemKind.USAGE),
+                NetworkNames.requirePort(sshPort.orElse(22), "the SSH port", ProblemKind.USAGE));
     }
 
     public GitLabTarget withSsh(String host, int port) {
-        return new GitLabTarget(scheme, webHost, webPort, relativeRoot, host, port);
+        return new GitLabTarget(scheme, webHost, webPort, relativeRoot,
+                NetworkNames.requireHost(host, "the SSH host", ProblemKind.USAGE),
+                NetworkNames.requirePort(port, "the SSH port", ProblemKind.USAGE));
     }
 
     /** {@code https://host[:port][/root]}, no trailing slash. */

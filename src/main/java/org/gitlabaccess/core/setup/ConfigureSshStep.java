@@ -16,6 +16,7 @@ import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigBlock;
+import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpointChooser;
 
 /** The ~/.ssh/config block, the host key in known_hosts, and the key in the agent. */
@@ -63,18 +64,16 @@ public final class ConfigureSshStep implements SetupStep {
                     + " instead.");
         }
         state.endpoint = choice.endpoint();
-        List<Change> changes = new ArrayList<>();
         Path config = state.home().resolve(".ssh").resolve("config");
         Path accountHome = r.env().property("user.home").map(Path::of).orElse(state.home());
-        var edit = SshConfigBlock.writeTo(config, new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(),
-                accountHome, r.env().isMac(), state.instance().root()), new AtomicFile());
-        state.warnings.addAll(edit.notices());
-        if (edit.changed()) {
-            changes.add(new Change("ssh-config-block", config.toString(), null,
-                    state.texts().get("setup.ssh-config.block", state.endpoint.alias())));
-        }
+        var block = new SshConfigBlock.Settings(state.endpoint, state.key().privateKeyFile(), accountHome,
+                r.env().isMac(), state.instance().root());
+        SshConfigBlock.render(block, "\n"); // refuses what cannot be written, before anything is touched
         progress.update(state.texts().get("setup.ssh-config.progress.host-key"), 0.7);
-        SshConfigLookup.Effective effective = SshConfigLookup.forEndpoint(state.home(), state.endpoint);
+        SshConfigLookup.Effective effective = state.sshLookup().forEndpoint(state.endpoint);
+        if (effective.refusedByOpenSsh()) {
+            throw SshConfigProblems.refused(effective);
+        }
         KnownHosts knownHosts = KnownHosts.of(effective);
         boolean knownBefore;
         SshCheckResult hostKey;
@@ -86,9 +85,17 @@ public final class ConfigureSshStep implements SetupStep {
         if (!hostKey.ok()) {
             throw org.gitlabaccess.core.ssh.SshCheckProblems.of(hostKey);
         }
+        // The host is checked before ~/.ssh/config is touched: a failed check writes nothing.
+        List<Change> changes = new ArrayList<>();
         if (!knownBefore) {
             changes.add(new Change("known-host-added", knownHosts.file().toString(), null,
                     state.endpoint.knownHostsName() + " " + hostKey.hostKeyFingerprint()));
+        }
+        var edit = SshConfigBlock.writeTo(config, block, new AtomicFile());
+        state.warnings.addAll(edit.notices());
+        if (edit.changed()) {
+            changes.add(new Change("ssh-config-block", config.toString(), null,
+                    state.texts().get("setup.ssh-config.block", state.endpoint.alias())));
         }
         SshAgent.Result agent = new SshAgent(r.env()).add(state.key().privateKeyFile(), r.keyPassphrase());
         if (agent == SshAgent.Result.NO_AGENT && state.key().encrypted()) {

@@ -22,6 +22,7 @@ public final class SetupState {
     SshKey key;
     SshEndpoint endpoint;
     final List<String> warnings = new ArrayList<>();
+    private org.gitlabaccess.core.ssh.SshConfigLookup sshLookup;
     List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory = List.of();
     org.gitlabaccess.core.repos.RewritePlan repositories;
 
@@ -62,6 +63,14 @@ public final class SetupState {
 
     public SshEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** OpenSSH's view of ~/.ssh/config for this run (each host asked once). */
+    public synchronized org.gitlabaccess.core.ssh.SshConfigLookup sshLookup() {
+        if (sshLookup == null) {
+            sshLookup = org.gitlabaccess.core.ssh.SshConfigLookup.of(request.env());
+        }
+        return sshLookup;
     }
 
     /** For a caller that computed the endpoint ahead of the steps (the wizard's repository preview). */

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.gitlabaccess.core.gitlab.SshEndpointDiscovery;
+import java.util.Optional;
+import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
@@ -63,16 +64,7 @@ public final class SshKeyStep implements SetupStep {
     /** Options, then the site configuration, then what the instance says, then the web host on 22. */
     public static SshEndpoint endpoint(SetupState state) {
         SetupRequest r = state.request();
-        String host = r.sshHost() != null ? r.sshHost() : r.site().sshHost().orElse(null);
-        Integer port = r.sshPort() != null ? r.sshPort() : r.site().sshPort().orElse(null);
-        if ((host == null || port == null) && state.client() != null) {
-            var discovered = SshEndpointDiscovery.fromApi(state.client());
-            if (discovered.isPresent()) {
-                host = host != null ? host : discovered.get().hostName();
-                port = port != null ? port : discovered.get().port();
-            }
-        }
-        return SshEndpoint.of(host != null ? host : state.instance().host(),
-                port != null ? port : SshEndpoint.DEFAULT_PORT);
+        return SshEndpointSelection.select(r.sshHost(), r.sshPort(), r.site(), Optional::empty, state.client(),
+                state.instance().host()).endpoint();
     }
 }

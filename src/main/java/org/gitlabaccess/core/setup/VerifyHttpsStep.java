@@ -12,6 +12,7 @@ import org.gitlabaccess.core.credentials.GitTokenStore;
 import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.credentials.TokenProbe;
+import org.gitlabaccess.core.gitlab.ApiUrls;
 
 /**
  * Proves HTTPS works: {@code ls-remote} of each repository with the token (JGit, the product's TLS
@@ -36,7 +37,13 @@ public final class VerifyHttpsStep implements SetupStep {
         if (distinct.isEmpty()) {
             var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
             if (any.ok() && any.body().isArray() && !any.body().isEmpty()) {
-                distinct = List.of(any.body().get(0).path("http_url_to_repo").asText());
+                String fromApi = any.body().get(0).path("http_url_to_repo").asText();
+                // The token goes only to the instance's own origin, whatever URL the API hands out.
+                if (ApiUrls.sameOrigin(fromApi, state.instance().root())) {
+                    distinct = List.of(fromApi);
+                } else {
+                    state.warnings().add(state.texts().get("setup.verify-https.foreign-url", fromApi));
+                }
             }
         }
         if (distinct.isEmpty()) {

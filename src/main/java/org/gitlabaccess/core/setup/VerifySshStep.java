@@ -25,7 +25,7 @@ public final class VerifySshStep implements SetupStep {
         progress.update(state.texts().get("setup.verify-ssh.progress"), 0.9);
         SshCheckResult result;
         try (SshAccessCheck check = new SshAccessCheck(state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
-            result = check.greet(SshConfigLookup.forEndpoint(state.home(), state.endpoint()), state.key().privateKeyFile(), state.request().keyPassphrase());
+            result = check.greet(state.sshLookup().forEndpoint(state.endpoint()), state.key().privateKeyFile(), state.request().keyPassphrase());
         }
         if (!result.ok()) {
             throw SshCheckProblems.of(result);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -79,6 +80,11 @@ public final class SshConfigBlock {
 
     public static String render(Settings s, String nl) {
         SshEndpoint e = s.endpoint();
+        // Defence in depth: whatever the caller checked, nothing but a host name or address and a
+        // port ever becomes a line of ~/.ssh/config (a newline here would start a global option).
+        NetworkNames.requireHost(e.alias(), "the ~/.ssh/config block", ProblemKind.USAGE);
+        NetworkNames.requireHost(e.hostName(), "the ~/.ssh/config block", ProblemKind.USAGE);
+        NetworkNames.requirePort(e.port(), "the ~/.ssh/config block", ProblemKind.USAGE);
         StringBuilder b = new StringBuilder();
         b.append(begin(e.alias())).append(nl);
         b.append("# Written by GitLab Access Wizard; this block is replaced when it runs again.").append(nl);
@@ -200,7 +206,7 @@ public final class SshConfigBlock {
             }
             if (line.toLowerCase(Locale.ROOT).startsWith("host ") || line.toLowerCase(Locale.ROOT).startsWith("host=")) {
                 String patterns = line.substring(5).strip();
-                if (matches(patterns, alias) && !patterns.equals("*")) {
+                if (HostPatterns.matchesHostLine(patterns, alias) && !patterns.equals("*")) {
                     notes.add("The entry 'Host " + patterns + "' on line " + (i + 1) + " also matches " + alias
                             + (i < blockStart ? "; it comes first, so its settings win where both set an option."
                             : "; the gitlab-access block comes first, so its settings win."));
@@ -208,26 +214,6 @@ public final class SshConfigBlock {
             }
         }
         return notes;
-    }
-
-    /** OpenSSH's Host pattern list: *, ? and !negation. */
-    static boolean matches(String patterns, String host) {
-        boolean matched = false;
-        for (String p : patterns.split("[\\s,]+")) {
-            if (p.isEmpty()) {
-                continue;
-            }
-            boolean negate = p.startsWith("!");
-            String glob = (negate ? p.substring(1) : p).toLowerCase(Locale.ROOT).replace("\"", "");
-            String regex = glob.replace(".", "\\.").replace("*", ".*").replace("?", ".");
-            if (host.toLowerCase(Locale.ROOT).matches(regex)) {
-                if (negate) {
-                    return false;
-                }
-                matched = true;
-            }
-        }
-        return matched;
     }
 
     /** {@code ~/.ssh/key} for a key under the home (portable, as ssh-keygen writes it), else the full path. */
@@ -239,8 +225,19 @@ public final class SshConfigBlock {
         return abs.toString();
     }
 
-    private static String quote(String s) {
-        return s.contains(" ") ? "\"" + s + "\"" : s;
+    /**
+     * A path as one ssh_config argument: quoted when it has a space, {@code %} doubled (ssh expands
+     * tokens in IdentityFile); a path with a control character, a quote or {@code $}{ cannot be
+     * written safely and is refused.
+     */
+    static String quote(String s) {
+        if (s.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"') || s.contains("${")) {
+            throw ProblemException.of(ProblemKind.USAGE, "bad-identity-path",
+                    Text.of("error.ssh-config-identity-path", NetworkNames.printable(s)),
+                    Text.of("error.ssh-config-identity-path.hint"));
+        }
+        String escaped = s.replace("%", "%%");
+        return escaped.contains(" ") ? "\"" + escaped + "\"" : escaped;
     }
 
     private static ProblemException corrupt(Text what) {

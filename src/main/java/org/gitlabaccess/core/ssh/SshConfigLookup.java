@@ -1,18 +1,30 @@
 package org.gitlabaccess.core.ssh;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.UserHome;
 
 /**
- * What {@code ~/.ssh/config} makes of a host, as OpenSSH would read it: the real host name, port,
- * user, identity files, known-hosts files and host key algorithms. {@code ~} is the product's home
- * (which may be a sandbox), not the JVM's.
+ * What {@code ~/.ssh/config} makes of a host, as OpenSSH reads it: the real host name, port, user,
+ * identity files, known-hosts files and host key algorithms. Asked of {@code ssh -G} itself where
+ * ssh is installed ({@code Match}, {@code Include}, tokens and canonicalisation are then OpenSSH's);
+ * MINA's parser only where it is not. A configuration ssh refuses comes back with OpenSSH's message
+ * as the notice. {@code ~} is the product's home (which may be a sandbox), not the JVM's: with a
+ * sandbox home, ssh is given {@code -F <home>/.ssh/config} (so, as with any {@code -F}, the
+ * system-wide {@code /etc/ssh/ssh_config} is not read) and {@code HOME=<home>} (so {@code Include ~/...},
+ * which OpenSSH globs through {@code $HOME}, finds the sandbox's files). Paths ssh expands itself from the
+ * password database ({@code ~} and {@code %d} in {@code UserKnownHostsFile}) are mapped from the account's home
+ * to the sandbox's; {@code IdentityFile}, which {@code ssh -G} prints unexpanded, is expanded here with
+ * {@code ~} and {@code %d} = the product's home. ssh is asked as {@code ssh -l git}, as for git's
+ * {@code git@host} URLs, so a {@code User} in the configuration does not apply.
  */
 public final class SshConfigLookup {
     /** OpenSSH's default {@code HostKeyAlgorithms} (9.x), in its order of preference. */
@@ -23,6 +35,16 @@ public final class SshConfigLookup {
             "rsa-sha2-512-cert-v01@openssh.com", "rsa-sha2-256-cert-v01@openssh.com",
             "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
             "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512", "rsa-sha2-256");
+
+    private static final long TIMEOUT_MILLIS = 10_000;
+    private static final String GIT = "git";
+
+    private final Path home;
+    private final Path accountHome;
+    private final Optional<Path> ssh;
+    private final Map<String, String> environment;
+    private final String localUser;
+    private final Map<List<Object>, Effective> memo = new ConcurrentHashMap<>();
 
     /** Where the answer came from. */
     public enum Source {
@@ -70,6 +92,11 @@ public final class SshConfigLookup {
                     Optional.empty(), source, Optional.empty());
         }
 
+        /** OpenSSH itself refused the configuration: no ssh (and so no git over SSH) can work with it. */
+        public boolean refusedByOpenSsh() {
+            return source == Source.OPENSSH && notice.isPresent();
+        }
+
         public Effective withNotice(String text) {
             return new Effective(endpoint, user, identityFiles, identitiesOnly, userKnownHostsFiles,
                     globalKnownHostsFiles, hostKeyAlgorithms, hashKnownHosts, proxyJump, proxyCommand, source,
@@ -84,9 +111,6 @@ public final class SshConfigLookup {
         }
     }
 
-    private SshConfigLookup() {
-    }
-
     public static List<Path> defaultUserKnownHosts(Path home) {
         Path ssh = home.resolve(".ssh");
         return List.of(ssh.resolve("known_hosts"), ssh.resolve("known_hosts2"));
@@ -96,50 +120,144 @@ public final class SshConfigLookup {
         return List.of(Path.of("/etc/ssh/ssh_known_hosts"), Path.of("/etc/ssh/ssh_known_hosts2"));
     }
 
+    /**
+     * @param home the product's home (may be a sandbox)
+     * @param accountHome the account's home from the password database, where {@code ssh} looks by itself
+     * @param ssh the {@code ssh} program; empty where none is installed (MINA's parser then)
+     * @param environment the user's environment ({@code ${VAR}} in identity files); the child gets only a few of them
+     */
+    public SshConfigLookup(Path home, Path accountHome, Optional<Path> ssh, Map<String, String> environment,
+                           String localUser) {
+        this.home = home.toAbsolutePath().normalize();
+        this.accountHome = accountHome == null ? this.home : accountHome.toAbsolutePath().normalize();
+        this.ssh = ssh;
+        this.environment = Map.copyOf(environment);
+        this.localUser = localUser == null ? "" : localUser;
+    }
+
+    /** One lookup per run: each host is asked of {@code ssh -G} once. */
+    public static SshConfigLookup of(Environment env) {
+        return of(env, UserHome.resolve(env));
+    }
+
+    private static SshConfigLookup of(Environment env, Path home) {
+        return new SshConfigLookup(home, env.property("user.home").map(Path::of).orElse(null),
+                GitCommand.onPath(env, "ssh"), env.variables(), env.property("user.name").orElse(""));
+    }
+
+    /**
+     * How {@code ssh git@alias} resolves; {@code port} is given to ssh as {@code -p} (beating the
+     * configuration, as git does for a URL naming a port) unless it is 22, where the configuration decides.
+     */
     public static Effective resolve(Path home, String alias, int defaultPort) {
-        SshEndpoint plain = new SshEndpoint(alias, alias, defaultPort);
-        Path config = home.resolve(".ssh").resolve("config");
-        if (!Files.isRegularFile(config)) {
-            return Effective.defaults(home, plain, List.of(), Source.DEFAULTS);
-        }
-        try {
-            // MINA expands ~ itself, with a process-wide home: make it ours (HOME may be a sandbox).
-            org.apache.sshd.common.util.io.PathUtils.setUserHomeFolderResolver(() -> home);
-            HostConfigEntry e = new ConfigFileHostEntryResolver(config)
-                    .resolveEffectiveHost(alias, 0, null, "git", null, null);
-            if (e == null) {
-                return Effective.defaults(home, plain, List.of(), Source.FALLBACK_PARSER);
-            }
-            String hostName = e.getHostName() == null || e.getHostName().isBlank() ? alias : e.getHostName();
-            int port = e.getPort() > 0 ? e.getPort() : defaultPort;
-            List<Path> identities = new ArrayList<>();
-            for (String id : e.getIdentities()) {
-                identities.add(expand(home, id.strip().replace("\"", "")));
-            }
-            return Effective.defaults(home, new SshEndpoint(alias, hostName, port), identities,
-                    Source.FALLBACK_PARSER);
-        } catch (IOException | RuntimeException ex) {
-            return Effective.defaults(home, plain, List.of(), Source.FALLBACK_PARSER)
-                    .withNotice(config + " could not be read: " + ex.getMessage());
-        }
+        return system(home).resolve(alias, defaultPort, defaultPort != SshEndpoint.DEFAULT_PORT);
     }
 
     /**
      * The settings for an endpoint already decided (a port chosen by a probe, a host from the site
      * configuration): that host name and port, with what the configuration says of everything else
-     * for the alias (known-hosts files, host key algorithms, user).
+     * for the alias (known-hosts files, host key algorithms, identities).
      */
     public static Effective forEndpoint(Path home, SshEndpoint endpoint) {
-        return Effective.defaults(home, endpoint, List.of(), Source.DEFAULTS);
+        return system(home).forEndpoint(endpoint);
     }
 
-    static Path expand(Path home, String path) {
-        if (path.equals("~")) {
-            return home;
+    /** A lookup for this home with this process's {@code ssh}, for callers without an {@link Environment}. */
+    public static SshConfigLookup forHome(Path home) {
+        return system(home);
+    }
+
+    private static SshConfigLookup system(Path home) {
+        return of(Environment.system(), home);
+    }
+
+    /**
+     * @param portForced the port came from the command line or a URL: it beats {@code Port} in the
+     *     configuration, as {@code ssh -p} does
+     */
+    public Effective resolve(String alias, int port, boolean portForced) {
+        return lookup(alias, port, portForced, null);
+    }
+
+    public Effective forEndpoint(SshEndpoint endpoint) {
+        return lookup(endpoint.alias(), endpoint.port(), true, endpoint.hostName());
+    }
+
+    private Effective lookup(String alias, int port, boolean portForced, String hostName) {
+        return memo.computeIfAbsent(Arrays.asList(alias, port, portForced, hostName),
+                k -> ssh.isPresent() ? openSsh(ssh.get(), alias, port, portForced, hostName)
+                        : MinaConfigFallback.resolve(home, alias, port, portForced, hostName));
+    }
+
+    private Effective openSsh(Path program, String alias, int port, boolean portForced, String hostName) {
+        Path config = home.resolve(".ssh").resolve("config");
+        // ssh finds ~/.ssh/config through the password database, not $HOME: a sandbox home is named.
+        Optional<String> file = home.equals(accountHome) ? Optional.empty()
+                : Optional.of(Files.exists(config) ? config.toString() : "none");
+        var dump = new OpenSshConfigDump(program, TIMEOUT_MILLIS).run(file, home, environment, alias,
+                portForced ? Optional.of(port) : Optional.empty(), Optional.ofNullable(hostName), GIT);
+        SshEndpoint fallback = new SshEndpoint(alias, hostName != null ? hostName : alias, port);
+        if (dump.refusal().filter(SshConfigLookup::sshCannotDump).isPresent()) {
+            // An ssh too old for -G (before OpenSSH 6.8), or one that does not start: not a verdict on the file.
+            return MinaConfigFallback.resolve(home, alias, port, portForced, hostName);
         }
-        if (path.startsWith("~/")) {
-            return home.resolve(path.substring(2));
+        if (dump.refusal().isPresent()) {
+            return Effective.defaults(home, fallback, List.of(), Source.OPENSSH).withNotice(dump.refusal().get());
         }
-        return Path.of(path);
+        String realHost = Optional.ofNullable(dump.first("hostname")).orElse(fallback.hostName());
+        int realPort = parsePort(dump.first("port"), port);
+        String user = Optional.ofNullable(dump.first("user")).orElse(GIT);
+        String proxyJump = present(dump.first("proxyjump"));
+        var tokens = new SshPathTokens.Values(home, alias, realHost, realPort, user, localUser,
+                proxyJump == null ? "" : proxyJump, dump.first("hostkeyalias"), environment);
+        List<Path> identities = new ArrayList<>();
+        for (String id : dump.all("identityfile")) {
+            identities.add(Path.of(SshPathTokens.expand(id, tokens)));
+        }
+        List<Path> userKnown = paths(dump.first("userknownhostsfile"));
+        List<Path> globalKnown = paths(dump.first("globalknownhostsfile"));
+        String algorithms = dump.first("hostkeyalgorithms");
+        return new Effective(new SshEndpoint(alias, realHost, realPort), user, identities,
+                "yes".equals(dump.first("identitiesonly")),
+                userKnown.isEmpty() ? defaultUserKnownHosts(home) : userKnown,
+                globalKnown.isEmpty() ? defaultGlobalKnownHosts() : globalKnown,
+                algorithms == null ? OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS : List.of(algorithms.split(",")),
+                "yes".equals(dump.first("hashknownhosts")), Optional.ofNullable(proxyJump),
+                Optional.ofNullable(present(dump.first("proxycommand"))), Source.OPENSSH, Optional.empty());
+    }
+
+    /**
+     * Files ssh expanded itself ({@code ~} and {@code %d} from the password database): in a sandbox,
+     * the account's home stands for the product's home.
+     */
+    private List<Path> paths(String line) {
+        List<Path> out = new ArrayList<>();
+        if (line == null || line.isBlank() || line.equals("none")) {
+            return out;
+        }
+        for (String word : line.strip().split("\\s+")) {
+            Path p = Path.of(word);
+            if (!home.equals(accountHome) && p.isAbsolute() && p.normalize().startsWith(accountHome)) {
+                p = home.resolve(accountHome.relativize(p.normalize()));
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static boolean sshCannotDump(String message) {
+        return message.startsWith(OpenSshConfigDump.NOT_STARTED) || message.contains("option -- G");
+    }
+
+    private static String present(String value) {
+        return value == null || value.isBlank() || value.equalsIgnoreCase("none") ? null : value;
+    }
+
+    private static int parsePort(String text, int otherwise) {
+        try {
+            return text == null ? otherwise : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 }

@@ -54,7 +54,7 @@ class SshConfigBlockTest {
         assertThat(edit.notices()).anySatisfy(n -> assertThat(n).contains("includes ~/.ssh/config.d/*"));
         assertThat(edit.notices()).anySatisfy(n -> assertThat(n).contains("Host *.example.com !internal.example.com")
                 .contains("line 2"));
-        assertThat(SshConfigBlock.matches("*.example.com !gitlab.example.com", "gitlab.example.com")).isFalse();
+        assertThat(HostPatterns.matchesHostLine("*.example.com !gitlab.example.com", "gitlab.example.com")).isFalse();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.gitlab.ApiUrls;
 
 /**
  * Plain {@code git ls-remote} over HTTPS with nothing but the user's configuration: does the
@@ -46,7 +47,9 @@ public final class HttpsGitAccessCheck implements Check {
         if (c.hasToken() && c.verdictProblem().isEmpty()) {
             var r = c.client().orElseThrow().get("/projects?membership=true&simple=true&per_page=1");
             if (r.ok() && r.body().isArray() && !r.body().isEmpty()) {
-                return r.body().get(0).path("http_url_to_repo").asText(null);
+                String url = r.body().get(0).path("http_url_to_repo").asText(null);
+                // Only a URL of the instance's own origin is tried: git's credential for it must not travel elsewhere.
+                return ApiUrls.sameOrigin(url, c.instance().root()) ? url : null;
             }
         }
         return null;

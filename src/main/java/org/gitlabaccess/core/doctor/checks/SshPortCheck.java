@@ -26,6 +26,12 @@ public final class SshPortCheck implements Check {
         var endpoint = c.sshEffective().endpoint();
         var choice = new SshEndpointChooser(alternatives, Duration.ofSeconds(5)).choose(endpoint);
         Map<String, Object> details = Map.of("host", endpoint.hostName(), "port", endpoint.port());
+        var notice = c.sshEffective().notice();
+        if (choice.reachable() && !choice.usedAlternative() && notice.isPresent()) {
+            // Read without OpenSSH (no ssh installed): say what could not be applied.
+            return CheckResult.warn(id(), c.texts().get("doctor.ssh-config.notice", endpoint, notice.get()),
+                    Fix.manual(c.texts().get("doctor.ssh-config.notice.fix"))).withDetails(details);
+        }
         if (choice.reachable() && !choice.usedAlternative()) {
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-port.ok", endpoint)).withDetails(details);
         }
