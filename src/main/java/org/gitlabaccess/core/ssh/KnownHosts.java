@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import java.util.Set;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.gitlabaccess.core.ProblemException;
@@ -18,67 +20,112 @@ import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FilePermissions;
 
 /**
- * OpenSSH's {@code ~/.ssh/known_hosts}: is a host key known, unknown or changed; and recording a
- * key once the user accepted it. Hashed entries are understood. A changed key is never recorded.
+ * The known-hosts files OpenSSH reads for a host (the user's, then the global ones), decided as
+ * OpenSSH decides: the presented key is known when any plain line for the host holds it, revoked
+ * when an {@code @revoked} line holds it, changed when the host has plain lines but none holds it
+ * (whatever their key type), and new only when the host has no plain line at all.
+ * {@code @cert-authority} lines vouch only for certificates, never for a plain key. Lines OpenSSH
+ * cannot read are skipped, as are files it cannot open. A new key goes to the first user file.
  */
 public final class KnownHosts {
-    /** What the file says about a host's key. */
+    /** What the files say about a presented host key. */
     public enum Status { KNOWN, UNKNOWN, CHANGED, REVOKED }
 
-    /** The status, with the fingerprints recorded for the host (to show both when it changed). */
-    public record Lookup(Status status, List<String> recordedFingerprints) {
+    /** The marker a line starts with, if any. */
+    public enum Marker { NONE, CERT_AUTHORITY, REVOKED }
+
+    /** One readable line that names the host. */
+    public record Entry(Path file, int line, Marker marker, PublicKey key) {
+        /** {@code file:line}, as OpenSSH's "Offending key in" names it. */
+        public String where() {
+            return file + ":" + line;
+        }
+
+        public String fingerprint() {
+            return KeyFingerprint.sha256(key);
+        }
+
+        /** The key type and fingerprint, and where the line is. */
+        public String describe() {
+            return KeyUtils.getKeyType(key) + " " + fingerprint() + " (" + where() + ")";
+        }
     }
 
-    private final Path file;
+    /** The decision, with the lines behind it: the offending ones when changed, the revoking ones when revoked. */
+    public record Lookup(Status status, List<Entry> entries) {
+        public Lookup {
+            entries = List.copyOf(entries);
+        }
+    }
 
-    public KnownHosts(Path file) {
-        this.file = file;
+    private final List<Path> files;
+    private final Path userFile;
+    private final boolean hashNewEntries;
+
+    /**
+     * @param files every file to read, in OpenSSH's order
+     * @param userFile where a new key is recorded
+     * @param hashNewEntries {@code HashKnownHosts yes}
+     */
+    public KnownHosts(List<Path> files, Path userFile, boolean hashNewEntries) {
+        this.files = List.copyOf(files);
+        this.userFile = userFile;
+        this.hashNewEntries = hashNewEntries;
     }
 
     /** The known-hosts files OpenSSH reads for the resolved host; new keys go to the first user file. */
     public static KnownHosts of(SshConfigLookup.Effective effective) {
-        return new KnownHosts(effective.userKnownHostsFiles().get(0));
+        return new KnownHosts(effective.knownHostsFiles(), effective.userKnownHostsFiles().get(0),
+                effective.hashKnownHosts());
     }
 
-    public static KnownHosts inHome(Path home) {
-        return new KnownHosts(home.resolve(".ssh").resolve("known_hosts"));
-    }
-
+    /** The file a new key is recorded in. */
     public Path file() {
-        return file;
+        return userFile;
     }
 
     public Lookup check(SshEndpoint endpoint, PublicKey key) {
-        List<String> recorded = new ArrayList<>();
-        boolean match = false;
-        for (KnownHostEntry entry : entries()) {
-            if (!entry.isHostMatch(endpoint.hostName(), endpoint.port())) {
-                continue;
-            }
-            PublicKey known = resolve(entry);
-            if (known == null) {
-                continue;
-            }
-            boolean same = KeyUtils.compareKeys(known, key);
-            if ("revoked".equals(entry.getMarker()) && same) {
-                return new Lookup(Status.REVOKED, List.of(KeyFingerprint.sha256(known)));
-            }
-            if (entry.getMarker() != null) {
-                continue;
-            }
-            if (same) {
-                match = true;
-            } else if (KeyUtils.getKeyType(known).equals(KeyUtils.getKeyType(key))) {
-                recorded.add(KeyFingerprint.sha256(known));
-            }
+        List<Entry> entries = entriesFor(endpoint.knownHostsName());
+        List<Entry> revoking = entries.stream()
+                .filter(e -> e.marker() == Marker.REVOKED && KeyUtils.compareKeys(e.key(), key)).toList();
+        if (!revoking.isEmpty()) {
+            return new Lookup(Status.REVOKED, revoking);
         }
-        if (match) {
-            return new Lookup(Status.KNOWN, List.of(KeyFingerprint.sha256(key)));
+        List<Entry> plain = entries.stream().filter(e -> e.marker() == Marker.NONE).toList();
+        List<Entry> same = plain.stream().filter(e -> KeyUtils.compareKeys(e.key(), key)).toList();
+        if (!same.isEmpty()) {
+            return new Lookup(Status.KNOWN, same);
         }
-        return recorded.isEmpty() ? new Lookup(Status.UNKNOWN, List.of()) : new Lookup(Status.CHANGED, recorded);
+        return plain.isEmpty() ? new Lookup(Status.UNKNOWN, List.of()) : new Lookup(Status.CHANGED, plain);
     }
 
-    /** Appends the key for the host, unless it is already there; the rest of the file is kept as is. */
+    /**
+     * The key types recorded for the host on plain lines whose key is not revoked, as OpenSSH
+     * counts them when it puts the host key algorithms of known types first.
+     */
+    public Set<String> recordedKeyTypes(SshEndpoint endpoint) {
+        List<Entry> entries = entriesFor(endpoint.knownHostsName());
+        Set<String> types = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            boolean revoked = entries.stream()
+                    .anyMatch(r -> r.marker() == Marker.REVOKED && KeyUtils.compareKeys(r.key(), e.key()));
+            if (e.marker() == Marker.NONE && !revoked) {
+                types.add(KeyUtils.getKeyType(e.key()));
+            }
+        }
+        return types;
+    }
+
+    /** Whether any {@code @cert-authority} line names the host. */
+    public boolean hasCertificateAuthority(SshEndpoint endpoint) {
+        return entriesFor(endpoint.knownHostsName()).stream().anyMatch(e -> e.marker() == Marker.CERT_AUTHORITY);
+    }
+
+    /**
+     * Appends the key for a new host to the first user file, in the form OpenSSH writes (hashed
+     * with {@code HashKnownHosts}); the rest of the file is kept as is. Nothing is written when the
+     * key is known; a changed or revoked key is never recorded.
+     */
     public boolean record(SshEndpoint endpoint, PublicKey key, AtomicFile atomic) {
         Lookup lookup = check(endpoint, key);
         if (lookup.status() == Status.KNOWN) {
@@ -87,36 +134,89 @@ public final class KnownHosts {
         if (lookup.status() != Status.UNKNOWN) {
             throw new IllegalStateException("A changed or revoked host key is never recorded");
         }
+        String name = hashNewEntries ? KnownHostsNames.hashed(endpoint.knownHostsName()) : endpoint.knownHostsName();
         try {
-            String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            String existing = Files.exists(userFile) ? Files.readString(userFile, StandardCharsets.ISO_8859_1) : "";
             String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-            String line = endpoint.knownHostsName() + " " + PublicKeyEntry.toString(key) + "\n";
-            FilePermissions.createPrivateDirectories(file.toAbsolutePath().getParent());
-            atomic.write(file, existing + sep + line, AtomicFile.Options.ownerOnly());
+            String line = name + " " + PublicKeyEntry.toString(key) + "\n";
+            FilePermissions.createPrivateDirectories(userFile.toAbsolutePath().getParent());
+            // ISO-8859-1 both ways: every byte of the user's lines comes back as it was.
+            atomic.write(userFile, (existing + sep + line).getBytes(StandardCharsets.ISO_8859_1),
+                    AtomicFile.Options.ownerOnly());
             return true;
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-unwritable",
-                    Text.of("error.known-hosts-unwritable", file, e.getClass().getSimpleName()),
+                    Text.of("error.known-hosts-unwritable", userFile, e.getClass().getSimpleName()),
                     Text.of("error.known-hosts-unwritable.hint"), e);
         }
     }
 
-    private List<KnownHostEntry> entries() {
+    /** Every readable line of every file that names the host, in file then line order. */
+    List<Entry> entriesFor(String name) {
+        List<Entry> found = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = readLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                Entry e = parse(file, i + 1, lines.get(i), name);
+                if (e != null) {
+                    found.add(e);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A file OpenSSH could not open (missing, a directory, unreadable) is read as empty, as OpenSSH does. */
+    private static List<String> readLines(Path file) {
+        // Never open what is not a regular file: a FIFO planted as known_hosts would block the read.
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
         try {
-            return KnownHostEntry.readKnownHostEntries(file);
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-corrupt",
-                    Text.of("error.known-hosts-corrupt", file), Text.of("error.known-hosts-corrupt.hint"));
+            return List.of(Files.readString(file, StandardCharsets.ISO_8859_1).split("\n", -1));
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
-    private static PublicKey resolve(KnownHostEntry entry) {
+    /** One line, or null when it is blank, a comment, unreadable to OpenSSH, or for another host. */
+    private static Entry parse(Path file, int number, String raw, String name) {
+        String[] fields = raw.strip().split("[ \t\r]+");
+        int i = 0;
+        if (fields.length == 0 || fields[0].isEmpty() || fields[0].startsWith("#")) {
+            return null;
+        }
+        Marker marker = Marker.NONE;
+        if (fields[0].startsWith("@")) {
+            marker = switch (fields[0]) {
+                case "@cert-authority" -> Marker.CERT_AUTHORITY;
+                case "@revoked" -> Marker.REVOKED;
+                default -> null;
+            };
+            if (marker == null) {
+                return null;
+            }
+            i++;
+        }
+        if (fields.length < i + 3 || !KnownHostsNames.matches(fields[i], name)) {
+            return null;
+        }
+        PublicKey key = key(fields[i + 1], fields[i + 2]);
+        return key == null ? null : new Entry(file, number, marker, key);
+    }
+
+    private static PublicKey key(String type, String base64) {
         try {
-            return entry.getKeyEntry() == null ? null : entry.getKeyEntry().resolvePublicKey(null, Map.of(), null);
-        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            PublicKey key = PublicKeyEntry.parsePublicKeyEntry(type + " " + base64)
+                    .resolvePublicKey(null, Map.of(), null);
+            if (key == null) {
+                return null;
+            }
+            String actual = KeyUtils.getKeyType(key);
+            // The type named on the line must be the key's own, as OpenSSH requires.
+            boolean rsaAlias = "ssh-rsa".equals(actual) && ("rsa-sha2-256".equals(type) || "rsa-sha2-512".equals(type));
+            return actual.equals(type) || rsaAlias ? key : null;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             return null;
         }
     }

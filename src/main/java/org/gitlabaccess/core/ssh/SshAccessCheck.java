@@ -3,6 +3,8 @@ package org.gitlabaccess.core.ssh;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,17 +24,23 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Secret;
 
 /**
- * {@code ssh -T git@host} with MINA SSHD: connect, verify the host key against known_hosts (and
- * gitlab.com's published keys), authenticate with the one configured identity, open a session
+ * {@code ssh -T git@host} with MINA SSHD: connect (through the configured jump hosts, if any), offer
+ * host key algorithms in OpenSSH's order for the host, decide the presented key as OpenSSH does
+ * from every known-hosts file it reads ({@link KnownHosts}; gitlab.com's published keys too),
+ * authenticate with the one configured identity, open a session
  * with no command and read GitLab's welcome line. Every way it can end is an {@link SshCheckResult}.
  * One started client serves many checks.
  */
@@ -51,10 +61,18 @@ public final class SshAccessCheck implements AutoCloseable {
         this.client = SshClient.setUpDefaultClient();
         // Never read ~/.ssh/config or default keys behind our back: the endpoint and key are explicit.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        // Key exchange may start before connect() returns, so the verifier is set on the client and
-        // checks are run one at a time.
+        // Jump hosts (ProxyJump) are offered the check's own key; the GitLab session gets it explicitly.
+        client.setKeyIdentityProvider(session -> current.identities);
+        // Key exchange may start before connect() returns, so the verifier and the host key
+        // algorithms are set on the client, read from the current check; checks run one at a time.
         client.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
+        client.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {
+                // OpenSSH's order (known types first), so the key negotiated is the one OpenSSH checks.
+                proposal.put(KexProposalOption.SERVERKEYS, String.join(",", current.offered((ClientSession) session)));
+            }
+        });
         client.start();
     }
 
@@ -64,24 +82,45 @@ public final class SshAccessCheck implements AutoCloseable {
      */
     public synchronized SshCheckResult hostKey(SshConfigLookup.Effective effective) {
         SshEndpoint endpoint = effective.endpoint();
-        HostKeyCheck hostCheck = new HostKeyCheck(effective);
+        if (effective.proxyCommand().isPresent()) {
+            return throughProxyCommand(effective);
+        }
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of());
         current = hostCheck;
-        try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
-                .verify(timeout).getSession()) {
+        try (ClientSession session = connect(effective).verify(timeout).getSession()) {
             // With no identity offered, authentication fails right after the key exchange: the host
             // key has been seen (and checked) by then.
             session.auth().await(timeout);
+            hostCheck.rethrowLocalProblem();
             if (hostCheck.failure.get() != null) {
                 return hostCheck.failure.get();
             }
             return new SshCheckResult(hostCheck.fingerprint == null ? SshCheckResult.Outcome.UNEXPECTED_ANSWER
                     : SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint, "host key checked");
         } catch (IOException | RuntimeException e) {
+            hostCheck.rethrowLocalProblem();
             if (hostCheck.failure.get() != null) {
                 return hostCheck.failure.get();
             }
             return connectionFailure(endpoint, e);
         }
+    }
+
+    /** The product speaks SSH itself and cannot run the user's proxy command: it says so instead of going direct. */
+    private static SshCheckResult throughProxyCommand(SshConfigLookup.Effective effective) {
+        return new SshCheckResult(SshCheckResult.Outcome.PROXY_COMMAND, effective.endpoint(), null, null,
+                "ProxyCommand " + effective.proxyCommand().orElseThrow());
+    }
+
+    /** Directly, or through the configured jump hosts as {@code ssh -J} goes. */
+    private ConnectFuture connect(SshConfigLookup.Effective effective) throws IOException {
+        SshEndpoint endpoint = effective.endpoint();
+        if (effective.proxyJump().isEmpty()) {
+            return client.connect("git", endpoint.hostName(), endpoint.port());
+        }
+        HostConfigEntry entry = new HostConfigEntry(endpoint.hostName(), endpoint.hostName(), endpoint.port(), "git");
+        entry.setProxyJump(effective.proxyJump().get());
+        return client.connect(entry, null, null);
     }
 
     /** Greets GitLab with the key: the user name on success, the reason otherwise. */
@@ -111,14 +150,17 @@ public final class SshAccessCheck implements AutoCloseable {
         } catch (ProblemException e) {
             return new SshCheckResult(SshCheckResult.Outcome.KEY_UNUSABLE, endpoint, null, null, e.getMessage());
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(effective);
+        if (effective.proxyCommand().isPresent()) {
+            return throughProxyCommand(effective);
+        }
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of(pair));
         current = hostCheck;
-        try (ClientSession session = client.connect("git", endpoint.hostName(), endpoint.port())
-                .verify(timeout).getSession()) {
+        try (ClientSession session = connect(effective).verify(timeout).getSession()) {
             session.addPublicKeyIdentity(pair);
             try {
                 session.auth().verify(timeout);
             } catch (IOException e) {
+                hostCheck.rethrowLocalProblem();
                 if (hostCheck.failure.get() != null) {
                     return hostCheck.failure.get();
                 }
@@ -157,6 +199,7 @@ public final class SshAccessCheck implements AutoCloseable {
             return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, hostCheck.fingerprint,
                     (stdout + " " + banner(stderr)).strip());
         } catch (IOException | RuntimeException e) {
+            hostCheck.rethrowLocalProblem();
             if (hostCheck.failure.get() != null) {
                 return hostCheck.failure.get();
             }
@@ -203,47 +246,82 @@ public final class SshAccessCheck implements AutoCloseable {
                 org.gitlabaccess.core.io.Redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
-    /** Checks the presented key against known_hosts and gitlab.com's published keys; asks for new hosts. */
+    /**
+     * One check's host key policy: the algorithms to offer and the verdict on the key presented,
+     * for the GitLab host and for any jump host on the way (each under its own known_hosts name).
+     */
     private final class HostKeyCheck implements ServerKeyVerifier {
         private final SshEndpoint endpoint;
+        private final List<String> configuredAlgorithms;
         private final KnownHosts knownHosts;
+        final List<KeyPair> identities;
         final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
+        private final AtomicReference<ProblemException> localProblem = new AtomicReference<>();
         volatile String fingerprint;
 
-        HostKeyCheck(SshConfigLookup.Effective effective) {
+        HostKeyCheck(SshConfigLookup.Effective effective, List<KeyPair> identities) {
             this.endpoint = effective.endpoint();
+            this.configuredAlgorithms = effective.hostKeyAlgorithms();
             this.knownHosts = KnownHosts.of(effective);
+            this.identities = identities;
+        }
+
+        /** The endpoint a session goes to: the GitLab host, or a jump host on the way. */
+        private SshEndpoint endpointOf(ClientSession session) {
+            if (session.getConnectAddress() instanceof InetSocketAddress a) {
+                SshEndpoint to = SshEndpoint.of(a.getHostString(), a.getPort());
+                if (!(to.hostName().equals(endpoint.hostName()) && to.port() == endpoint.port())) {
+                    return to;
+                }
+            }
+            return endpoint;
+        }
+
+        List<String> offered(ClientSession session) {
+            SshEndpoint to = endpointOf(session);
+            return HostKeyAlgorithms.offered(configuredAlgorithms, knownHosts.recordedKeyTypes(to));
+        }
+
+        void rethrowLocalProblem() {
+            if (localProblem.get() != null) {
+                throw localProblem.get();
+            }
         }
 
         @Override
-        public boolean verifyServerKey(ClientSession session, java.net.SocketAddress remote, PublicKey key) {
-            fingerprint = KeyFingerprint.sha256(key);
-            if (GitLabComHostKeys.isGitLabCom(endpoint.hostName())
-                    && !GitLabComHostKeys.FINGERPRINTS.contains(fingerprint)) {
-                failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_CHANGED, endpoint, null, fingerprint,
-                        "gitlab.com presented " + fingerprint + ", which is not one of its published keys"));
+        public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
+            SshEndpoint to = endpointOf(session);
+            String presented = KeyFingerprint.sha256(key);
+            if (to.equals(endpoint)) {
+                fingerprint = presented;
+            }
+            if (GitLabComHostKeys.isGitLabCom(to.hostName()) && !GitLabComHostKeys.FINGERPRINTS.contains(presented)) {
+                failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_CHANGED, to, null, presented,
+                        "gitlab.com presented " + presented + ", which is not one of its published keys"));
                 return false;
             }
-            KnownHosts.Lookup lookup = knownHosts.check(endpoint, key);
+            KnownHosts.Lookup lookup = knownHosts.check(to, key);
             switch (lookup.status()) {
                 case KNOWN:
                     return true;
                 case CHANGED:
-                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_CHANGED, endpoint, null, fingerprint,
-                            "recorded " + String.join(", ", lookup.recordedFingerprints()) + "; presented " + fingerprint));
-                    return false;
                 case REVOKED:
-                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_REVOKED, endpoint, null, fingerprint,
-                            "the presented key " + fingerprint + " is marked @revoked in " + knownHosts.file()));
+                    failure.set(SshCheckResult.hostKeyRefused(to, key, lookup));
+                    decision.hostKeyRefused(to, key, presented, lookup);
                     return false;
                 default:
-                    boolean published = GitLabComHostKeys.isGitLabCom(endpoint.hostName());
-                    if (published || decision.acceptNewHost(endpoint, key, fingerprint)) {
-                        knownHosts.record(endpoint, key, new AtomicFile());
+                    boolean published = GitLabComHostKeys.isGitLabCom(to.hostName());
+                    if (published || decision.acceptNewHost(to, key, presented)) {
+                        try {
+                            knownHosts.record(to, key, new AtomicFile());
+                        } catch (ProblemException e) {
+                            localProblem.set(e);
+                            return false;
+                        }
                         return true;
                     }
-                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_UNKNOWN, endpoint, null, fingerprint,
-                            "the host key " + fingerprint + " was not accepted"));
+                    failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_UNKNOWN, to, null, presented,
+                            "the host key " + presented + " was not accepted"));
                     return false;
             }
         }

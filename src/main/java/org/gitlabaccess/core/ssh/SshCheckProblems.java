@@ -16,12 +16,20 @@ public final class SshCheckProblems {
                     Text.of("error.ssh-key-not-registered", where), Text.of("error.ssh-key-not-registered.hint"));
             case KEY_EXPIRED -> ProblemException.of(ProblemKind.CHECK_FAILED, "ssh-key-expired",
                     Text.of("error.ssh-key-expired"), Text.of("error.ssh-key-expired.hint"));
-            case HOST_KEY_CHANGED -> ProblemException.of(ProblemKind.NETWORK, "host-key-changed",
-                    Text.of("error.host-key-changed", r.endpoint().knownHostsName(), r.detail()),
-                    Text.of("error.host-key-changed.hint", r.endpoint().knownHostsName()));
+            case HOST_KEY_CHANGED -> r.recorded().isEmpty()
+                    ? ProblemException.of(ProblemKind.NETWORK, "host-key-changed",
+                            Text.of("error.host-key-changed", r.endpoint().knownHostsName(), r.detail()),
+                            Text.of("error.host-key-changed.hint", r.endpoint().knownHostsName()))
+                    : ProblemException.of(ProblemKind.NETWORK, "host-key-changed",
+                            Text.of("error.host-key-changed", r.endpoint().knownHostsName(), r.detail()),
+                            Text.of("error.host-key-changed.offending", r.endpoint().knownHostsName(),
+                                    r.recorded().get(0).where(), r.recorded().get(0).file()));
             case HOST_KEY_REVOKED -> ProblemException.of(ProblemKind.NETWORK, "host-key-revoked",
                     Text.of("error.host-key-revoked", r.endpoint().knownHostsName(), r.detail()),
                     Text.of("error.host-key-revoked.hint"));
+            case PROXY_COMMAND -> ProblemException.of(ProblemKind.CHECK_FAILED, "ssh-proxy-command",
+                    Text.of("error.ssh-proxy-command", r.endpoint().knownHostsName(), r.detail()),
+                    Text.of("error.ssh-proxy-command.hint"));
             case HOST_KEY_UNKNOWN -> ProblemException.of(ProblemKind.NETWORK, "host-key-unknown",
                     Text.of("error.host-key-unknown", r.endpoint().knownHostsName(), r.hostKeyFingerprint()),
                     Text.of("error.host-key-unknown.hint"));

@@ -33,6 +33,8 @@ public final class SshHostKeyCheck implements Check {
             case HOST_KEY_CHANGED, HOST_KEY_REVOKED -> CheckResult.fail(id(), c.texts().get("doctor.ssh-host-key.changed",
                     endpoint.knownHostsName(), r.detail()),
                     Fix.manual(c.texts().get("doctor.ssh-host-key.changed.fix", endpoint.knownHostsName())));
+            case PROXY_COMMAND -> CheckResult.skip(id(), c.texts().get("doctor.ssh-host-key.proxy-command",
+                    endpoint.knownHostsName(), r.detail()));
             // Why, in words: the client's own exception text names futures and classes.
             case CONNECTION_REFUSED -> CheckResult.skip(id(), c.texts().get("doctor.ssh-host-key.unreachable",
                     c.texts().get("doctor.ssh-host-key.refused")));

@@ -1,0 +1,65 @@
+package org.gitlabaccess.core.ssh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+
+/**
+ * The host key algorithms the product offers, in the order OpenSSH offers them: the configured
+ * {@code HostKeyAlgorithms}, and, where OpenSSH reorders (the default list, or one only extended
+ * with {@code +} or shortened with {@code -}), the algorithms whose key type is already recorded
+ * for the host first, each group in the configured order. Since the server takes the first of the
+ * client's algorithms it supports, the key negotiated is the one OpenSSH would be shown.
+ * Certificate algorithms are left out: the product checks plain host keys only.
+ */
+public final class HostKeyAlgorithms {
+    private static final String CERT_SUFFIX = "-cert-v01@openssh.com";
+
+    private HostKeyAlgorithms() {
+    }
+
+    /** The algorithms to offer, MINA-supported ones only, in OpenSSH's order for this host. */
+    public static List<String> offered(List<String> configured, Set<String> recordedKeyTypes) {
+        List<String> usable = configured.stream().filter(HostKeyAlgorithms::supported).toList();
+        if (!reorderedByOpenSsh(configured)) {
+            return usable;
+        }
+        List<String> first = new ArrayList<>();
+        List<String> last = new ArrayList<>();
+        for (String alg : usable) {
+            (recordedKeyTypes.contains(keyType(alg)) ? first : last).add(alg);
+        }
+        first.addAll(last);
+        return first;
+    }
+
+    /** The key type an algorithm signs with: RSA's three algorithms share {@code ssh-rsa}. */
+    static String keyType(String algorithm) {
+        return switch (algorithm) {
+            case "rsa-sha2-256", "rsa-sha2-512" -> "ssh-rsa";
+            default -> algorithm;
+        };
+    }
+
+    /**
+     * OpenSSH reorders by known_hosts only when {@code HostKeyAlgorithms} is unset or starts with
+     * {@code +} or {@code -}. The resolved list no longer shows how it was written, so this tells
+     * them by shape: all of OpenSSH's defaults in their own order, optionally followed by appended
+     * algorithms. When in doubt it does not reorder: a list shortened with {@code -} is then taken
+     * for an explicit one, which can only make the product refuse a key OpenSSH accepts, never
+     * the reverse.
+     */
+    static boolean reorderedByOpenSsh(List<String> configured) {
+        List<String> defaults = SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
+        return configured.size() >= defaults.size() && configured.subList(0, defaults.size()).equals(defaults);
+    }
+
+    private static boolean supported(String algorithm) {
+        if (algorithm.endsWith(CERT_SUFFIX)) {
+            return false;
+        }
+        BuiltinSignatures s = BuiltinSignatures.fromFactoryName(algorithm);
+        return s != null && s.isSupported();
+    }
+}
