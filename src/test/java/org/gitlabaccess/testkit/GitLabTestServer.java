@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +40,10 @@ public final class GitLabTestServer implements AutoCloseable {
     private SmartHttp git;
     private OAuthProvider oauth;
 
+    private final List<String> hostKeyTypes;
+
     private GitLabTestServer(Builder b) throws IOException {
+        this.hostKeyTypes = b.hostKeyTypes;
         this.state = new GitLabState(b.clock);
         this.workDir = Files.createDirectories(b.workDir);
         this.contextPath = b.contextPath;
@@ -61,6 +66,7 @@ public final class GitLabTestServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String contextPath = "";
         private boolean seed = true;
+        private List<String> hostKeyTypes = List.of(KeyPairProvider.SSH_ED25519);
 
         Builder(Path workDir) {
             this.workDir = workDir;
@@ -74,6 +80,16 @@ public final class GitLabTestServer implements AutoCloseable {
         /** Serves the instance under a relative URL root such as {@code /gitlab}. */
         public Builder contextPath(String path) {
             this.contextPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            return this;
+        }
+
+        /**
+         * The SSH host key types the server presents, one fresh key each ({@code ssh-ed25519},
+         * {@code ecdsa-sha2-nistp256}, {@code ssh-rsa}); ed25519 alone by default. The first is
+         * {@link #hostKeyLine()}'s.
+         */
+        public Builder hostKeyTypes(String... types) {
+            this.hostKeyTypes = List.of(types);
             return this;
         }
 
@@ -106,13 +122,21 @@ public final class GitLabTestServer implements AutoCloseable {
         https.setExecutor(executor);
         https.createContext("/", this::dispatch);
         https.start();
-        KeyPair hostKey;
+        List<KeyPair> hostKeys = new ArrayList<>();
         try {
-            hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+            for (String type : hostKeyTypes) {
+                int size = switch (type) {
+                    case KeyPairProvider.SSH_RSA -> 3072;
+                    case "ecdsa-sha2-nistp384" -> 384;
+                    case "ecdsa-sha2-nistp521" -> 521;
+                    default -> 256;
+                };
+                hostKeys.add(KeyUtils.generateKeyPair(type, size));
+            }
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);
         }
-        ssh = new GitShell(state, hostKey);
+        ssh = new GitShell(state, hostKeys);
         ssh.start();
     }
 
@@ -222,6 +246,16 @@ public final class GitLabTestServer implements AutoCloseable {
     /** A {@code known_hosts} line for the SSH endpoint. */
     public String knownHostsLine() {
         return "[" + sshHost() + "]:" + sshPort() + " " + hostKeyLine();
+    }
+
+    /** The {@code known_hosts} line for the server's host key of this type. */
+    public String knownHostsLine(String type) {
+        return "[" + sshHost() + "]:" + sshPort() + " " + PublicKeyEntry.toString(ssh.hostPublicKey(type));
+    }
+
+    /** The SHA-256 fingerprint of the server's host key of this type. */
+    public String hostKeyFingerprint(String type) {
+        return KeyUtils.getFingerPrint(BuiltinDigests.sha256, ssh.hostPublicKey(type));
     }
 
     public String hostKeyFingerprint() {

@@ -40,15 +40,15 @@ final class GitShell implements AutoCloseable {
 
     private final GitLabState state;
     private final SshServer server;
-    private final KeyPair hostKey;
+    private final List<KeyPair> hostKeys;
 
-    GitShell(GitLabState state, KeyPair hostKey) {
+    GitShell(GitLabState state, List<KeyPair> hostKeys) {
         this.state = state;
-        this.hostKey = hostKey;
+        this.hostKeys = List.copyOf(hostKeys);
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setKeyPairProvider(KeyPairProvider.wrap(this.hostKeys));
         server.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory()));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
@@ -66,7 +66,12 @@ final class GitShell implements AutoCloseable {
     }
 
     PublicKey hostPublicKey() {
-        return hostKey.getPublic();
+        return hostKeys.get(0).getPublic();
+    }
+
+    PublicKey hostPublicKey(String type) {
+        return hostKeys.stream().map(KeyPair::getPublic).filter(k -> KeyUtils.getKeyType(k).equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the server has no " + type + " host key"));
     }
 
     @Override

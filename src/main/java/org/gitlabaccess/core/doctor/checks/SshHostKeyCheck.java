@@ -6,6 +6,7 @@ import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 
@@ -32,7 +33,8 @@ public final class SshHostKeyCheck implements Check {
                     Fix.automatic(c.texts().get("doctor.ssh-host-key.unknown.fix"), ctx -> recordKey(ctx)));
             case HOST_KEY_CHANGED, HOST_KEY_REVOKED -> CheckResult.fail(id(), c.texts().get("doctor.ssh-host-key.changed",
                     endpoint.knownHostsName(), r.detail()),
-                    Fix.manual(c.texts().get("doctor.ssh-host-key.changed.fix", endpoint.knownHostsName())));
+                    Fix.manual(c.texts().get("doctor.ssh-host-key.changed.fix", endpoint.knownHostsName(),
+                            r.recorded().isEmpty() ? KnownHosts.of(c.sshEffective()).file() : r.recorded().get(0).file())));
             case PROXY_COMMAND -> CheckResult.skip(id(), c.texts().get("doctor.ssh-host-key.proxy-command",
                     endpoint.knownHostsName(), r.detail()));
             // Why, in words: the client's own exception text names futures and classes.
