@@ -2,17 +2,23 @@ package org.gitlabaccess.ui;
 
 import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.KnownHosts;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 
 /**
- * Asks the user, in a dialog, whether to trust a host key seen for the first time. Called from a
- * worker thread, which waits for the answer; the dialog itself runs on the FX thread.
+ * The wizard's host key dialogs, called from a worker thread that waits for the answer (the
+ * dialog itself runs on the FX thread). A new host is asked about (trust / don't trust); a changed
+ * or revoked key is only shown, with both fingerprints and the line to fix, and has nothing to accept.
  */
 final class FxHostKeyDecision implements HostKeyDecision {
     private final Messages m;
@@ -23,28 +29,62 @@ final class FxHostKeyDecision implements HostKeyDecision {
 
     @Override
     public boolean acceptNewHost(SshEndpoint endpoint, PublicKey key, String fingerprint) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        return onFxThread(() -> {
             ButtonType trust = new ButtonType(m.get("hostkey.trust"), ButtonBar.ButtonData.OK_DONE);
             ButtonType refuse = new ButtonType(m.get("hostkey.refuse"), ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, m.get("hostkey.text", endpoint.knownHostsName(),
                     KeyUtils.getKeyType(key), fingerprint), trust, refuse);
             alert.setTitle(m.get("hostkey.title"));
-            // Owned by the wizard: modal to it, centred on it, and the keyboard focus returns to it.
-            javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
-                    .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
-                    .findFirst().ifPresent(alert::initOwner);
             alert.setHeaderText(m.get("hostkey.header", endpoint.knownHostsName()));
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
-            answer.complete(alert.showAndWait().filter(trust::equals).isPresent());
+            ownedByWizard(alert);
+            ((Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
+            ((Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
+            return alert.showAndWait().filter(trust::equals).isPresent();
+        });
+    }
+
+    @Override
+    public void hostKeyRefused(SshEndpoint endpoint, PublicKey key, String fingerprint, KnownHosts.Lookup lookup) {
+        boolean revoked = lookup.status() == KnownHosts.Status.REVOKED;
+        String recorded = lookup.entries().stream().map(KnownHosts.Entry::describe)
+                .collect(Collectors.joining("\n"));
+        String fix = lookup.entries().isEmpty() ? "" : lookup.entries().get(0).where();
+        onFxThread(() -> {
+            ButtonType close = new ButtonType(m.get("hostkey.changed.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert alert = new Alert(Alert.AlertType.ERROR, m.get(revoked ? "hostkey.revoked.text" : "hostkey.changed.text",
+                    endpoint.knownHostsName(), KeyUtils.getKeyType(key) + " " + fingerprint, recorded, fix), close);
+            alert.setTitle(m.get(revoked ? "hostkey.revoked.title" : "hostkey.changed.title"));
+            alert.setHeaderText(m.get(revoked ? "hostkey.revoked.header" : "hostkey.changed.header",
+                    endpoint.knownHostsName()));
+            alert.getDialogPane().getStyleClass().add("host-key-changed");
+            ownedByWizard(alert);
+            alert.showAndWait();
+            return true;
+        });
+    }
+
+    /** Owned by the wizard: modal to it, centred on it, and the keyboard focus returns to it. */
+    private static void ownedByWizard(Alert alert) {
+        Window.getWindows().stream().filter(Window::isShowing)
+                .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
+                .findFirst().ifPresent(alert::initOwner);
+    }
+
+    private static boolean onFxThread(java.util.function.BooleanSupplier dialog) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                answer.complete(dialog.getAsBoolean());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
         });
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         }
     }
