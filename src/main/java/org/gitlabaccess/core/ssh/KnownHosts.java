@@ -116,11 +116,6 @@ public final class KnownHosts {
         return types;
     }
 
-    /** Whether any {@code @cert-authority} line names the host. */
-    public boolean hasCertificateAuthority(SshEndpoint endpoint) {
-        return entriesFor(endpoint.knownHostsName()).stream().anyMatch(e -> e.marker() == Marker.CERT_AUTHORITY);
-    }
-
     /**
      * Appends the key for a new host to the first user file, in the form OpenSSH writes (hashed
      * with {@code HashKnownHosts}); the rest of the file is kept as is. Nothing is written when the
