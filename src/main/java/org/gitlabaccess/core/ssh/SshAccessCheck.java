@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public final class SshAccessCheck implements AutoCloseable {
         this.client = SshClient.setUpDefaultClient();
         // Never read ~/.ssh/config or default keys behind our back: the endpoint and key are explicit.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // Jump hosts (ProxyJump) are offered the check's own key; the GitLab session gets it explicitly.
+        // Jump hosts (ProxyJump) are offered the check's key and the configured unencrypted ones; the
+        // GitLab session gets the check's key explicitly.
         client.setKeyIdentityProvider(session -> current.identities);
         // Key exchange may start before connect() returns, so the verifier and the host key
         // algorithms are set on the client, read from the current check; checks run one at a time.
@@ -85,7 +87,7 @@ public final class SshAccessCheck implements AutoCloseable {
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of());
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, null);
         current = hostCheck;
         try (ClientSession session = connect(effective).verify(timeout).getSession()) {
             // With no identity offered, authentication fails right after the key exchange: the host
@@ -153,7 +155,7 @@ public final class SshAccessCheck implements AutoCloseable {
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of(pair));
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, pair);
         current = hostCheck;
         try (ClientSession session = connect(effective).verify(timeout).getSession()) {
             session.addPublicKeyIdentity(pair);
@@ -252,6 +254,7 @@ public final class SshAccessCheck implements AutoCloseable {
      */
     private final class HostKeyCheck implements ServerKeyVerifier {
         private final SshEndpoint endpoint;
+        private final List<SshEndpoint> jumpHosts;
         private final List<String> configuredAlgorithms;
         private final KnownHosts knownHosts;
         final List<KeyPair> identities;
@@ -259,19 +262,44 @@ public final class SshAccessCheck implements AutoCloseable {
         private final AtomicReference<ProblemException> localProblem = new AtomicReference<>();
         volatile String fingerprint;
 
-        HostKeyCheck(SshConfigLookup.Effective effective, List<KeyPair> identities) {
+        HostKeyCheck(SshConfigLookup.Effective effective, KeyPair checkKey) {
             this.endpoint = effective.endpoint();
+            this.jumpHosts = effective.proxyJump().map(ProxyJumpHops::of).orElse(List.of());
             this.configuredAlgorithms = effective.hostKeyAlgorithms();
             this.knownHosts = KnownHosts.of(effective);
-            this.identities = identities;
+            List<KeyPair> keys = new ArrayList<>();
+            if (checkKey != null) {
+                keys.add(checkKey);
+            }
+            if (!jumpHosts.isEmpty()) {
+                keys.addAll(unencrypted(effective.identityFiles()));
+            }
+            this.identities = keys;
         }
 
-        /** The endpoint a session goes to: the GitLab host, or a jump host on the way. */
+        private static List<KeyPair> unencrypted(List<Path> files) {
+            List<KeyPair> keys = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    keys.add(SshKeyFiles.loadPair(f, null));
+                } catch (ProblemException e) {
+                    // Encrypted or unreadable: OpenSSH would ask or skip; the product cannot ask here.
+                }
+            }
+            return keys;
+        }
+
+        /**
+         * The endpoint a session goes to: a jump host (its connect address is the hop's), or the
+         * GitLab host (directly, or through the local end of the jump tunnel).
+         */
         private SshEndpoint endpointOf(ClientSession session) {
             if (session.getConnectAddress() instanceof InetSocketAddress a) {
-                SshEndpoint to = SshEndpoint.of(a.getHostString(), a.getPort());
-                if (!(to.hostName().equals(endpoint.hostName()) && to.port() == endpoint.port())) {
-                    return to;
+                for (SshEndpoint hop : jumpHosts) {
+                    if (hop.port() == a.getPort() && (hop.hostName().equalsIgnoreCase(a.getHostString())
+                            || (a.getAddress() != null && hop.hostName().equals(a.getAddress().getHostAddress())))) {
+                        return hop;
+                    }
                 }
             }
             return endpoint;
