@@ -330,4 +330,21 @@ class HostKeyHostileTest {
                 .contains(ecdsaOnly.hostKeyFingerprint(ECDSA)).contains(knownHosts(home) + ":1");
         before.assertUnchangedExcept(p -> !p.startsWith(".ssh"));
     }
+
+    @Test
+    void setupWithYesStopsAtAManInTheMiddleAndLeavesKnownHostsAlone() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("setup-home"));
+        Files.createDirectories(home.resolve(".ssh"));
+        Foreign realServer = Foreign.of(ED25519);
+        Files.writeString(knownHosts(home), name(ecdsaOnly) + " " + realServer.line() + "\n");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home.resolve(".ssh"), p -> p.toString().equals("known_hosts"));
+
+        var r = new CliRunner(home).env("GITLAB_TOKEN", org.gitlabaccess.testkit.Seed.API_TOKEN).run("setup",
+                "--method", "ssh", "--yes", "--host", ecdsaOnly.baseUrl(), "--ca-file", ecdsaOnly.caFile().toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
+        assertThat(r.all()).contains("has changed").contains(realServer.fingerprint())
+                .contains(ecdsaOnly.hostKeyFingerprint(ECDSA)).contains(knownHosts(home) + ":1");
+        before.assertUnchangedExcept(p -> !p.equals("known_hosts") && !p.isEmpty());
+    }
 }
