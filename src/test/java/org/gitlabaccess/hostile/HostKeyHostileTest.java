@@ -347,4 +347,19 @@ class HostKeyHostileTest {
                 .contains(ecdsaOnly.hostKeyFingerprint(ECDSA)).contains(knownHosts(home) + ":1");
         before.assertUnchangedExcept(p -> !p.equals("known_hosts") && !p.isEmpty());
     }
+
+    @Test
+    void aHugeKnownHostsIsRefusedRatherThanReadOrSkipped() throws Exception {
+        Path home = home(several, true);
+        try (var f = new java.io.RandomAccessFile(knownHosts(home).toFile(), "rw")) {
+            f.setLength(65L * 1024 * 1024);
+        }
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+
+        var r = verify(home, several, "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
+        assertThat(r.err()).contains(knownHosts(home).toString()).contains("larger than 64 MiB");
+        before.assertUnchanged();
+    }
 }

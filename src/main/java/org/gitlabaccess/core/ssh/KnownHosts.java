@@ -58,6 +58,9 @@ public final class KnownHosts {
         }
     }
 
+    /** Far beyond any real known_hosts; a larger file is refused rather than read into memory. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
     private final List<Path> files;
     private final Path userFile;
     private final boolean hashNewEntries;
@@ -161,13 +164,21 @@ public final class KnownHosts {
         return found;
     }
 
-    /** A file OpenSSH could not open (missing, a directory, unreadable) is read as empty, as OpenSSH does. */
+    /**
+     * A file OpenSSH could not open (missing, a directory, unreadable) is read as empty, as OpenSSH
+     * does. One too large to read is refused: skipping it could turn a changed key into a new one.
+     */
     private static List<String> readLines(Path file) {
         // Never open what is not a regular file: a FIFO planted as known_hosts would block the read.
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-too-large",
+                        Text.of("error.known-hosts-too-large", file, MAX_FILE_BYTES / (1024 * 1024)),
+                        Text.of("error.known-hosts-too-large.hint"));
+            }
             return List.of(Files.readString(file, StandardCharsets.ISO_8859_1).split("\n", -1));
         } catch (IOException e) {
             return List.of();

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -281,7 +283,9 @@ public final class SshAccessCheck implements AutoCloseable {
             List<KeyPair> keys = new ArrayList<>();
             for (Path f : files) {
                 try {
-                    keys.add(SshKeyFiles.loadPair(f, null));
+                    if (Files.isRegularFile(f)) {
+                        keys.add(SshKeyFiles.loadPair(f, null));
+                    }
                 } catch (ProblemException e) {
                     // Encrypted or unreadable: OpenSSH would ask or skip; the product cannot ask here.
                 }
@@ -307,7 +311,12 @@ public final class SshAccessCheck implements AutoCloseable {
 
         List<String> offered(ClientSession session) {
             SshEndpoint to = endpointOf(session);
-            return HostKeyAlgorithms.offered(configuredAlgorithms, knownHosts.recordedKeyTypes(to));
+            try {
+                return HostKeyAlgorithms.offered(configuredAlgorithms, knownHosts.recordedKeyTypes(to));
+            } catch (ProblemException e) {
+                // The verifier meets the same problem and ends the check with it.
+                return HostKeyAlgorithms.offered(configuredAlgorithms, Set.of());
+            }
         }
 
         void rethrowLocalProblem() {
@@ -318,7 +327,15 @@ public final class SshAccessCheck implements AutoCloseable {
 
         @Override
         public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
-            SshEndpoint to = endpointOf(session);
+            try {
+                return decide(endpointOf(session), key);
+            } catch (ProblemException e) {
+                localProblem.set(e);
+                return false;
+            }
+        }
+
+        private boolean decide(SshEndpoint to, PublicKey key) {
             String presented = KeyFingerprint.sha256(key);
             if (to.equals(endpoint)) {
                 fingerprint = presented;
@@ -340,12 +357,7 @@ public final class SshAccessCheck implements AutoCloseable {
                 default:
                     boolean published = GitLabComHostKeys.isGitLabCom(to.hostName());
                     if (published || decision.acceptNewHost(to, key, presented)) {
-                        try {
-                            knownHosts.record(to, key, new AtomicFile());
-                        } catch (ProblemException e) {
-                            localProblem.set(e);
-                            return false;
-                        }
+                        knownHosts.record(to, key, new AtomicFile());
                         return true;
                     }
                     failure.set(new SshCheckResult(SshCheckResult.Outcome.HOST_KEY_UNKNOWN, to, null, presented,
