@@ -132,6 +132,11 @@ public final class KnownHosts {
         if (lookup.status() != Status.UNKNOWN) {
             throw new IllegalStateException("A changed or revoked host key is never recorded");
         }
+        if (Files.exists(userFile) && !Files.isRegularFile(userFile) && !Files.isDirectory(userFile)) {
+            // UserKnownHostsFile /dev/null (or another device): the user keeps no record, and OpenSSH's
+            // append goes nowhere. Writing "atomically" would replace the device with a file.
+            return false;
+        }
         String name = hashNewEntries ? KnownHostsNames.hashed(endpoint.knownHostsName()) : endpoint.knownHostsName();
         try {
             String existing = Files.exists(userFile) ? Files.readString(userFile, StandardCharsets.ISO_8859_1) : "";
