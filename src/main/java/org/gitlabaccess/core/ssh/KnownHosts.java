@@ -103,17 +103,23 @@ public final class KnownHosts {
     }
 
     /**
-     * The key types recorded for the host on plain lines whose key is not revoked, as OpenSSH
-     * counts them when it puts the host key algorithms of known types first.
+     * The key types recorded for the host, as OpenSSH counts them when it puts the host key
+     * algorithms of known types first: a type counts when the first plain line of that type holds a
+     * key that no {@code @revoked} line revokes.
      */
     public Set<String> recordedKeyTypes(SshEndpoint endpoint) {
         List<Entry> entries = entriesFor(endpoint.knownHostsName());
+        Set<String> seen = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         for (Entry e : entries) {
+            String type = KeyUtils.getKeyType(e.key());
+            if (e.marker() != Marker.NONE || !seen.add(type)) {
+                continue;
+            }
             boolean revoked = entries.stream()
                     .anyMatch(r -> r.marker() == Marker.REVOKED && KeyUtils.compareKeys(r.key(), e.key()));
-            if (e.marker() == Marker.NONE && !revoked) {
-                types.add(KeyUtils.getKeyType(e.key()));
+            if (!revoked) {
+                types.add(type);
             }
         }
         return types;

@@ -118,6 +118,9 @@ class OpenSshAgreementMatrixTest {
                         (f, n, k) -> write(f.user(), "@revoked " + n + " " + k.otherEd25519())),
                 row("@revoked ECDSA key, ed25519 recorded", Server.FULL, (f, n, k) -> write(f.user(),
                         "@revoked " + n + " " + k.hostEcdsa() + "\n" + n + " " + k.hostEd25519())),
+                row("first ECDSA line revoked, second the server's ECDSA key", Server.FULL, (f, n, k) -> write(f.user(),
+                        "@revoked " + n + " " + k.otherEcdsa() + "\n" + n + " " + k.otherEcdsa() + "\n" + n + " "
+                                + k.hostEcdsa())),
                 row("@cert-authority with the server's own plain key", Server.FULL,
                         (f, n, k) -> write(f.user(), "@cert-authority " + n + " " + k.hostEd25519())),
                 row("global file holds the key, user file empty", Server.FULL,
