@@ -3,6 +3,7 @@ package org.gitlabaccess.ui;
 import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -70,7 +71,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
                 .findFirst().ifPresent(alert::initOwner);
     }
 
-    private static boolean onFxThread(java.util.function.BooleanSupplier dialog) {
+    private static boolean onFxThread(BooleanSupplier dialog) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

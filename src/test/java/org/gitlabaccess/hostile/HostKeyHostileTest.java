@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -339,7 +341,7 @@ class HostKeyHostileTest {
         Files.writeString(knownHosts(home), name(ecdsaOnly) + " " + realServer.line() + "\n");
         FileTreeSnapshot before = FileTreeSnapshot.of(home.resolve(".ssh"), p -> p.toString().equals("known_hosts"));
 
-        var r = new CliRunner(home).env("GITLAB_TOKEN", org.gitlabaccess.testkit.Seed.API_TOKEN).run("setup",
+        var r = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup",
                 "--method", "ssh", "--yes", "--host", ecdsaOnly.baseUrl(), "--ca-file", ecdsaOnly.caFile().toString());
 
         assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
@@ -351,7 +353,7 @@ class HostKeyHostileTest {
     @Test
     void aHugeKnownHostsIsRefusedRatherThanReadOrSkipped() throws Exception {
         Path home = home(several, true);
-        try (var f = new java.io.RandomAccessFile(knownHosts(home).toFile(), "rw")) {
+        try (var f = new RandomAccessFile(knownHosts(home).toFile(), "rw")) {
             f.setLength(65L * 1024 * 1024);
         }
         FileTreeSnapshot before = FileTreeSnapshot.of(home);

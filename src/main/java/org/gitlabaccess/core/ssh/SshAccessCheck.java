@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ public final class SshAccessCheck implements AutoCloseable {
     private final Duration timeout;
     private volatile HostKeyCheck current;
     /** Decrypted keys, in memory only for this check's life: a passphrase's KDF costs seconds in Java. */
-    private final java.util.Map<Path, KeyPair> unlocked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, KeyPair> unlocked = new ConcurrentHashMap<>();
 
     public SshAccessCheck(HostKeyDecision decision, Duration timeout) {
         this.decision = decision;

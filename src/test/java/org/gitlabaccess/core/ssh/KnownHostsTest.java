@@ -2,16 +2,19 @@ package org.gitlabaccess.core.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.testkit.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,8 +82,8 @@ class KnownHostsTest {
     @Test
     void aDeviceAsUserKnownHostsFileKeepsNoRecordAndIsNotReplaced() throws Exception {
         Path device = dir.resolve("null-device");
-        var mkfifo = org.gitlabaccess.testkit.Processes.run(dir, java.util.Map.of(), "mkfifo", device.toString());
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.exitCode() == 0, "mkfifo");
+        var mkfifo = Processes.run(dir, Map.of(), "mkfifo", device.toString());
+        assumeTrue(mkfifo.exitCode() == 0, "mkfifo");
         KnownHosts hosts = new KnownHosts(List.of(device), device, false);
 
         assertThat(hosts.check(HOST, key().getPublic()).status()).isEqualTo(KnownHosts.Status.UNKNOWN);

@@ -14,6 +14,7 @@ import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.RealSshd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,7 +99,7 @@ class ProxyJumpAgreementTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aProxyCommandIsSaidPlainlyAndNothingIsConnected() {
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of("127.0.0.1", target.port()),
                 "git", List.of(), false, List.of(dir.resolve("none")), List.of(),
