@@ -2,6 +2,7 @@ package org.gitlabaccess.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,11 +25,13 @@ public final class RealSshd implements AutoCloseable {
     private static final Path PRIVSEP = Path.of("/run/sshd");
 
     private final Process process;
+    private final String address;
     private final int port;
     private final Path log;
 
-    private RealSshd(Process process, int port, Path log) {
+    private RealSshd(Process process, String address, int port, Path log) {
         this.process = process;
+        this.address = address;
         this.port = port;
         this.log = log;
     }
@@ -57,16 +60,21 @@ public final class RealSshd implements AutoCloseable {
         return file;
     }
 
-    /** Starts sshd presenting exactly these host keys, and waits until it answers. */
+    /** Starts sshd on 127.0.0.1 and a free port, presenting exactly these host keys, and waits until it answers. */
     public static RealSshd start(Path dir, List<Path> hostKeys) throws IOException {
-        Files.createDirectories(dir);
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        return start(dir, hostKeys, "127.0.0.1", port);
+    }
+
+    /** Starts sshd on this loopback address and port (22 needs root and a free port 22 there). */
+    public static RealSshd start(Path dir, List<Path> hostKeys, String address, int port) throws IOException {
+        Files.createDirectories(dir);
         StringBuilder config = new StringBuilder();
         hostKeys.forEach(k -> config.append("HostKey ").append(k.toAbsolutePath()).append('\n'));
-        config.append("ListenAddress 127.0.0.1\n")
+        config.append("ListenAddress ").append(address).append('\n')
                 .append("Port ").append(port).append('\n')
                 .append("PidFile ").append(dir.resolve("sshd.pid").toAbsolutePath()).append('\n')
                 .append("UsePAM no\nStrictModes no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n")
@@ -76,7 +84,7 @@ public final class RealSshd implements AutoCloseable {
         Path log = dir.resolve("sshd.log");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", configFile.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RealSshd sshd = new RealSshd(p, port, log);
+        RealSshd sshd = new RealSshd(p, address, port, log);
         sshd.awaitBanner();
         return sshd;
     }
@@ -92,7 +100,7 @@ public final class RealSshd implements AutoCloseable {
                 throw new IOException("sshd exited: " + Files.readString(log));
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                s.connect(new InetSocketAddress(address, port), 500);
                 s.setSoTimeout(2000);
                 InputStream in = s.getInputStream();
                 byte[] banner = in.readNBytes(8);
