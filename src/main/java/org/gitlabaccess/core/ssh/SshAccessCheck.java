@@ -97,15 +97,15 @@ public final class SshAccessCheck implements AutoCloseable {
             // key has been seen (and checked) by then.
             session.auth().await(timeout);
             hostCheck.rethrowLocalProblem();
-            if (hostCheck.failure.get() != null) {
-                return hostCheck.failure.get();
+            if (hostCheck.failure() != null) {
+                return hostCheck.failure();
             }
             return new SshCheckResult(hostCheck.fingerprint == null ? SshCheckResult.Outcome.UNEXPECTED_ANSWER
                     : SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint, "host key checked");
         } catch (IOException | RuntimeException e) {
             hostCheck.rethrowLocalProblem();
-            if (hostCheck.failure.get() != null) {
-                return hostCheck.failure.get();
+            if (hostCheck.failure() != null) {
+                return hostCheck.failure();
             }
             return connectionFailure(endpoint, e);
         }
@@ -166,8 +166,8 @@ public final class SshAccessCheck implements AutoCloseable {
                 session.auth().verify(timeout);
             } catch (IOException e) {
                 hostCheck.rethrowLocalProblem();
-                if (hostCheck.failure.get() != null) {
-                    return hostCheck.failure.get();
+                if (hostCheck.failure() != null) {
+                    return hostCheck.failure();
                 }
                 return new SshCheckResult(SshCheckResult.Outcome.KEY_NOT_REGISTERED, endpoint, null,
                         hostCheck.fingerprint, "Permission denied (publickey)");
@@ -205,8 +205,8 @@ public final class SshAccessCheck implements AutoCloseable {
                     (stdout + " " + banner(stderr)).strip());
         } catch (IOException | RuntimeException e) {
             hostCheck.rethrowLocalProblem();
-            if (hostCheck.failure.get() != null) {
-                return hostCheck.failure.get();
+            if (hostCheck.failure() != null) {
+                return hostCheck.failure();
             }
             return connectionFailure(endpoint, e);
         }
@@ -261,7 +261,9 @@ public final class SshAccessCheck implements AutoCloseable {
         private final List<String> configuredAlgorithms;
         private final KnownHosts knownHosts;
         final List<KeyPair> identities;
-        final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
+        private final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
+        /** Told to the decision from the checking thread once the connection has ended, never from MINA's. */
+        private final AtomicReference<Runnable> refusalToTell = new AtomicReference<>();
         private final AtomicReference<ProblemException> localProblem = new AtomicReference<>();
         volatile String fingerprint;
 
@@ -320,6 +322,15 @@ public final class SshAccessCheck implements AutoCloseable {
             }
         }
 
+        /** How the host key check failed (null if it did not); a refusal is told to the decision once. */
+        SshCheckResult failure() {
+            Runnable tell = refusalToTell.getAndSet(null);
+            if (tell != null) {
+                tell.run();
+            }
+            return failure.get();
+        }
+
         void rethrowLocalProblem() {
             if (localProblem.get() != null) {
                 throw localProblem.get();
@@ -353,7 +364,7 @@ public final class SshAccessCheck implements AutoCloseable {
                 case CHANGED:
                 case REVOKED:
                     failure.set(SshCheckResult.hostKeyRefused(to, key, lookup));
-                    decision.hostKeyRefused(to, key, presented, lookup);
+                    refusalToTell.set(() -> decision.hostKeyRefused(to, key, presented, lookup));
                     return false;
                 default:
                     boolean published = GitLabComHostKeys.isGitLabCom(to.hostName());

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -102,12 +104,27 @@ class SshAccessCheckTest {
         String forged = "[" + server.sshHost() + "]:" + server.sshPort()
                 + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
         Files.writeString(home.resolve(".ssh/known_hosts"), forged);
-        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT,
-                Duration.ofSeconds(10))) {
+        List<KnownHosts.Lookup> told = new ArrayList<>();
+        HostKeyDecision wouldAcceptAnything = new HostKeyDecision() {
+            @Override
+            public boolean acceptNewHost(SshEndpoint endpoint, PublicKey key, String fingerprint) {
+                throw new AssertionError("a changed key is never asked about");
+            }
+
+            @Override
+            public void hostKeyRefused(SshEndpoint endpoint, PublicKey key, String fingerprint,
+                                       KnownHosts.Lookup lookup) {
+                told.add(lookup);
+            }
+        };
+        try (SshAccessCheck check = new SshAccessCheck(wouldAcceptAnything, Duration.ofSeconds(10))) {
             SshCheckResult r = check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null);
             assertThat(r.outcome()).isEqualTo(SshCheckResult.Outcome.HOST_KEY_CHANGED);
             assertThat(r.detail()).contains(server.hostKeyFingerprint()).contains("SHA256:");
+            assertThat(r.recorded()).extracting(KnownHosts.Entry::where)
+                    .containsExactly(home.resolve(".ssh/known_hosts") + ":1");
         }
+        assertThat(told).singleElement().satisfies(l -> assertThat(l.status()).isEqualTo(KnownHosts.Status.CHANGED));
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(forged);
     }
 
