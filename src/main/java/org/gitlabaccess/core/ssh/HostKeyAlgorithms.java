@@ -7,8 +7,8 @@ import org.apache.sshd.common.signature.BuiltinSignatures;
 
 /**
  * The host key algorithms the product offers, in the order OpenSSH offers them: the configured
- * {@code HostKeyAlgorithms}, and, where OpenSSH reorders (the default list, or one only extended
- * with {@code +} or shortened with {@code -}), the algorithms whose key type is already recorded
+ * {@code HostKeyAlgorithms}, and, where OpenSSH reorders (see {@link #reorderedByOpenSsh}), the
+ * algorithms whose key type is already recorded
  * for the host first, each group in the configured order. Since the server takes the first of the
  * client's algorithms it supports, the key negotiated is the one OpenSSH would be shown.
  * Certificate algorithms are left out: the product checks plain host keys only.
@@ -46,9 +46,10 @@ public final class HostKeyAlgorithms {
      * OpenSSH reorders by known_hosts only when {@code HostKeyAlgorithms} is unset or starts with
      * {@code +} or {@code -}. The resolved list no longer shows how it was written, so this tells
      * them by shape: all of OpenSSH's defaults in their own order, optionally followed by appended
-     * algorithms. When in doubt it does not reorder: a list shortened with {@code -} is then taken
-     * for an explicit one, which can only make the product refuse a key OpenSSH accepts, never
-     * the reverse.
+     * algorithms. When in doubt it does not reorder: a list shortened with {@code -} is taken for an
+     * explicit one, which can make the product refuse a key OpenSSH accepts, never accept one it
+     * refuses. (Only an explicit list that spells out all the defaults in their order is misread
+     * the other way.)
      */
     static boolean reorderedByOpenSsh(List<String> configured) {
         List<String> defaults = SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
