@@ -11,9 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The host-names field of a known_hosts line, matched as OpenSSH matches it: a comma-separated
- * list of patterns with {@code *} and {@code ?}, where a matching {@code !pattern} excludes the
- * line whatever else matches, and a list with only negated patterns matches nothing; or one hashed
- * name {@code |1|salt|hmac} (HMAC-SHA1 of the name keyed by the salt). Names are compared in lower case.
+ * list of patterns ({@link HostPatterns#matchesList}: a matching {@code !pattern} excludes the line
+ * whatever else matches), or one hashed name {@code |1|salt|hmac} (HMAC-SHA1 of the lower-case
+ * name keyed by the salt).
  */
 final class KnownHostsNames {
     private static final String HASH_MAGIC = "|1|";
@@ -25,21 +25,7 @@ final class KnownHostsNames {
     /** Whether the field names the host (its known_hosts name: {@code host} or {@code [host]:port}). */
     static boolean matches(String field, String name) {
         String host = name.toLowerCase(Locale.ROOT);
-        if (field.startsWith("|")) {
-            return matchesHashed(field, host);
-        }
-        boolean positive = false;
-        for (String pattern : field.split(",", -1)) {
-            boolean negated = pattern.startsWith("!");
-            String p = (negated ? pattern.substring(1) : pattern).toLowerCase(Locale.ROOT);
-            if (wildcardMatch(p, host)) {
-                if (negated) {
-                    return false;
-                }
-                positive = true;
-            }
-        }
-        return positive;
+        return field.startsWith("|") ? matchesHashed(field, host) : HostPatterns.matchesList(field, host);
     }
 
     /** The hashed form OpenSSH writes with {@code HashKnownHosts yes}, with a fresh random salt. */
@@ -75,34 +61,5 @@ final class KnownHostsNames {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
-    }
-
-    /**
-     * {@code *} any run of characters, {@code ?} any one character, everything else literally; the
-     * classic single-backtrack walk, linear in practice whatever a hostile line holds.
-     */
-    private static boolean wildcardMatch(String p, String s) {
-        int pi = 0;
-        int si = 0;
-        int star = -1;
-        int resume = 0;
-        while (si < s.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || (p.charAt(pi) != '*' && p.charAt(pi) == s.charAt(si)))) {
-                pi++;
-                si++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                resume = si;
-            } else if (star >= 0) {
-                pi = star + 1;
-                si = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
     }
 }
