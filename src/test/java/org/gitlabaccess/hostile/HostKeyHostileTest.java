@@ -364,4 +364,78 @@ class HostKeyHostileTest {
         assertThat(r.err()).contains(knownHosts(home).toString()).contains("larger than 64 MiB");
         before.assertUnchanged();
     }
+
+    /** A ~/.ssh/config for the test host (resolved by the real ssh -G since the SSH configuration work landed). */
+    private static void sshConfig(Path home, String... lines) throws IOException {
+        Files.writeString(home.resolve(".ssh/config"), "Host 127.0.0.1\n  " + String.join("\n  ", lines) + "\n");
+    }
+
+    /** The real ssh, strict, with the home's configuration: does it accept the host key now recorded? */
+    private static String realSshStrict(Path home, GitLabTestServer server) throws IOException {
+        return Processes.run(home, Map.of("HOME", home.toString(), "SSH_AUTH_SOCK", ""), "ssh", "-F",
+                home.resolve(".ssh/config").toString(), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "PubkeyAuthentication=no", "-p", String.valueOf(server.sshPort()), "git@127.0.0.1", "true").all();
+    }
+
+    @Test
+    void hashKnownHostsInTheConfigRecordsAHashedLineThatSshAccepts() throws Exception {
+        assumeTrue(Processes.available("ssh"));
+        Path home = home(several, true);
+        sshConfig(home, "HashKnownHosts yes", "UserKnownHostsFile " + knownHosts(home),
+                "GlobalKnownHostsFile /dev/null");
+
+        var r = verify(home, several, "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        String recorded = Files.readString(knownHosts(home));
+        assertThat(recorded).startsWith("|1|").doesNotContain("127.0.0.1")
+                .endsWith(" " + several.hostKeyLine() + "\n");
+        assertThat(realSshStrict(home, several)).contains("Permission denied");
+    }
+
+    @Test
+    void hostKeyAlgorithmsWithRsaFirstRecordTheRsaKeySshWillAskFor() throws Exception {
+        assumeTrue(Processes.available("ssh"));
+        Path home = home(several, true);
+        sshConfig(home, "HostKeyAlgorithms rsa-sha2-512,rsa-sha2-256,ssh-ed25519",
+                "UserKnownHostsFile " + knownHosts(home), "GlobalKnownHostsFile /dev/null");
+
+        var r = verify(home, several, "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(Files.readString(knownHosts(home))).isEqualTo(several.knownHostsLine(RSA) + "\n");
+        assertThat(realSshStrict(home, several)).contains("Permission denied");
+    }
+
+    @Test
+    void aChangedKeyInTheConfiguredGlobalFileIsRefusedAndNamesThatFile() throws Exception {
+        Path home = home(several, true);
+        Path global = home.resolve("etc-ssh_known_hosts");
+        Foreign old = Foreign.of(ED25519);
+        Files.writeString(global, name(several) + " " + old.line() + "\n");
+        sshConfig(home, "UserKnownHostsFile " + home.resolve(".ssh/mine"), "GlobalKnownHostsFile " + global);
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+
+        var r = verify(home, several, "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
+        assertThat(r.err()).contains("has changed").contains(old.fingerprint()).contains(global + ":1")
+                .contains(several.hostKeyFingerprint(ED25519));
+        before.assertUnchanged();
+    }
+
+    @Test
+    void aProxyCommandIsSaidPlainlyAndNothingIsConnectedOrWritten() throws Exception {
+        Path home = home(several, true);
+        Path marker = home.resolve("proxy-ran");
+        sshConfig(home, "ProxyCommand touch " + marker + "; nc %h %p");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+
+        var r = verify(home, several, "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).contains("proxy command").contains("cannot check");
+        assertThat(marker).doesNotExist();
+        before.assertUnchanged();
+    }
 }
