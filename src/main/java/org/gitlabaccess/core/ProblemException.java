@@ -27,6 +27,11 @@ public class ProblemException extends RuntimeException {
         this(kind, reason, message, hint, cause, null, null);
     }
 
+    /** For a problem that carries more than its sentences (a subclass with the values a face may act on). */
+    protected ProblemException(ProblemKind kind, String reason, Text message, Text hint) {
+        this(kind, reason, render(message, Locale.ENGLISH), render(hint, Locale.ENGLISH), null, message, hint);
+    }
+
     private ProblemException(ProblemKind kind, String reason, String message, String hint, Throwable cause,
             Text messageText, Text hintText) {
         super(Redactor.redact(message), cause);

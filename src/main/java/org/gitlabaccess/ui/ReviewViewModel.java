@@ -2,12 +2,17 @@ package org.gitlabaccess.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gitlabaccess.core.NetworkNames;
+import org.gitlabaccess.core.gitlab.ForeignSshHostException;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.setup.Change;
 import org.gitlabaccess.core.setup.Progress;
@@ -15,6 +20,7 @@ import org.gitlabaccess.core.setup.SetupFlows;
 import org.gitlabaccess.core.setup.SetupState;
 import org.gitlabaccess.core.setup.SetupStep;
 import org.gitlabaccess.core.setup.SignInStep;
+import org.gitlabaccess.core.ssh.SshEndpoint;
 
 /** Step 7's state: every planned change as a line, worked out in the background before anything is written. */
 final class ReviewViewModel {
@@ -27,6 +33,8 @@ final class ReviewViewModel {
     private final BooleanProperty revokeOffered = new SimpleBooleanProperty(false);
     private final BooleanProperty revoke = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
+    /** The SSH host the API named outside the instance's domain, waiting for the user's word; else null. */
+    private final ObjectProperty<ForeignSshHostException> foreignSshHost = new SimpleObjectProperty<>();
 
     ReviewViewModel(Messages m, WizardSession session, BackgroundTasks tasks) {
         this.m = m;
@@ -59,6 +67,40 @@ final class ReviewViewModel {
         return error;
     }
 
+    ObjectProperty<ForeignSshHostException> foreignSshHostProperty() {
+        return foreignSshHost;
+    }
+
+    /**
+     * The user confirmed an SSH host (the one the API named, or one their administrator gave): it is
+     * validated as any typed host is, kept for the rest of the wizard, and the plan is made again.
+     *
+     * @return false, changing nothing, when the text is no host name
+     */
+    boolean useSshHost(String text) {
+        ForeignSshHostException asked = foreignSshHost.get();
+        Optional<String> host = NetworkNames.host(text == null ? "" : text.strip());
+        if (asked == null || host.isEmpty()) {
+            return false;
+        }
+        SshEndpoint named = asked.endpoint();
+        session.sshHost = host.get();
+        // The API's port belongs to the host it named; another host gets OpenSSH's default.
+        session.sshPort = host.get().equals(named.hostName()) ? named.port() : SshEndpoint.DEFAULT_PORT;
+        foreignSshHost.set(null);
+        plan();
+        return true;
+    }
+
+    /** The user did not confirm the SSH host: SSH cannot be set up; say what to do in the wizard's terms. */
+    void declineSshHost() {
+        ForeignSshHostException asked = foreignSshHost.get();
+        foreignSshHost.set(null);
+        if (asked != null) {
+            error.set(asked.message(m.locale()) + " " + m.get("sshhost.declined"));
+        }
+    }
+
     /** Signs in and asks each step of the chosen method what it would change. */
     void plan() {
         revokeOffered.set(session.method == SetupMethod.SSH);
@@ -82,7 +124,13 @@ final class ReviewViewModel {
             ready.set(true);
         }, e -> {
             loading.set(false);
-            error.set(ErrorText.full(e, m.locale()));
+            if (e instanceof ForeignSshHostException foreign) {
+                // The command line's hint names --ssh-host; the wizard asks instead.
+                error.set(foreign.message(m.locale()));
+                foreignSshHost.set(foreign);
+            } else {
+                error.set(ErrorText.full(e, m.locale()));
+            }
         });
     }
 

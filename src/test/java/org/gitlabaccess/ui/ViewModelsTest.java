@@ -243,6 +243,40 @@ class ViewModelsTest {
     }
 
     @Test
+    void aForeignSshHostFromTheApiIsUsedOnlyOnceTheUserConfirmsIt() throws Exception {
+        // Web address "localhost"; the API names 127.0.0.1 as its SSH host: not the instance's domain.
+        Path home = Files.createDirectories(dir.resolve("foreign-ssh"));
+        WizardSession s = session(home, SiteConfig.empty(), server.baseUrl().replace("127.0.0.1", "localhost"));
+        s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
+        ReviewViewModel vm = new ReviewViewModel(M, s, new SameThreadTasks());
+
+        vm.plan();
+        assertThat(vm.readyProperty().get()).isFalse();
+        assertThat(vm.foreignSshHostProperty().get()).isNotNull();
+        assertThat(vm.foreignSshHostProperty().get().endpoint().hostName()).isEqualTo("127.0.0.1");
+        assertThat(vm.errorProperty().get()).contains("127.0.0.1").doesNotContain("--ssh-host");
+        assertThat(s.sshHost).as("nothing is taken before the user's word").isNull();
+
+        assertThat(vm.useSshHost("evil.example.net\nProxyCommand touch /tmp/x")).isFalse();
+        assertThat(vm.useSshHost("-oProxyCommand=x")).isFalse();
+        assertThat(s.sshHost).isNull();
+
+        vm.declineSshHost();
+        assertThat(vm.errorProperty().get()).contains("choose HTTPS");
+        assertThat(vm.foreignSshHostProperty().get()).isNull();
+
+        vm.plan();
+        assertThat(vm.useSshHost(" 127.0.0.1 ")).isTrue();
+        assertThat(s.sshHost).isEqualTo("127.0.0.1");
+        assertThat(s.sshPort).isEqualTo(server.sshPort());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.readyProperty().get()).isTrue();
+        assertThat(vm.lines()).anySatisfy(l -> assertThat(l).startsWith("Add a marked block to: ~/.ssh/config")
+                .contains("127.0.0.1"));
+        assertThat(home.resolve(".ssh/config")).as("planning writes nothing").doesNotExist();
+    }
+
+    @Test
     void reviewListsTheSshChangesOrSaysWhyNotAndOffersRevokingOnlyForSsh() throws Exception {
         WizardSession s = session(Files.createDirectories(dir.resolve("review")));
         s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);

@@ -62,10 +62,9 @@ public final class SshEndpointDiscovery {
                     Text.of("error.api-ssh-host.hint"))));
         }
         if (!SshHostPolicy.belongsTo(host.get(), instanceHost)) {
-            return new Discovery(Optional.of(SshEndpoint.of(host.get(), parsed.get().port())),
-                    Optional.of(ProblemException.of(ProblemKind.NETWORK, "ssh-host-foreign",
-                            Text.of("error.api-ssh-host-foreign", host.get(), instanceHost),
-                            Text.of("error.api-ssh-host.hint"))));
+            SshEndpoint foreign = SshEndpoint.of(host.get(), parsed.get().port());
+            return new Discovery(Optional.of(foreign),
+                    Optional.of(new ForeignSshHostException(foreign, instanceHost)));
         }
         return new Discovery(Optional.of(SshEndpoint.of(host.get(), parsed.get().port())), Optional.empty());
     }
