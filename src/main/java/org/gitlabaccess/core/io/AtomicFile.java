@@ -50,26 +50,35 @@ public final class AtomicFile {
         this(Clock.systemUTC());
     }
 
-    /** How to write. */
-    public record Options(Set<PosixFilePermission> permissionsForNewFile, boolean backup, boolean holdsSecret) {
+    /**
+     * How to write.
+     *
+     * @param followLinks false for a file the product owns (a report): a link at the name is replaced, not followed
+     */
+    public record Options(Set<PosixFilePermission> permissionsForNewFile, boolean backup, boolean holdsSecret,
+                          boolean followLinks) {
         public static Options defaults() {
-            return new Options(FilePermissions.DEFAULT_FILE, false, false);
+            return new Options(FilePermissions.DEFAULT_FILE, false, false, true);
         }
 
         public static Options ownerOnly() {
-            return new Options(FilePermissions.OWNER_ONLY_FILE, false, false);
+            return new Options(FilePermissions.OWNER_ONLY_FILE, false, false, true);
         }
 
         /** For a file holding a secret: owner-only even when it existed with wider permissions; never backed up. */
         public static Options forSecret() {
-            return new Options(FilePermissions.OWNER_ONLY_FILE, false, true);
+            return new Options(FilePermissions.OWNER_ONLY_FILE, false, true, true);
         }
 
         public Options withBackup() {
             if (holdsSecret) {
                 throw new IllegalStateException("Secrets are never backed up");
             }
-            return new Options(permissionsForNewFile, true, false);
+            return new Options(permissionsForNewFile, true, false, followLinks);
+        }
+
+        public Options withoutFollowingLinks() {
+            return new Options(permissionsForNewFile, backup, holdsSecret, false);
         }
     }
 
@@ -111,7 +120,7 @@ public final class AtomicFile {
     }
 
     private Result replace(Path file, Edit edit, Options options, boolean writeEvenIfSame) throws IOException {
-        Path target = resolveLinks(file);
+        Path target = options.followLinks() ? resolveLinks(file) : file.toAbsolutePath();
         Path dir = target.getParent();
         if (target.equals(file.toAbsolutePath())) {
             FileOwnership.createDirectories(dir); // never for a link's target: git does not either
@@ -155,6 +164,51 @@ public final class AtomicFile {
             }
             throw e;
         }
+    }
+
+    /**
+     * Creates a file that must not exist yet (a private key): written in full to {@code <file>.lock}
+     * (owner-only from the first byte), flushed, given its mode and its directory's owner, then linked
+     * to its name only if that name is still free. A failure at any point leaves no file and no lock.
+     */
+    public Path createNew(Path file, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path lock = lockFileOf(target);
+        FileChannel channel = acquire(lock, target);
+        try {
+            try (channel) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            FileOwnership.Attributes.forNewFileIn(target.getParent(), permissions).applyTo(lock);
+            moveExclusively(lock, target);
+            syncDirectory(target.getParent());
+            return target;
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(lock);
+            }
+            throw e;
+        }
+    }
+
+    /** A hard link fails atomically when the name is taken (rename would replace it); then the lock goes. */
+    private static void moveExclusively(Path lock, Path target) throws IOException {
+        try {
+            Files.createLink(target, lock);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException taken) {
+                throw taken;
+            }
+            Files.move(lock, target); // no hard links here: without REPLACE_EXISTING it still refuses a taken name
+            return;
+        }
+        Files.delete(lock);
     }
 
     /** The lock file git would use for this file. */
