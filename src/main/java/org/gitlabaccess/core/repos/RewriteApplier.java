@@ -9,6 +9,7 @@ import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
 import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
@@ -75,8 +76,9 @@ public final class RewriteApplier {
                 editor.apply(group.getKey(), fileEdits);
                 outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CHANGED, "");
             } catch (FileBusyException e) {
-                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.BUSY,
-                        "busy: " + e.file().getFileName() + ".lock exists (git may be running there); not forced");
+                Path lock = AtomicFile.lockFileOf(e.file());
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.BUSY, "busy: " + lock
+                        + " exists (git may be running there); not forced. If no git is running, remove it and run again.");
             } catch (ConfigEditor.ConflictException e) {
                 outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CONFLICT,
                         "changed since it was read: " + e.getMessage());

@@ -179,6 +179,83 @@ class GitConfigFileEditorTest {
         }
     }
 
+    /** Pieces git accepts, put together at random: the same checks as above on files nobody wrote by hand. */
+    private static final String[] HEADERS = {"[remote \"origin\"]", "[Remote \"origin\"]", "[remote \"Origin\"]",
+        "[url \"git@h:\"]", "[core]", "[remote.legacy]", "  [core] # c", "[x \"a\\\"b\"]"};
+    private static final String[] ENTRIES = {"url = https://h/a.git", "url=https://h/b.git", "  url   =   \"https://h/c.git\"  ",
+        "insteadOf = https://h/", "fetch = +refs/heads/*:refs/remotes/origin/*", "bare", "k = a\\\n  b", "k = \"x # y\" ; z",
+        "k = tab\\there", "URL = https://h/d.git # note", "k =", "name = Jürgen"};
+    private static final String[] OTHER = {"", "# comment", "\t; another", "   "};
+
+    @Test
+    void randomFilesAndEditsAgreeWithGit() throws Exception {
+        assumeThat(Processes.available("git")).isTrue();
+        java.util.Random random = new java.util.Random(2026);
+        int compared = 0;
+        for (int round = 0; round < 60; round++) {
+            String nl = random.nextBoolean() ? "\n" : "\r\n";
+            StringBuilder text = new StringBuilder();
+            int lines = 3 + random.nextInt(12);
+            for (int i = 0; i < lines; i++) {
+                int kind = i == 0 ? 0 : random.nextInt(10);
+                String line = kind == 0 || kind == 9 ? HEADERS[random.nextInt(HEADERS.length)]
+                        : kind < 7 ? "\t" + ENTRIES[random.nextInt(ENTRIES.length)] : OTHER[random.nextInt(OTHER.length)];
+                text.append(line).append(i == lines - 1 && random.nextInt(4) == 0 ? "" : nl);
+            }
+            byte[] original = text.toString().getBytes(StandardCharsets.UTF_8);
+            Path file = dir.resolve("random" + round);
+            Files.write(file, original);
+            Processes.Result all = git(List.of("git", "config", "--file", file.toString(), "--list"));
+            if (all.exitCode() != 0) {
+                continue; // git refuses this combination (e.g. a continuation at the end); so would a user's git
+            }
+            List<String> keys = all.stdout().lines().map(l -> l.substring(0, l.indexOf('=') < 0 ? l.length() : l.indexOf('=')))
+                    .distinct().toList();
+            GitConfigFileEditor editor = GitConfigFileEditor.parse(original);
+            for (String k : keys) {
+                String[] key = splitKey(k);
+                Processes.Result values = git(List.of("git", "config", "--file", file.toString(), "--get-all", k));
+                List<String> expected = values.stdout().isEmpty() ? List.of() : List.of(values.stdout().split("\n", -1))
+                        .subList(0, values.stdout().split("\n", -1).length - 1);
+                if (expected.stream().noneMatch(v -> v.contains("\n"))) {
+                    // git prints a bare key (no '=') as an empty line; the editor reads it as the boolean it is.
+                    List<String> actual = editor.values(key[0], key[1], key[2]);
+                    List<String> shown = java.util.stream.IntStream.range(0, actual.size())
+                            .mapToObj(i -> i < expected.size() && expected.get(i).isEmpty() && actual.get(i).equals("true")
+                                    ? "" : actual.get(i)).toList();
+                    assertThat(shown).as(k + " in round " + round).isEqualTo(expected);
+                }
+            }
+            Edit edit = randomEdit(random, keys, editor);
+            if (edit == null) {
+                continue;
+            }
+            editsAsGitDoesTouchingOnlyTheLinesGitTouches("round " + round, new String(original, StandardCharsets.UTF_8),
+                    edit);
+            compared++;
+        }
+        assertThat(compared).as("rounds compared with git").isGreaterThan(30);
+    }
+
+    private static Edit randomEdit(java.util.Random random, List<String> keys, GitConfigFileEditor editor) {
+        int op = random.nextInt(3);
+        if (op == 1 || keys.isEmpty()) {
+            String[] targets = {"remote.origin.url", "url.git@h:.insteadOf", "new.section.key", "core.k"};
+            return new Edit("add", targets[random.nextInt(targets.length)], null,
+                    random.nextBoolean() ? "git@h:x.git" : " spaced # value ");
+        }
+        String k = keys.get(random.nextInt(keys.size()));
+        String[] key = splitKey(k);
+        List<String> values = editor.values(key[0], key[1], key[2]);
+        List<String> unique = values.stream().filter(v -> values.indexOf(v) == values.lastIndexOf(v) && !v.contains("\n")
+                && !v.equals("true")).toList();
+        if (unique.isEmpty()) {
+            return null;
+        }
+        String from = unique.get(random.nextInt(unique.size()));
+        return op == 0 ? new Edit("replace", k, from, "ssh://git@h/z.git") : new Edit("unset", k, from, null);
+    }
+
     private static List<String> gitArgs(Path file, Edit edit) {
         List<String> args = new ArrayList<>(List.of("git", "config", "--file", file.toString()));
         switch (edit.op()) {
