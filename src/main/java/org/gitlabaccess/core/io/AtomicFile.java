@@ -1,11 +1,13 @@
 package org.gitlabaccess.core.io;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Changes a file the way git's lockfile does: {@code <file>.lock} is created exclusively first (so git
@@ -110,7 +113,7 @@ public final class AtomicFile {
     }
 
     /** Like {@link #update} for a text file in UTF-8. */
-    public Result updateText(Path file, java.util.function.UnaryOperator<String> edit, Options options)
+    public Result updateText(Path file, UnaryOperator<String> edit, Options options)
             throws IOException {
         return update(file, current -> {
             String before = current.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
@@ -201,7 +204,7 @@ public final class AtomicFile {
     private static void moveExclusively(Path lock, Path target) throws IOException {
         try {
             Files.createLink(target, lock);
-        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        } catch (UnsupportedOperationException | FileSystemException e) {
             if (e instanceof FileAlreadyExistsException taken) {
                 throw taken;
             }
@@ -233,7 +236,7 @@ public final class AtomicFile {
         Path current = file.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(current); hops++) {
             if (hops >= MAX_LINKS) {
-                throw new java.nio.file.FileSystemException(file.toString(), null, "too many levels of symbolic links");
+                throw new FileSystemException(file.toString(), null, "too many levels of symbolic links");
             }
             // Not normalised: "a/../b" must go through a's real location, as the kernel would.
             current = current.getParent().resolve(Files.readSymbolicLink(current));
@@ -261,7 +264,7 @@ public final class AtomicFile {
             Thread.sleep(LOCK_PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for a lock");
+            throw new InterruptedIOException("interrupted while waiting for a lock");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -88,7 +90,7 @@ final class FileOwnership {
         }
         try {
             Files.createDirectory(absolute);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             if (Files.isDirectory(absolute)) {
                 return;
             }
@@ -119,6 +121,6 @@ final class FileOwnership {
 
     private static boolean isNotPermitted(FileSystemException e) {
         String reason = String.valueOf(e.getReason()) + " " + e.getMessage();
-        return e instanceof java.nio.file.AccessDeniedException || reason.contains("Operation not permitted");
+        return e instanceof AccessDeniedException || reason.contains("Operation not permitted");
     }
 }

@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -55,7 +57,7 @@ public final class FilePermissions {
         }
         try {
             Files.createDirectory(dir, asAttributes(OWNER_ONLY_DIR));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
@@ -78,7 +80,7 @@ public final class FilePermissions {
                 && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR)) {
             try {
                 Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
-            } catch (java.nio.file.FileSystemException e) {
+            } catch (FileSystemException e) {
                 // Not the writer's directory: nothing this run may change.
             }
         }
@@ -94,9 +96,9 @@ public final class FilePermissions {
         try {
             Files.createFile(file, asAttributes(OWNER_ONLY_FILE));
             return file;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new java.nio.file.FileSystemException(file.toString(), null,
+                throw new FileSystemException(file.toString(), null,
                         "not a regular file (a symbolic link?); not written through");
             }
         }

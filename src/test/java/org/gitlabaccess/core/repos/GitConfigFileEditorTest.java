@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.testkit.Processes;
@@ -190,7 +192,7 @@ class GitConfigFileEditorTest {
     @Test
     void randomFilesAndEditsAgreeWithGit() throws Exception {
         assumeThat(Processes.available("git")).isTrue();
-        java.util.Random random = new java.util.Random(2026);
+        Random random = new Random(2026);
         int compared = 0;
         for (int round = 0; round < 60; round++) {
             String nl = random.nextBoolean() ? "\n" : "\r\n";
@@ -220,7 +222,7 @@ class GitConfigFileEditorTest {
                 if (expected.stream().noneMatch(v -> v.contains("\n"))) {
                     // git prints a bare key (no '=') as an empty line; the editor reads it as the boolean it is.
                     List<String> actual = editor.values(key[0], key[1], key[2]);
-                    List<String> shown = java.util.stream.IntStream.range(0, actual.size())
+                    List<String> shown = IntStream.range(0, actual.size())
                             .mapToObj(i -> i < expected.size() && expected.get(i).isEmpty() && actual.get(i).equals("true")
                                     ? "" : actual.get(i)).toList();
                     assertThat(shown).as(k + " in round " + round).isEqualTo(expected);
@@ -237,7 +239,7 @@ class GitConfigFileEditorTest {
         assertThat(compared).as("rounds compared with git").isGreaterThan(30);
     }
 
-    private static Edit randomEdit(java.util.Random random, List<String> keys, GitConfigFileEditor editor) {
+    private static Edit randomEdit(Random random, List<String> keys, GitConfigFileEditor editor) {
         int op = random.nextInt(3);
         if (op == 1 || keys.isEmpty()) {
             String[] targets = {"remote.origin.url", "url.git@h:.insteadOf", "new.section.key", "core.k"};
