@@ -495,6 +495,31 @@ class FilesHostileTest {
     }
 
     @Test
+    void aPublicKeyWithoutItsPrivateKeyIsNeverOverwrittenNorCompleted() throws Exception {
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(ssh.resolve("id_new.pub"), "ssh-ed25519 AAAA someone-elses\n");
+        FileTreeSnapshot snapshot = FileTreeSnapshot.of(home);
+
+        var r = cli("ssh-key", "create", "--file", ssh.resolve("id_new").toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
+        assertThat(r.err()).contains("id_new.pub");
+        snapshot.assertUnchanged();
+    }
+
+    @Test
+    void aGitconfigGitWouldRejectIsNamedAndLeftAlone() throws Exception {
+        Files.writeString(home.resolve(".gitconfig"), "[user]\n\tname = \"unterminated\n[core\n");
+        FileTreeSnapshot snapshot = FileTreeSnapshot.of(home);
+
+        var r = cli("repos", "rewrite", "--to", "ssh", "--global-insteadof", "--yes");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
+        assertThat(r.err()).contains(home.resolve(".gitconfig").toString(), "could not be read");
+        snapshot.assertUnchangedExcept(p -> p.startsWith(".local"));
+    }
+
+    @Test
     void aReportDestinationPlantedAsALinkIsRefusedAndItsTargetUntouched() throws Exception {
         Path victim = Files.writeString(home.resolve("victim.txt"), "do not overwrite\n");
         Path report = Files.createSymbolicLink(home.resolve("report.md"), victim);
