@@ -341,57 +341,68 @@ class FilesHostileTest {
     }
 
     @Test
-    void twoRunsWritingSshConfigBlocksAndKnownHostsAtOnceKeepBothRunsLines() throws Exception {
+    void theSshConfigBlockWriterAndAnotherWriterAtOnceKeepEachOthersLines() throws Exception {
         Path ssh = Files.createDirectories(home.resolve(".ssh"));
         Path config = ssh.resolve("config");
         Path knownHosts = ssh.resolve("known_hosts");
         Files.writeString(config, "Host work\n  User me\n");
         CountDownLatch start = new CountDownLatch(1);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (String host : List.of("a.example.com", "b.example.com")) {
-            Thread t = new Thread(() -> {
-                try {
-                    start.await();
-                    AtomicFile atomic = new AtomicFile();
-                    for (int round = 0; round < 40; round++) {
-                        final int i = round;
-                        var settings = new SshConfigBlock.Settings(SshEndpoint.of(host, 22 + (i % 2)),
-                                ssh.resolve("id_" + host), home, false);
-                        try {
-                            SshConfigBlock.writeTo(config, settings, atomic);
-                        } catch (ProblemException busy) {
-                            assertThat(busy.getMessage()).contains("locked");
-                        }
-                        try {
-                            atomic.updateText(knownHosts, s -> s + host + "-" + i + " ssh-ed25519 AAAA\n",
-                                    AtomicFile.Options.ownerOnly());
-                        } catch (FileBusyException busy) {
-                            failures.add(new AssertionError("known_hosts busy for too long"));
-                        }
+        Set<Integer> blockWrites = ConcurrentHashMap.newKeySet();
+        Thread blocks = new Thread(() -> {
+            try {
+                start.await();
+                for (int round = 0; round < 40; round++) {
+                    final int i = round;
+                    var settings = new SshConfigBlock.Settings(SshEndpoint.of("gitlab.example.com", 22 + (i % 2)),
+                            ssh.resolve("id_ed25519_gitlab.example.com"), home, false);
+                    try {
+                        SshConfigBlock.writeTo(config, settings, new AtomicFile());
+                        blockWrites.add(i);
+                    } catch (ProblemException busy) {
+                        assertThat(busy.getMessage()).contains("locked", "config.lock");
                     }
-                } catch (Throwable e) {
-                    failures.add(e);
+                    new AtomicFile().updateText(knownHosts, s -> s + "blocks-" + i + " ssh-ed25519 AAAA\n",
+                            AtomicFile.Options.ownerOnly());
                 }
-            });
-            threads.add(t);
-            t.start();
-        }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        // Another program (or run) using the same lock protocol: appends its own Host entries and host keys.
+        Thread other = new Thread(() -> {
+            try {
+                start.await();
+                AtomicFile atomic = new AtomicFile();
+                for (int i = 0; i < 40; i++) {
+                    final int n = i;
+                    atomic.updateText(config, s -> s + "\nHost extra-" + n + "\n  User x\n", AtomicFile.Options.ownerOnly());
+                    atomic.updateText(knownHosts, s -> s + "other-" + n + " ssh-ed25519 AAAA\n",
+                            AtomicFile.Options.ownerOnly());
+                }
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        });
+        blocks.start();
+        other.start();
         start.countDown();
-        for (Thread t : threads) {
-            t.join(120_000);
-        }
+        blocks.join(120_000);
+        other.join(120_000);
 
         assertThat(failures).isEmpty();
+        assertThat(blockWrites).as("block writes that got the lock").isNotEmpty();
         String cfg = Files.readString(config);
-        assertThat(cfg).contains("Host work\n  User me\n", "HostName a.example.com", "HostName b.example.com");
+        assertThat(cfg).contains("Host work\n  User me\n", "# BEGIN gitlab-access gitlab.example.com");
+        for (int i = 0; i < 40; i++) {
+            assertThat(cfg).as("the other writer's entry " + i).contains("\nHost extra-" + i + "\n  User x\n");
+        }
         List<String> lines = Files.readAllLines(knownHosts);
         assertThat(lines).hasSize(80);
-        for (String host : List.of("a.example.com", "b.example.com")) {
-            for (int i = 0; i < 40; i++) {
-                assertThat(lines).contains(host + "-" + i + " ssh-ed25519 AAAA");
-            }
+        for (int i = 0; i < 40; i++) {
+            assertThat(lines).contains("blocks-" + i + " ssh-ed25519 AAAA", "other-" + i + " ssh-ed25519 AAAA");
         }
+        assertThat(ssh.resolve("config.lock")).doesNotExist();
     }
 
     // --- full disk, read-only home ---
