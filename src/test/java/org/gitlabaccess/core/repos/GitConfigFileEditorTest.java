@@ -171,6 +171,20 @@ class GitConfigFileEditorTest {
     }
 
     @Test
+    void addedLinesUseTheFilesLineEndingAndTheSectionsIndentation() throws Exception {
+        String before = "[remote \"origin\"]\r\n    url = https://h/a.git\r\n[user]\r\n  name = A";
+        GitConfigFileEditor editor = GitConfigFileEditor.parse(before.getBytes(StandardCharsets.UTF_8));
+
+        editor.add("remote", "origin", "pushurl", "git@h:a.git");
+        editor.add("user", null, "email", "a@h");
+        editor.add("url", "git@h:", "insteadOf", "https://h/");
+
+        assertThat(new String(editor.toBytes(), StandardCharsets.UTF_8)).isEqualTo("[remote \"origin\"]\r\n"
+                + "    url = https://h/a.git\r\n    pushurl = git@h:a.git\r\n[user]\r\n  name = A\r\n  email = a@h\r\n"
+                + "[url \"git@h:\"]\r\n\tinsteadOf = https://h/\r\n");
+    }
+
+    @Test
     void undoOfAnAddedRuleRestoresTheFileByteForByte() throws Exception {
         for (String content : List.of(CRLF, ALIGNED, NO_FINAL_NEWLINE, UTF8, INSTEADOF)) {
             GitConfigFileEditor editor = GitConfigFileEditor.parse(content.getBytes(StandardCharsets.UTF_8));
