@@ -32,6 +32,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
+import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.repos.ConfigEdit;
 import org.gitlabaccess.core.repos.ConfigEditor;
 import org.gitlabaccess.core.ssh.SshConfigBlock;
@@ -486,6 +487,26 @@ class FilesHostileTest {
             assertThat(key.exitCode()).as(key.all()).isEqualTo(5);
             assertThat(key.err()).contains("id_new", "read-only");
             snapshot.assertUnchanged();
+        }
+    }
+
+    @Test
+    void aLocalisedSystemMessageStillSaysDiskFullOrReadOnly() throws Exception {
+        try (Tmpfs fs = Tmpfs.mount("64k")) {
+            Path file = fs.dir().resolve("config");
+            Files.writeString(file, "x");
+            fs.fill();
+            // What the C library says under LANG=de_DE: the words the English check looks for are missing.
+            ProblemException full = FileWriteProblems.of(file,
+                    new IOException("Auf dem Gerät ist kein Speicherplatz mehr verfügbar"));
+            assertThat(full.reason()).isEqualTo("disk-full");
+            assertThat(full.kind()).isEqualTo(ProblemKind.LOCAL_FILES);
+            assertThat(full.getMessage()).contains(file.toString(), "full");
+            fs.readOnly();
+            ProblemException readOnly = FileWriteProblems.of(file,
+                    new IOException("Das Dateisystem ist nur lesbar"));
+            assertThat(readOnly.reason()).isEqualTo("read-only");
+            assertThat(readOnly.getMessage()).contains(file.toString(), "read-only");
         }
     }
 

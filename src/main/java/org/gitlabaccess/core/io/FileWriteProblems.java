@@ -2,9 +2,12 @@ package org.gitlabaccess.core.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -15,6 +18,9 @@ import org.gitlabaccess.core.Text;
  * so the sentence can promise that the file was left as it was.
  */
 public final class FileWriteProblems {
+    /** Less than this is a full disk for a failed write: a config file or key needs a few KiB. */
+    private static final long MIN_FREE_BYTES = 64 * 1024;
+
     private FileWriteProblems() {
     }
 
@@ -24,25 +30,62 @@ public final class FileWriteProblems {
             return ProblemException.of(ProblemKind.LOCAL_FILES, "file-locked",
                     Text.of("error.file-locked", busy.file(), lock), Text.of("error.file-locked.hint", lock), e);
         }
-        String why = (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() + " " : "")
-                + String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        String lower = why.toLowerCase(Locale.ROOT);
+        String why = ((e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() + " " : "")
+                + e.getMessage()).toLowerCase(Locale.ROOT);
         Path dir = file.toAbsolutePath().getParent();
-        if (lower.contains("no space left") || lower.contains("quota")) {
-            return ProblemException.of(ProblemKind.LOCAL_FILES, "disk-full",
-                    Text.of("error.file-disk-full", file), Text.of("error.file-disk-full.hint", dir), e);
+        Optional<FileStore> store = storeOf(dir);
+        // The JDK's messages are the C library's and may be localised: the file system itself is asked last.
+        if (why.contains("no space left") || why.contains("quota")) {
+            return diskFull(file, dir, e);
         }
-        if (lower.contains("read-only file system")) {
-            return ProblemException.of(ProblemKind.LOCAL_FILES, "read-only",
-                    Text.of("error.file-read-only", file), Text.of("error.file-read-only.hint", dir), e);
+        if (why.contains("read-only file system")) {
+            return readOnly(file, dir, e);
         }
-        if (e instanceof AccessDeniedException || lower.contains("permission denied")
-                || lower.contains("operation not permitted")) {
+        if (e instanceof AccessDeniedException || why.contains("permission denied")
+                || why.contains("operation not permitted")) {
             return ProblemException.of(ProblemKind.LOCAL_FILES, "permission-denied",
                     Text.of("error.file-permission-denied", file), Text.of("error.file-permission-denied.hint", dir), e);
+        }
+        if (store.map(FileStore::isReadOnly).orElse(false)) {
+            return readOnly(file, dir, e);
+        }
+        if (store.map(FileWriteProblems::isFull).orElse(false)) {
+            return diskFull(file, dir, e);
         }
         return ProblemException.of(ProblemKind.LOCAL_FILES, "write-failed",
                 Text.of("error.file-write-failed", file, Redactor.redact(String.valueOf(e.getMessage()))),
                 Text.of("error.file-write-failed.hint", dir), e);
+    }
+
+    /** The file system holding the nearest existing directory: asked directly, since messages may be localised. */
+    private static Optional<FileStore> storeOf(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                try {
+                    return Optional.of(Files.getFileStore(p));
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFull(FileStore store) {
+        try {
+            return store.getUsableSpace() < MIN_FREE_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ProblemException diskFull(Path file, Path dir, IOException e) {
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "disk-full",
+                Text.of("error.file-disk-full", file), Text.of("error.file-disk-full.hint", dir), e);
+    }
+
+    private static ProblemException readOnly(Path file, Path dir, IOException e) {
+        return ProblemException.of(ProblemKind.LOCAL_FILES, "read-only",
+                Text.of("error.file-read-only", file), Text.of("error.file-read-only.hint", dir), e);
     }
 }
