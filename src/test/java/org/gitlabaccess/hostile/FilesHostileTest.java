@@ -342,6 +342,66 @@ class FilesHostileTest {
     }
 
     @Test
+    void twoEditorsAndGitOnOneRepositoryConfigAtOnceLoseNoValue() throws Exception {
+        assumeTrue(Processes.available("git"));
+        Path repo = repo(home.resolve("src/app"), "[remote \"origin\"]\n\turl = https://gitlab.example.com/g/app.git\n");
+        Path config = repo.resolve(".git/config");
+        int rounds = 30;
+        Map<String, Set<Integer>> added = new ConcurrentHashMap<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> editors = new ArrayList<>();
+        for (String name : List.of("pushurl", "mirror")) {
+            added.put(name, ConcurrentHashMap.newKeySet());
+            Thread t = new Thread(() -> {
+                ConfigEditor editor = new ConfigEditor(new AtomicFile());
+                try {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        var edit = new ConfigEdit(repo, config, "remote", "origin", name, null, name + "-" + i, null, false);
+                        try {
+                            editor.apply(config, List.of(edit));
+                            added.get(name).add(i);
+                        } catch (FileBusyException busy) {
+                            // reported as busy, never a silent loss: checked below by absence
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            editors.add(t);
+            t.start();
+        }
+        start.countDown();
+        String script = "for i in $(seq 0 " + (rounds - 1) + "); do "
+                + "if git config --file " + config + " --add test.k v$i 2>/dev/null; then echo ok $i; fi; done";
+        Processes.Result git = Processes.run(repo, Map.of("HOME", home.toString()), "sh", "-c", script);
+        for (Thread t : editors) {
+            t.join(120_000);
+        }
+
+        assertThat(failures).isEmpty();
+        Processes.Result list = Processes.run(repo, Map.of("HOME", home.toString()), "git", "config", "--file",
+                config.toString(), "--list");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        for (String name : List.of("pushurl", "mirror")) {
+            assertThat(added.get(name)).as(name + " values written").isNotEmpty();
+            for (int i = 0; i < rounds; i++) {
+                assertThat(list.stdout().contains("remote.origin." + name + "=" + name + "-" + i + "\n"))
+                        .as(name + "-" + i).isEqualTo(added.get(name).contains(i));
+            }
+        }
+        List<String> gitAdded = git.stdout().lines().map(l -> l.substring(3)).toList();
+        assertThat(gitAdded).isNotEmpty();
+        for (String i : gitAdded) {
+            assertThat(list.stdout()).as("git's value " + i).contains("test.k=v" + i + "\n");
+        }
+        assertThat(list.stdout()).contains("remote.origin.url=https://gitlab.example.com/g/app.git\n");
+        assertThat(repo.resolve(".git/config.lock")).doesNotExist();
+    }
+
+    @Test
     void theSshConfigBlockWriterAndAnotherWriterAtOnceKeepEachOthersLines() throws Exception {
         Path ssh = Files.createDirectories(home.resolve(".ssh"));
         Path config = ssh.resolve("config");
