@@ -107,7 +107,7 @@ final class ReposRewriteCommand extends ReposSupport {
                     "The journal could not be closed cleanly.", "Check the state directory " + dirs().stateDir() + ".", e);
         }
         return finish(ReposApplyReport.render(this, doc, report, "Changed"), report.problems().isEmpty()
-                ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
+                ? ExitCodes.OK : report.stoppedByLocalFiles() ? ExitCodes.LOCAL_FILES : ExitCodes.CHECK_FAILED);
     }
 
     private int finish(Map<String, Object> doc, int code) {

@@ -84,7 +84,8 @@ final class ReposUndoCommand extends ReposSupport {
                     "The undo journal could not be closed cleanly.", "Check the state directory " + dirs().stateDir() + ".", e);
         }
         ReposApplyReport.render(this, doc, report, "Restored");
-        return finish(doc, report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED);
+        return finish(doc, report.problems().isEmpty() ? ExitCodes.OK
+                : report.stoppedByLocalFiles() ? ExitCodes.LOCAL_FILES : ExitCodes.CHECK_FAILED);
     }
 
     private int finish(Map<String, Object> doc, int code) {

@@ -14,7 +14,9 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
 import java.nio.file.Path;
+import org.gitlabaccess.core.io.FilePermissions;
 
 /**
  * Configures Logback in code (no XML parsing at start-up). Every line goes through
@@ -61,7 +63,7 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
     }
 
     private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path dir) {
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new PrivateRollingFileAppender();
         appender.setContext(context);
         appender.setName("file");
         appender.setFile(dir.resolve("gitlab-access.log").toString());
@@ -93,5 +95,20 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
         });
         appender.start();
         return appender;
+    }
+
+    /**
+     * Logs are owner-only in an owner-only directory, and never written through a link planted where
+     * the log goes: every (re)opened file is checked first. A refused file means no file log, never a
+     * log elsewhere.
+     */
+    private static final class PrivateRollingFileAppender extends RollingFileAppender<ILoggingEvent> {
+        @Override
+        public void openFile(String name) throws IOException {
+            Path file = Path.of(name).toAbsolutePath();
+            FilePermissions.privateDirectory(file.getParent());
+            FilePermissions.privateFileForAppend(file);
+            super.openFile(name);
+        }
     }
 }

@@ -31,17 +31,30 @@ public final class DockerConfigEditor {
 
     /** @return true when the entry existed and was removed */
     public boolean removeLogin(Path configFile, String registryKey) {
-        JsonNode root = DockerCredentials.read(configFile);
-        if (!(root.path("auths") instanceof ObjectNode auths) || !auths.has(registryKey)) {
+        JsonNode before = DockerCredentials.read(configFile);
+        if (!(before.path("auths") instanceof ObjectNode auths) || !auths.has(registryKey)) {
             return false;
         }
-        auths.remove(registryKey);
+        boolean[] removed = {false};
         try {
-            files.write(configFile, (write(root) + "\n").getBytes(StandardCharsets.UTF_8), AtomicFile.Options.ownerOnly());
+            // Read again under the lock, so a login docker saved meanwhile is not lost.
+            files.update(configFile, current -> {
+                removed[0] = false;
+                if (current.isEmpty()) {
+                    return null;
+                }
+                JsonNode root = JSON.readTree(current.get());
+                if (!(root.path("auths") instanceof ObjectNode locked) || !locked.has(registryKey)) {
+                    return null;
+                }
+                locked.remove(registryKey);
+                removed[0] = true;
+                return (write(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            }, AtomicFile.Options.ownerOnly());
         } catch (IOException e) {
             throw GitCredentialsFiles.unwritable(configFile, e);
         }
-        return true;
+        return removed[0];
     }
 
     /** Docker's layout: Go's {@code json.MarshalIndent(v, "", "\t")}. */

@@ -10,6 +10,7 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.TrustStores;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.repos.GitConfigFileUpdate;
 
 /**
  * Gives git the company CA the product was given, for the GitLab host only: a copy of the PEM in
@@ -55,11 +56,8 @@ public final class GitCaConfigurator {
                     Text.of("error.ca-copy-failed", copy, e.getMessage()), Text.of("error.ca-copy-failed.hint"), e);
         }
         String key = keyFor(host);
-        GitCommand.Result r = git.run(null, List.of("config", "--global", key, copy.toString()));
-        if (!r.ok()) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "git-config-failed",
-                    Text.of("error.git-config-failed", r.stderr().strip()), Text.of("error.git-config-failed.hint"));
-        }
+        new GitConfigFileUpdate(files).apply(GitConfigFileUpdate.globalFile(git.environment()),
+                c -> c.set("http", host.baseUrl() + "/", "sslCAInfo", copy.toString()));
         List<String> warnings = git.environment().variable("GIT_SSL_CAINFO")
                 .map(v -> List.of("GIT_SSL_CAINFO is set (" + v + ") and overrides " + key + " for every host: git "
                         + "will not trust " + host.hostAndPort() + " until it is unset or points to a bundle with the CA."))

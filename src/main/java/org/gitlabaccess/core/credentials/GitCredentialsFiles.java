@@ -13,6 +13,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.FileWriteProblems;
 
 /**
  * The files git's {@code store} helper writes: {@code ~/.git-credentials} and
@@ -48,18 +49,26 @@ public final class GitCredentialsFiles {
     public List<PlaintextFinding> remove(GitHost host) {
         List<PlaintextFinding> removed = new ArrayList<>();
         for (Path file : files()) {
-            StringBuilder kept = new StringBuilder();
-            List<PlaintextFinding> found = scan(file, host, kept);
-            if (!found.isEmpty()) {
-                try {
-                    // Latin-1 maps each byte to one char and back: the kept lines are byte for byte the same.
-                    files.write(file, kept.toString().getBytes(StandardCharsets.ISO_8859_1),
-                            AtomicFile.Options.ownerOnly());
-                } catch (IOException e) {
-                    throw unwritable(file, e);
-                }
-                removed.addAll(found);
+            if (scan(file, host, null).isEmpty()) {
+                continue; // nothing to remove: the file is not even locked
             }
+            List<PlaintextFinding> found = new ArrayList<>();
+            try {
+                // Scanned again under the lock: a line another program added meanwhile is kept.
+                files.update(file, current -> {
+                    found.clear();
+                    if (current.isEmpty()) {
+                        return null;
+                    }
+                    StringBuilder kept = new StringBuilder();
+                    // Latin-1 maps each byte to one char and back: the kept lines are byte for byte the same.
+                    found.addAll(scanText(file, new String(current.get(), StandardCharsets.ISO_8859_1), host, kept));
+                    return found.isEmpty() ? null : kept.toString().getBytes(StandardCharsets.ISO_8859_1);
+                }, AtomicFile.Options.ownerOnly());
+            } catch (IOException e) {
+                throw unwritable(file, e);
+            }
+            removed.addAll(found);
         }
         return removed;
     }
@@ -75,6 +84,10 @@ public final class GitCredentialsFiles {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "unreadable",
                     Text.of("error.unreadable", file, e.getMessage()), Text.of("error.unreadable.hint"), e);
         }
+        return scanText(file, text, host, kept);
+    }
+
+    private static List<PlaintextFinding> scanText(Path file, String text, GitHost host, StringBuilder kept) {
         List<PlaintextFinding> out = new ArrayList<>();
         int lineNo = 0;
         int pos = 0;
@@ -150,11 +163,6 @@ public final class GitCredentialsFiles {
     }
 
     static ProblemException unwritable(Path file, IOException e) {
-        if (e instanceof org.gitlabaccess.core.io.FileBusyException) {
-            return ProblemException.of(ProblemKind.LOCAL_FILES, "file-busy", Text.of("error.file-busy", file),
-                    Text.of("error.file-busy.hint"), e);
-        }
-        return ProblemException.of(ProblemKind.LOCAL_FILES, "unwritable", Text.of("error.unwritable", file,
-                e.getMessage()), Text.of("error.unwritable.hint"), e);
+        return FileWriteProblems.of(file, e);
     }
 }

@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.credentials;
 
 import java.util.List;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.repos.GitConfigFileUpdate;
 
 /**
  * Configures a credential helper for the GitLab host only, in the user's global git configuration,
@@ -11,32 +13,38 @@ import java.util.List;
  * or global file would receive a plain-text copy of the token next to the secure one. The section
  * is (re)written at the end of the global file, so generic helpers earlier in the file are reset
  * too; helpers configured later in git's order (a repository's own configuration) still apply and
- * are reported in {@link HelperConfiguration#others()}.
+ * are reported in {@link HelperConfiguration#others()}. The file is edited in-process
+ * ({@link GitConfigFileUpdate}): only these lines change, and mode, owner and link stay.
  */
 public final class HelperConfigurator {
     private final GitCommand git;
     private final CredentialHelperDetector detector;
+    private final GitConfigFileUpdate config;
 
     public HelperConfigurator(GitCommand git) {
+        this(git, new AtomicFile());
+    }
+
+    public HelperConfigurator(GitCommand git, AtomicFile atomic) {
         this.git = git;
         this.detector = new CredentialHelperDetector(git);
+        this.config = new GitConfigFileUpdate(atomic);
     }
 
     public HelperConfiguration configure(GitHost host, HelperSpec spec) {
-        String section = "credential." + host.baseUrl();
-        String key = section + ".helper";
-        GitCommand.Result existing = git.run(null, List.of("config", "--global", "--get-regexp",
-                "^" + ereQuote(section) + "\\."));
-        boolean onlyHelpers = existing.ok() && existing.stdout().lines()
-                .allMatch(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(key.toLowerCase(java.util.Locale.ROOT)));
-        if (onlyHelpers) {
-            // Nothing else of the user's in the section: move it to the end of the file.
-            git.run(null, List.of("config", "--global", "--remove-section", section));
-        } else if (existing.ok()) {
-            git.run(null, List.of("config", "--global", "--unset-all", key));
-        }
-        add(key, "");
-        add(key, spec.configValue());
+        String subsection = host.baseUrl();
+        String key = "credential." + subsection + ".helper";
+        config.apply(GitConfigFileUpdate.globalFile(git.environment()), c -> {
+            List<String[]> existing = c.entriesOf("credential", subsection);
+            if (!existing.isEmpty() && existing.stream().allMatch(e -> e[0].equalsIgnoreCase("helper"))) {
+                // Nothing else of the user's in the section: move it to the end of the file.
+                c.removeSection("credential", subsection);
+            } else {
+                c.remove("credential", subsection, "helper", null);
+            }
+            c.add("credential", subsection, "helper", "");
+            c.add("credential", subsection, "helper", spec.configValue());
+        });
         HelperChain chain = detector.detect(host);
         List<HelperEntry> others = chain.effective().stream()
                 .filter(e -> !(e.scope().equals("global") && e.command().equals(spec.configValue())
@@ -47,20 +55,7 @@ public final class HelperConfigurator {
 
     /** Removes the helper configuration for the host (the reset and the helper). */
     public void remove(GitHost host) {
-        git.run(null, List.of("config", "--global", "--unset-all", "credential." + host.baseUrl() + ".helper"));
-    }
-
-    /** Quotes text for the POSIX extended regular expressions git config matches keys with. */
-    static String ereQuote(String text) {
-        return text.replaceAll("([.\\[\\]{}()*+?^$|\\\\])", "\\\\$1");
-    }
-
-    private void add(String key, String value) {
-        GitCommand.Result r = git.run(null, List.of("config", "--global", "--add", key, value));
-        if (!r.ok()) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.LOCAL_FILES,
-                    "git-config-failed", "Git could not change the global configuration (" + r.stderr().strip() + ").",
-                    "Check that ~/.gitconfig is writable and not locked by another git command, then try again.");
-        }
+        config.apply(GitConfigFileUpdate.globalFile(git.environment()),
+                c -> c.remove("credential", host.baseUrl(), "helper", null));
     }
 }

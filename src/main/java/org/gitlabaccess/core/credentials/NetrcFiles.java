@@ -49,28 +49,38 @@ public final class NetrcFiles {
         List<PlaintextFinding> removed = new ArrayList<>();
         for (Path file : files()) {
             String text = read(file);
-            if (text == null) {
-                continue;
+            if (text == null || entries(text, host).isEmpty()) {
+                continue; // nothing to remove: the file is not even locked
             }
-            List<Entry> found = entries(text, host);
-            if (found.isEmpty()) {
-                continue;
-            }
-            StringBuilder kept = new StringBuilder();
-            int pos = 0;
-            for (Entry e : found) {
-                kept.append(text, pos, e.removeFrom);
-                pos = e.removeTo;
-            }
-            kept.append(text.substring(pos));
+            List<Entry> found = new ArrayList<>();
             try {
-                files.write(file, kept.toString().getBytes(StandardCharsets.ISO_8859_1), AtomicFile.Options.ownerOnly());
+                // Parsed again under the lock: an entry another program added meanwhile is kept.
+                files.update(file, current -> {
+                    found.clear();
+                    if (current.isEmpty()) {
+                        return null;
+                    }
+                    // Latin-1: one char per byte, so what is kept is written back byte for byte.
+                    String locked = new String(current.get(), StandardCharsets.ISO_8859_1);
+                    found.addAll(entries(locked, host));
+                    return found.isEmpty() ? null : without(locked, found).getBytes(StandardCharsets.ISO_8859_1);
+                }, AtomicFile.Options.ownerOnly());
             } catch (IOException ex) {
                 throw GitCredentialsFiles.unwritable(file, ex);
             }
             found.forEach(e -> removed.add(e.finding(file, host)));
         }
         return removed;
+    }
+
+    private static String without(String text, List<Entry> found) {
+        StringBuilder kept = new StringBuilder();
+        int pos = 0;
+        for (Entry e : found) {
+            kept.append(text, pos, e.removeFrom);
+            pos = e.removeTo;
+        }
+        return kept.append(text.substring(pos)).toString();
     }
 
     private static String read(Path file) {

@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.ProductInfo;
+import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
 
 /**
@@ -71,8 +76,22 @@ public final class DoctorReport {
         return Redactor.redact(md.toString());
     }
 
+    /**
+     * Writes the report owner-only (it describes the user's setup) and atomically. A symbolic link at
+     * the destination is refused, never followed: someone else may have planted it there; and a link
+     * planted after that check is replaced by the rename, not written through.
+     */
     public void write(Path file, String report) throws IOException {
-        Files.writeString(file, report, StandardCharsets.UTF_8);
+        if (Files.isSymbolicLink(file)) {
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "report-is-link", Text.of("error.report-is-link", file),
+                    Text.of("error.report-is-link.hint"));
+        }
+        try {
+            new AtomicFile(clock).write(file, report.getBytes(StandardCharsets.UTF_8),
+                    AtomicFile.Options.forSecret().withoutFollowingLinks());
+        } catch (IOException e) {
+            throw FileWriteProblems.of(file, e);
+        }
     }
 
     private static void row(StringBuilder md, String key, String value) {

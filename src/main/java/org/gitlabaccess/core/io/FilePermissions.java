@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,7 +45,7 @@ public final class FilePermissions {
 
     /**
      * Creates a directory (and parents) with owner-only permissions where it does not exist yet;
-     * existing directories are left as they are.
+     * existing directories are left as they are. New directories get the owner and group of their parent.
      */
     public static Path createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
@@ -51,15 +53,58 @@ public final class FilePermissions {
         }
         Path parent = dir.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            Files.createDirectories(parent);
+            FileOwnership.createDirectories(parent);
         }
         try {
             Files.createDirectory(dir, asAttributes(OWNER_ONLY_DIR));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
             }
+            return dir;
+        }
+        if (parent != null) {
+            // Root creating ~/.ssh for another user: the directory is that user's, like its parent.
+            FileOwnership.Attributes.forNewFileIn(parent, null).applyTo(dir);
         }
         return dir;
+    }
+
+    /**
+     * An owner-only directory for the product's own reports and logs: created so where missing, and
+     * tightened to owner-only where it exists wider and belongs to the writer. A link is left alone.
+     */
+    public static Path privateDirectory(Path dir) throws IOException {
+        createPrivateDirectories(dir);
+        if (isPosix() && !Files.isSymbolicLink(dir)
+                && !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR)) {
+            try {
+                Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+            } catch (FileSystemException e) {
+                // Not the writer's directory: nothing this run may change.
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * Makes sure a log file can be appended to without following a link: created owner-only where
+     * missing (exclusively, so a link planted there makes it fail), an existing regular file made
+     * owner-only, anything else (a link, a FIFO) refused.
+     */
+    public static Path privateFileForAppend(Path file) throws IOException {
+        try {
+            Files.createFile(file, asAttributes(OWNER_ONLY_FILE));
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(file.toString(), null,
+                        "not a regular file (a symbolic link?); not written through");
+            }
+        }
+        if (isPosix()) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+        }
+        return file;
     }
 }

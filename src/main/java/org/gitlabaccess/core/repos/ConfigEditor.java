@@ -2,21 +2,22 @@ package org.gitlabaccess.core.repos;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.gitlabaccess.core.io.AtomicFile;
-import org.gitlabaccess.core.io.FileBusyException;
 
 /**
- * Applies edits to one git configuration file through JGit, which writes {@code config.lock} and
- * renames it over the file as git does. A lock already held (git is running, or crashed) means
- * busy: never forced. Every edit is checked afterwards by reading the file again.
+ * Applies edits to one git configuration file as git does: under {@code config.lock}, which is taken
+ * before the file is read (so a concurrent writer's lines are never lost), with only the edited lines
+ * changed ({@link GitConfigFileEditor}) and the file's mode, owner and symbolic link kept
+ * ({@link AtomicFile}). A lock already held (git is running, or crashed) means busy: never forced.
+ * Every edit is checked afterwards by reading the file again with JGit, an independent parser.
  */
 public final class ConfigEditor {
+    private final AtomicFile atomic;
 
     /** The file no longer holds the value the edit expected: someone changed it since it was planned. */
     public static final class ConflictException extends IOException {
@@ -25,48 +26,49 @@ public final class ConfigEditor {
         }
     }
 
+    public ConfigEditor(AtomicFile atomic) {
+        this.atomic = atomic;
+    }
+
+    public ConfigEditor() {
+        this(new AtomicFile());
+    }
+
     public void apply(Path configFile, List<ConfigEdit> edits) throws IOException {
-        if (AtomicFile.isLocked(configFile)) {
-            throw new FileBusyException(configFile);
+        atomic.update(configFile, current -> edited(configFile, current.orElse(new byte[0]), edits),
+                AtomicFile.Options.defaults());
+        verify(configFile, edits);
+    }
+
+    /** The new content, or null when every edit is already in place (an earlier, interrupted run). */
+    private static byte[] edited(Path configFile, byte[] content, List<ConfigEdit> edits) throws IOException {
+        GitConfigFileEditor config;
+        try {
+            config = GitConfigFileEditor.parse(content);
+        } catch (GitConfigFileEditor.InvalidConfigException e) {
+            throw new IOException(configFile + " is not a valid git configuration file (" + e.getMessage() + ")", e);
         }
-        FileBasedConfig config = load(configFile);
         boolean changed = false;
         for (ConfigEdit e : edits) {
-            List<String> values = new ArrayList<>(Arrays.asList(config.getStringList(e.section(), e.subsection(), e.name())));
+            List<String> values = config.values(e.section(), e.subsection(), e.name());
             if (e.from() != null && values.contains(e.from())) {
-                int i = values.indexOf(e.from());
                 if (e.to() == null) {
-                    values.remove(i);
+                    config.remove(e.section(), e.subsection(), e.name(), e.from());
                 } else {
-                    values.set(i, e.to());
+                    config.replace(e.section(), e.subsection(), e.name(), e.from(), e.to());
                 }
             } else if (e.to() != null && values.contains(e.to())) {
                 continue; // already done (an earlier, interrupted run)
             } else if (e.from() == null) {
-                values.add(e.to());
+                config.add(e.section(), e.subsection(), e.name(), e.to());
             } else if (e.to() == null) {
                 continue; // already removed
             } else {
                 throw new ConflictException(e.key() + " no longer holds the planned value");
             }
-            if (values.isEmpty()) {
-                config.unset(e.section(), e.subsection(), e.name());
-            } else {
-                config.setStringList(e.section(), e.subsection(), e.name(), values);
-            }
             changed = true;
         }
-        if (changed) {
-            try {
-                config.save();
-            } catch (IOException ex) {
-                if (AtomicFile.isLocked(configFile)) {
-                    throw new FileBusyException(configFile);
-                }
-                throw ex;
-            }
-        }
-        verify(configFile, edits);
+        return changed ? config.toBytes() : null;
     }
 
     private static void verify(Path configFile, List<ConfigEdit> edits) throws IOException {

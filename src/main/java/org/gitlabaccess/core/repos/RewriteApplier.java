@@ -9,7 +9,9 @@ import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
+import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,12 @@ public final class RewriteApplier {
         public List<Outcome> problems() {
             return outcomes.stream().filter(o -> o.status() != Status.CHANGED).toList();
         }
+
+        /** Nothing changed, and only because of local files (locked, disk full, read-only): exit 5, not 1. */
+        public boolean stoppedByLocalFiles() {
+            return changed().isEmpty() && !problems().isEmpty()
+                    && problems().stream().allMatch(o -> o.status() == Status.BUSY || o.status() == Status.FAILED);
+        }
     }
 
     public Report apply(List<ConfigEdit> edits, RewriteJournal journal) {
@@ -68,12 +76,17 @@ public final class RewriteApplier {
                 editor.apply(group.getKey(), fileEdits);
                 outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CHANGED, "");
             } catch (FileBusyException e) {
-                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.BUSY,
-                        "busy: " + e.file().getFileName() + ".lock exists (git may be running there); not forced");
+                Path lock = AtomicFile.lockFileOf(e.file());
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.BUSY, "busy: " + lock
+                        + " exists (git may be running there); not forced. If no git is running, remove it and run again.");
             } catch (ConfigEditor.ConflictException e) {
                 outcome = new Outcome(repo, group.getKey(), fileEdits, Status.CONFLICT,
                         "changed since it was read: " + e.getMessage());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                // Names the file and says why (disk full, read-only, permission), as every write failure does.
+                outcome = new Outcome(repo, group.getKey(), fileEdits, Status.FAILED,
+                        "failed: " + FileWriteProblems.of(group.getKey(), e).getMessage());
+            } catch (RuntimeException e) {
                 outcome = new Outcome(repo, group.getKey(), fileEdits, Status.FAILED,
                         "failed: " + Redactor.redact(String.valueOf(e.getMessage())));
             }

@@ -64,8 +64,8 @@ public final class RewriteJournal implements Closeable {
         String run = RUN_STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
         Path file = dir.resolve(action + "-" + run + ".jsonl");
         try {
-            FilePermissions.createPrivateDirectories(stateDir);
-            FilePermissions.createPrivateDirectories(dir);
+            FilePermissions.privateDirectory(stateDir);
+            FilePermissions.privateDirectory(dir);
             FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND), FilePermissions.asAttributes(FilePermissions.OWNER_ONLY_FILE));
             return new RewriteJournal(file, run, action, clock, channel);

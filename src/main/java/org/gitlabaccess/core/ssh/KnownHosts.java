@@ -145,14 +145,15 @@ public final class KnownHosts {
         }
         String name = hashNewEntries ? KnownHostsNames.hashed(endpoint.knownHostsName()) : endpoint.knownHostsName();
         try {
-            String existing = Files.exists(userFile) ? Files.readString(userFile, StandardCharsets.ISO_8859_1) : "";
-            String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
             String line = name + " " + PublicKeyEntry.toString(key) + "\n";
             FilePermissions.createPrivateDirectories(userFile.toAbsolutePath().getParent());
-            // ISO-8859-1 both ways: every byte of the user's lines comes back as it was.
-            atomic.write(userFile, (existing + sep + line).getBytes(StandardCharsets.ISO_8859_1),
-                    AtomicFile.Options.ownerOnly());
-            return true;
+            // Read under the lock, so a line ssh or another run added meanwhile is kept; ISO-8859-1 both
+            // ways: every byte of the user's lines comes back as it was.
+            return atomic.update(userFile, current -> {
+                String existing = current.map(b -> new String(b, StandardCharsets.ISO_8859_1)).orElse("");
+                String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+                return (existing + sep + line).getBytes(StandardCharsets.ISO_8859_1);
+            }, AtomicFile.Options.ownerOnly()).changed();
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-unwritable",
                     Text.of("error.known-hosts-unwritable", userFile, e.getClass().getSimpleName()),

@@ -1,5 +1,10 @@
 package org.gitlabaccess.core.ssh;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +14,9 @@ import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.FileWriteProblems;
 
 /**
  * The product's one marked block per GitLab host in {@code ~/.ssh/config}. Re-running replaces the
@@ -164,29 +172,26 @@ public final class SshConfigBlock {
 
     /**
      * Writes the block into the file atomically (with a backup of the previous version), or leaves
-     * the file untouched when it already says exactly this.
+     * the file untouched when it already says exactly this. The file is read under its lock, so a
+     * change another program made meanwhile is kept, never overwritten.
      */
-    public static Edit writeTo(Path configFile, Settings s, org.gitlabaccess.core.io.AtomicFile atomic) {
+    public static Edit writeTo(Path configFile, Settings s, AtomicFile atomic) {
+        Edit[] edit = new Edit[1];
         try {
-            String existing = java.nio.file.Files.exists(configFile)
-                    ? java.nio.file.Files.readString(configFile, java.nio.charset.StandardCharsets.UTF_8) : "";
-            Edit edit = apply(existing, s);
-            if (edit.changed()) {
-                org.gitlabaccess.core.io.FilePermissions.createPrivateDirectories(configFile.toAbsolutePath().getParent());
-                var options = org.gitlabaccess.core.io.AtomicFile.Options.ownerOnly();
-                atomic.write(configFile, edit.content(), existing.isEmpty() ? options : options.withBackup());
-            }
-            return edit;
-        } catch (java.nio.charset.MalformedInputException e) {
+            FilePermissions.createPrivateDirectories(configFile.toAbsolutePath().getParent());
+            var options = AtomicFile.Options.ownerOnly();
+            atomic.update(configFile, current -> {
+                String existing = current.isEmpty() ? ""
+                        : StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(current.get())).toString();
+                edit[0] = apply(existing, s);
+                return edit[0].changed() ? edit[0].content().getBytes(StandardCharsets.UTF_8) : null;
+            }, Files.exists(configFile) ? options.withBackup() : options);
+            return edit[0];
+        } catch (CharacterCodingException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-unreadable",
                     Text.of("error.ssh-config-unreadable", configFile), Text.of("error.ssh-config-unreadable.hint"));
-        } catch (org.gitlabaccess.core.io.FileBusyException e) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-busy",
-                    Text.of("error.ssh-config-busy", e.getMessage()), Text.of("error.ssh-config-busy.hint"));
-        } catch (java.io.IOException e) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-unwritable",
-                    Text.of("error.ssh-config-unwritable", configFile, e.getClass().getSimpleName()),
-                    Text.of("error.ssh-config-unwritable.hint"), e);
+        } catch (IOException e) {
+            throw FileWriteProblems.of(configFile, e);
         }
     }
 

@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -18,7 +16,6 @@ import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -30,7 +27,9 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -81,10 +80,13 @@ public final class SshKeyFiles {
         String publicLine = PublicKeyEntry.toString(pair.getPublic()) + " " + comment;
         try {
             FilePermissions.createPrivateDirectories(privateKey.toAbsolutePath().getParent());
-            writeNew(privateKey, privateBytes, FilePermissions.OWNER_ONLY_FILE);
+            // The private key first and whole, so there is never a public key without it, nor half a key.
+            AtomicFile files = new AtomicFile();
+            files.createNew(privateKey, privateBytes, FilePermissions.OWNER_ONLY_FILE);
             try {
-                writeNew(publicKey, (publicLine + "\n").getBytes(StandardCharsets.UTF_8), FilePermissions.DEFAULT_FILE);
-            } catch (IOException e) {
+                files.createNew(publicKey, (publicLine + "\n").getBytes(StandardCharsets.UTF_8),
+                        FilePermissions.DEFAULT_FILE);
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(privateKey);
                 throw e;
             }
@@ -92,9 +94,7 @@ public final class SshKeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw exists(Path.of(e.getFile()));
         } catch (IOException e) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-unwritable",
-                    Text.of("error.key-unwritable", privateKey, e.getClass().getSimpleName()),
-                    Text.of("error.key-unwritable.hint", privateKey.getParent()), e);
+            throw FileWriteProblems.of(privateKey, e);
         } finally {
             java.util.Arrays.fill(privateBytes, (byte) 0);
         }
@@ -224,18 +224,6 @@ public final class SshKeyFiles {
             return e.getParams().getCurve().getField().getFieldSize();
         }
         return 256;
-    }
-
-    private static void writeNew(Path file, byte[] bytes, Set<java.nio.file.attribute.PosixFilePermission> perms)
-            throws IOException {
-        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                FilePermissions.asAttributes(perms))) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
     }
 
     private static ProblemException exists(Path file) {

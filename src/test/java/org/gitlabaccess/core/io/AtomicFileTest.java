@@ -2,11 +2,17 @@ package org.gitlabaccess.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Map;
+import org.gitlabaccess.testkit.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +94,110 @@ class AtomicFileTest {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
         }
         assertThat(Files.readString(f)).isEqualTo("keep me");
+    }
+
+    @Test
+    void anUpdateReadsAndWritesUnderTheLockSoGitCannotWriteInBetween() throws Exception {
+        assumeTrue(Processes.available("git"));
+        Path f = dir.resolve("config");
+        Files.writeString(f, "[a]\n\tb = 1\n");
+        Processes.Result[] git = new Processes.Result[1];
+        atomic.update(f, current -> {
+            // A concurrent git while we hold the lock: it must be refused, not silently overwritten by us.
+            git[0] = Processes.run(dir, Map.of("HOME", dir.toString()), "git", "config", "--file", f.toString(),
+                    "--add", "a.c", "2");
+            return (new String(current.orElseThrow(), StandardCharsets.UTF_8) + "\tmine = 3\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }, AtomicFile.Options.defaults());
+
+        assertThat(git[0].exitCode()).isNotZero();
+        assertThat(git[0].stderr()).contains("lock");
+        assertThat(Files.readString(f)).isEqualTo("[a]\n\tb = 1\n\tmine = 3\n");
+    }
+
+    @Test
+    void aChainOfRelativeLinksIsFollowedEachFromItsOwnDirectoryAndKept() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("store/real")).resolve("gitconfig");
+        Files.writeString(real, "old");
+        Path middle = Files.createSymbolicLink(dir.resolve("store/current"), Path.of("real/gitconfig"));
+        Path link = Files.createSymbolicLink(dir.resolve(".gitconfig"), Path.of("store/current"));
+
+        var result = atomic.update(link, current -> "new".getBytes(StandardCharsets.UTF_8), AtomicFile.Options.defaults());
+
+        assertThat(result.file().toRealPath()).isEqualTo(real.toRealPath());
+        assertThat(Files.readString(real)).isEqualTo("new");
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("store/current"));
+        assertThat(Files.readSymbolicLink(middle)).isEqualTo(Path.of("real/gitconfig"));
+    }
+
+    @Test
+    void aDanglingLinkIsFollowedAndItsTargetCreatedAsGitDoes() throws IOException {
+        Files.createDirectories(dir.resolve("dotfiles"));
+        Path link = Files.createSymbolicLink(dir.resolve(".gitconfig"), Path.of("dotfiles/gitconfig"));
+
+        var result = atomic.write(link, "[user]\n", AtomicFile.Options.defaults());
+
+        assertThat(result.created()).isTrue();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(dir.resolve("dotfiles/gitconfig"))).isEqualTo("[user]\n");
+    }
+
+    @Test
+    void anUnchangedContentIsNotRewritten() throws IOException {
+        Path f = dir.resolve("config");
+        Files.writeString(f, "same");
+        Object inode = Files.getAttribute(f, "unix:ino");
+
+        var result = atomic.update(f, current -> current.orElseThrow(), AtomicFile.Options.defaults());
+
+        assertThat(result.changed()).isFalse();
+        assertThat(Files.getAttribute(f, "unix:ino")).isEqualTo(inode);
+        assertThat(AtomicFile.lockFileOf(f)).doesNotExist();
+    }
+
+    @Test
+    void aFailingEditLeavesTheFileAndNoLock() throws IOException {
+        Path f = dir.resolve("config");
+        Files.writeString(f, "keep");
+
+        assertThatThrownBy(() -> atomic.update(f, current -> {
+            throw new IOException("cannot compute");
+        }, AtomicFile.Options.defaults())).hasMessage("cannot compute");
+
+        assertThat(Files.readString(f)).isEqualTo("keep");
+        assertThat(AtomicFile.lockFileOf(f)).doesNotExist();
+    }
+
+    @Test
+    void createNewNeverReplacesAnExistingFile() throws IOException {
+        Path key = dir.resolve("id_ed25519");
+        Files.writeString(key, "the user's key");
+
+        assertThatThrownBy(() -> atomic.createNew(key, "new".getBytes(StandardCharsets.UTF_8),
+                FilePermissions.OWNER_ONLY_FILE)).isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(Files.readString(key)).isEqualTo("the user's key");
+        assertThat(AtomicFile.lockFileOf(key)).doesNotExist();
+    }
+
+    @Test
+    void asRootAnotherUsersFileStaysTheirsAndANewFileGetsItsDirectorysOwner() throws IOException {
+        assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")), "needs root");
+        var lookup = dir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal nobody = lookup.lookupPrincipalByName("nobody");
+        Path userDir = Files.createDirectories(dir.resolve("home"));
+        Files.setOwner(userDir, nobody);
+        Path existing = Files.writeString(userDir.resolve(".gitconfig"), "old");
+        Files.setOwner(existing, nobody);
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
+
+        atomic.write(existing, "new", AtomicFile.Options.defaults());
+        atomic.write(userDir.resolve("new"), "x", AtomicFile.Options.ownerOnly());
+
+        assertThat(Files.getOwner(existing)).isEqualTo(nobody);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-r-----");
+        assertThat(Files.getOwner(userDir.resolve("new"))).isEqualTo(nobody);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir.resolve("new"))))
+                .isEqualTo("rw-------");
     }
 }
