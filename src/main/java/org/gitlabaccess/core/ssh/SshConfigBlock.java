@@ -54,9 +54,9 @@ public final class SshConfigBlock {
             String alias = null;
             for (String line : java.nio.file.Files.readAllLines(sshConfig, java.nio.charset.StandardCharsets.UTF_8)) {
                 String t = line.strip();
-                if (t.startsWith("# BEGIN gitlab-access ")) {
-                    alias = t.substring("# BEGIN gitlab-access ".length()).strip();
-                } else if (t.startsWith("# END gitlab-access ")) {
+                if (t.startsWith(BEGIN_PREFIX)) {
+                    alias = t.substring(BEGIN_PREFIX.length()).strip();
+                } else if (t.startsWith(END_PREFIX)) {
                     alias = null;
                 } else if (alias != null && t.startsWith(INSTANCE_PREFIX)) {
                     String root = t.substring(INSTANCE_PREFIX.length()).strip();
@@ -78,12 +78,15 @@ public final class SshConfigBlock {
     private SshConfigBlock() {
     }
 
+    private static final String BEGIN_PREFIX = "# BEGIN gitlab-access ";
+    private static final String END_PREFIX = "# END gitlab-access ";
+
     public static String begin(String alias) {
-        return "# BEGIN gitlab-access " + alias;
+        return BEGIN_PREFIX + alias;
     }
 
     public static String end(String alias) {
-        return "# END gitlab-access " + alias;
+        return END_PREFIX + alias;
     }
 
     public static String render(Settings s, String nl) {
@@ -146,9 +149,17 @@ public final class SshConfigBlock {
             lines.subList(end + 1, lines.size()).forEach(out::append);
         } else {
             int firstSection = lines.size();
+            // Another instance's block opens with comments before its Host line: the new block goes
+            // before that block, never between its BEGIN line and its Host line (the blocks would nest).
+            int openBlock = -1;
             for (int i = 0; i < lines.size(); i++) {
-                if (SECTION.matcher(stripEnd(lines.get(i))).matches()) {
-                    firstSection = i;
+                String t = lines.get(i).strip();
+                if (t.startsWith(BEGIN_PREFIX)) {
+                    openBlock = i;
+                } else if (t.startsWith(END_PREFIX)) {
+                    openBlock = -1;
+                } else if (SECTION.matcher(stripEnd(lines.get(i))).matches()) {
+                    firstSection = openBlock >= 0 ? openBlock : i;
                     break;
                 }
             }

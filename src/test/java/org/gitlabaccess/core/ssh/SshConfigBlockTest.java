@@ -33,6 +33,27 @@ class SshConfigBlockTest {
     }
 
     @Test
+    void twoInstancesGetTwoSeparateBlocksAndRewritingOneKeepsTheOther() {
+        var one = new SshConfigBlock.Settings(SshEndpoint.of("gitlab.one.example", 22),
+                home.resolve(".ssh/id_ed25519_one"), home, false);
+        var two = new SshConfigBlock.Settings(SshEndpoint.of("gitlab.two.example", 2222),
+                home.resolve(".ssh/id_ed25519_two"), home, false);
+        String user = "Host work\n  HostName work.example.com\n";
+        String both = SshConfigBlock.apply(SshConfigBlock.apply(user, one).content(), two).content();
+        // Each block is whole: BEGIN, its own Host, END, with no other block inside it.
+        assertThat(both).containsSubsequence(SshConfigBlock.begin("gitlab.two.example"), "Host gitlab.two.example",
+                SshConfigBlock.end("gitlab.two.example"), SshConfigBlock.begin("gitlab.one.example"),
+                "Host gitlab.one.example", SshConfigBlock.end("gitlab.one.example"), "Host work");
+
+        var moved = new SshConfigBlock.Settings(SshEndpoint.of("gitlab.one.example", 443),
+                home.resolve(".ssh/id_ed25519_one"), home, false);
+        String after = SshConfigBlock.apply(both, moved).content();
+        assertThat(after).contains("Host gitlab.two.example\n", "Port 2222", "id_ed25519_two", "Port 443",
+                "Host work\n");
+        assertThat(SshConfigBlock.apply(after, two).changed()).as("the second block survived whole").isFalse();
+    }
+
+    @Test
     void reRunningReplacesOnlyTheBlockAndIsIdempotent() {
         String user = "Host a\n  User x\r\n\n\tIdentityFile   ~/weird spacing\nHost *\n  ForwardAgent no";
         var first = SshConfigBlock.apply(user, settings(22));
