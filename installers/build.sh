@@ -6,6 +6,7 @@
 #   WORK_DIR     target/installer: input/ (non-JavaFX runtime jars), javafx/ (JavaFX jars)
 #   OUT_DIR      target/installers: the app-image and packages land here
 #   SITE_CONFIG  optional path of an IT site config.json to bake in (next to the app)
+#   SHELL_DOCS   target/shell-docs: completions and man pages made from the command model (Linux)
 # Optional: INSTALLER_TYPES (default: all of this OS's types), and the signing variables
 # documented in README ("Signing").
 set -euo pipefail
@@ -72,23 +73,39 @@ done
 # Not used by the app, and only drag in dependencies (ALSA, the splash screen's image codecs);
 # the CDS archive for heaps over 32 GB is 10 MB nobody needs.
 rm -f "$runtime"/lib/libjsound.* "$runtime"/lib/libsplashscreen.* "$runtime"/bin/jsound.dll "$runtime"/bin/splashscreen.dll
-[ "$os" = linux ] && command -v strip >/dev/null && chmod u+w "$runtime"/lib/server/libjvm.so &&
-  strip --strip-unneeded "$runtime"/lib/server/libjvm.so "$runtime"/lib/*.so
 rm -f "$runtime"/lib/server/classes_nocoops.jsa "$runtime"/bin/server/classes_nocoops.jsa
+if [ "$os" = linux ]; then
+  # AWT's native half: JavaFX needs java.desktop's classes (java.beans), never AWT, and the app
+  # opens the browser without it (SystemBrowser). These libraries link the build machine's JPEG,
+  # LCMS, HarfBuzz and X11 libraries, which the packages would otherwise have to declare.
+  # Anything that did load AWT would fail with UnsatisfiedLinkError.
+  rm -f "$runtime"/lib/libawt.so "$runtime"/lib/libawt_headless.so "$runtime"/lib/libawt_xawt.so \
+    "$runtime"/lib/libjawt.so "$runtime"/lib/libfontmanager.so "$runtime"/lib/libjavajpeg.so \
+    "$runtime"/lib/liblcms.so "$runtime"/lib/libmlib_image.so
+  # Shared libraries are not executable (JavaFX's come out of the jar so), and every ELF file is
+  # stripped of what linking does not need (Debian's and Fedora's rule for shipped binaries).
+  find "$runtime" -name '*.so' -exec chmod 644 {} +
+  if command -v strip >/dev/null; then
+    find "$runtime" -type f \( -name '*.so' -o -perm -u+x \) | while read -r f; do
+      if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+        chmod u+w "$f" && strip --strip-unneeded "$f"
+      fi
+    done
+  else
+    echo "installers: WARNING: no strip (binutils): the runtime's binaries stay unstripped" >&2
+  fi
+fi
 
 # Class-data sharing (CDS): the JVM maps classes ready-made instead of loading and verifying them.
-# The classes the app starts with are recorded here: the wizard up to its first frame (under a
-# virtual display, with the start-up probe) and the console command (`repos scan` of a small tree,
-# `--help`). An archive holding the app's own classes is tied to their exact class path, known only
-# once installed: the packages make it then, from gitlab-access.classlist (integration.sh). Built in
-# meanwhile is an archive of the JDK's and JavaFX's classes, which works wherever the app lies.
-# Needs xvfb-run on Linux; without it jlink's JDK-only archive stays.
-if [ "$os" = linux ] && command -v xvfb-run >/dev/null 2>&1; then
+# The classes the app starts with are recorded here: the console command (`repos scan` of a small
+# tree, `--help`) always, and the wizard up to its first frame (under a virtual display, with the
+# start-up probe) where xvfb-run and GTK 3 are there. An archive holding the app's own classes is
+# tied to their exact class path, known only once installed: the packages make it then, from
+# gitlab-access.classlist (integration.sh). Built in meanwhile is an archive of the JDK's and
+# JavaFX's classes, which works wherever the app lies.
+if [ "$os" = linux ]; then
   log "CDS class list and archive"
   home=$(mktemp -d)
-  HOME=$home xvfb-run -a -s "-screen 0 1280x800x24" timeout 120 "$runtime/bin/java" \
-    -XX:DumpLoadedClassList="$WORK_DIR/wizard.lst" -Dgitlab-access.startup-probe=true \
-    -cp "$input/*" "$MAIN_CLASS" >/dev/null
   repo=$home/src/app
   mkdir -p "$repo/.git/objects" "$repo/.git/refs" "$home/src/leaf"
   echo "ref: refs/heads/main" > "$repo/.git/HEAD"
@@ -97,10 +114,27 @@ if [ "$os" = linux ] && command -v xvfb-run >/dev/null 2>&1; then
     repos scan "$home" >/dev/null
   HOME=$home "$runtime/bin/java" -XX:DumpLoadedClassList="$WORK_DIR/help.lst" -cp "$input/*" "$MAIN_CLASS" \
     --help >/dev/null
+  lists=("$WORK_DIR/scan.lst" "$WORK_DIR/help.lst")
+  rm -f "$WORK_DIR/wizard.lst"
+  # Without a virtual display or GTK the wizard cannot start here: say so once, and go on with the
+  # command line's classes (the wizard then starts somewhat slower, loading the rest from the jars).
+  why=""
+  if ! command -v xvfb-run >/dev/null 2>&1; then
+    why="no xvfb-run (apt-get install xvfb xauth)"
+  elif ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0 '; then
+    why="no GTK 3 (apt-get install libgtk-3-0)"
+  elif ! HOME=$home xvfb-run -a -s "-screen 0 1280x800x24" timeout 120 "$runtime/bin/java" \
+      -XX:DumpLoadedClassList="$WORK_DIR/wizard.lst" -Dgitlab-access.startup-probe=true \
+      -cp "$input/*" "$MAIN_CLASS" >"$WORK_DIR/wizard.log" 2>&1; then
+    why="the wizard did not start under xvfb-run (see $WORK_DIR/wizard.log)"
+  else
+    lists+=("$WORK_DIR/wizard.lst")
+  fi
+  [ -z "$why" ] || echo "installers: WARNING: $why: the class list has the command line's classes only; the wizard will start slower" >&2
   rm -rf "$home"
   # Lambda proxies of classes on the class path crash JDK 17's static dump: only the JDK's and
   # JavaFX's are kept (the app's are spun at run time, as without CDS).
-  cat "$WORK_DIR/wizard.lst" "$WORK_DIR/scan.lst" "$WORK_DIR/help.lst" \
+  cat "${lists[@]}" \
     | grep -v '^#' | grep -v '^@lambda-proxy \(org\|com/fasterxml\|ch\|picocli\|net\|impl\)/' \
     | awk '!seen[$0]++' > "$input/gitlab-access.classlist"
   chmod u+w "$runtime/lib/server/classes.jsa"

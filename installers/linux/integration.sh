@@ -1,21 +1,8 @@
-# Desktop integration shared by the deb's postinst/prerm and the rpm's %post/%preun (build.sh
-# pastes this file into them). The package itself only ships /opt/gitlab-access-wizard; these links
-# put the console command on PATH, the wizard in the menu and its icons in the theme, and are
-# removed again on uninstall (only when they still point into the app).
+# Install-time work shared by the deb's postinst/prerm and the rpm's %post/%preun (package.sh pastes
+# this file into them). The packages ship their files under /opt and /usr themselves (the menu
+# entry and icons are picked up by the desktop database's and icon cache's own triggers); what is
+# left is the CDS archive, which can only be made once the app's final path is known.
 gaw_app=/opt/gitlab-access-wizard
-gaw_links() {
-  echo "/usr/bin/gitlab-access $gaw_app/lib/gitlab-access"
-  echo "/usr/share/applications/gitlab-access-wizard.desktop $gaw_app/lib/desktop/gitlab-access-wizard.desktop"
-  for s in 16 24 32 48 64 128 256 512; do
-    echo "/usr/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png $gaw_app/lib/desktop/icons/gitlab-access-${s}.png"
-  done
-}
-gaw_refresh() {
-  command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-  if command -v gtk-update-icon-cache >/dev/null 2>&1 && [ -f /usr/share/icons/hicolor/index.theme ]; then
-    gtk-update-icon-cache -q -f -t /usr/share/icons/hicolor || true
-  fi
-}
 # The CDS archive with the app's classes (see build.sh), made for the class path of this install:
 # the launchers' (from their .cfg, in order) with the app's directory filled in. Written beside the
 # built-in JDK-and-JavaFX archive and moved over it only when complete; should the dump fail, the
@@ -36,17 +23,8 @@ gaw_cds() {
   fi
 }
 gaw_install() {
-  gaw_links | while read -r link target; do
-    mkdir -p "$(dirname "$link")"
-    ln -sfn "$target" "$link"
-  done
   gaw_cds || true
-  gaw_refresh
 }
 gaw_uninstall() {
   rm -f "$gaw_app/lib/runtime/lib/server/classes.jsa.new"   # left by an install interrupted mid-dump
-  gaw_links | while read -r link target; do
-    if [ -L "$link" ] && [ "$(readlink "$link")" = "$target" ]; then rm -f "$link"; fi
-  done
-  gaw_refresh
 }

@@ -1,12 +1,41 @@
 # Linux part of installers/build.sh (sourced): .deb and .rpm from the app-image.
+# The app lives in /opt/gitlab-access-wizard; what distributions look for elsewhere (the command on
+# PATH, menu entry, icons, AppStream metadata, completions, man pages, copyright and changelog) is
+# shipped as real files under /usr, so dpkg and rpm own them and lintian/rpmlint can check them.
 image="$OUT_DIR/$name"
+app=/opt/gitlab-access-wizard
+docs=${SHELL_DOCS:-}
+[ -n "$docs" ] && [ -f "$docs/completion/gitlab-access.bash" ] && [ -f "$docs/man/gitlab-access.1" ] || {
+  echo "build.sh: SHELL_DOCS ($docs) lacks the completions or man pages: run it through mvn -Pinstaller package" >&2
+  exit 1
+}
+pkgver=$(sed -n '1s/^gitlab-access-wizard (\([^)]*\)).*/\1/p' installers/linux/changelog)
+[ "$pkgver" = "$version-1" ] || {
+  echo "build.sh: installers/linux/changelog starts with $pkgver, the pom says $version: add its entry" >&2
+  exit 1
+}
 
-# Menu entry and icons inside the app (under lib/: jpackage packages only bin/ and lib/ of an
-# app-image); the packages link them into /usr/share (integration.sh).
-install -D -m 644 installers/linux/gitlab-access-wizard.desktop "$image/lib/desktop/gitlab-access-wizard.desktop"
-for s in 16 24 32 48 64 128 256 512; do
-  install -D -m 644 "assets/icons/gitlab-access-$s.png" "$image/lib/desktop/icons/gitlab-access-$s.png"
-done
+# What the packages need from the system, named portably rather than derived from this machine's
+# libraries (which would be Debian 12's names, and nothing for GTK where GTK is not installed).
+# From `readelf -d` of the runtime: the JVM links libc, libstdc++, libgcc_s and zlib (glibc 2.34,
+# GLIBCXX_3.4.29); JavaFX's glass links GTK 3 (which brings Pango, Cairo, ATK, GLib and
+# fontconfig, whose config package brings a font), X11 and Xtst; its OpenGL pipeline libGL and
+# Xxf86vm; its font code FreeType, fontconfig and PangoFT2. Debian 13 and Ubuntu 24.04 renamed
+# GTK's and GLib's packages for 64-bit time_t (t64); the alternatives keep older releases working.
+# git and ssh are what the app drives.
+deb_depends="libc6 (>= 2.34), libstdc++6 (>= 11), libgcc-s1, zlib1g, libgtk-3-0t64 | libgtk-3-0, libglib2.0-0t64 | libglib2.0-0, libpangoft2-1.0-0, libfontconfig1, libfreetype6, libx11-6, libxtst6, libxxf86vm1, libgl1, git, openssh-client"
+
+# 1. The app-image as distributions expect shipped files: stripped, writable by root (jlink makes
+# the runtime's legal notices read-only), no executable libraries on Debian (the rpm's spec makes
+# them executable, as Fedora wants). The runtime was stripped in build.sh; these are jpackage's launchers.
+chmod -R u+w "$image"
+find "$image" -name '*.so' -exec chmod 644 {} +
+if command -v strip >/dev/null; then
+  chmod u+w "$image"/bin/* "$image"/lib/libapplauncher.so
+  strip --strip-unneeded "$image"/bin/* "$image"/lib/libapplauncher.so
+fi
+# jpackage's copies of the icon: the menu uses the themed icons under /usr/share/icons.
+rm -f "$image"/lib/*.png
 
 # The console command as the packages put it on PATH: a shell script that starts the app's JVM
 # with the launchers' options and class path (from the .cfg, in order: the CDS archive made on
@@ -25,32 +54,91 @@ cfg="$image/lib/app/gitlab-access.cfg"
 } > "$image/lib/gitlab-access"
 chmod 755 "$image/lib/gitlab-access"
 
-# jpackage resource-dir: postinst/prerm (deb) and the spec (rpm), with integration.sh pasted in.
-for f in postinst prerm gitlab-access-wizard.spec; do
-  awk -v inc=installers/linux/integration.sh '$0 == "INTEGRATION_SH" { while ((getline l < inc) > 0) print l; close(inc); next } { print }' \
-    "installers/linux/$f" > "$res/$f"
-done
+# 2. The files under /usr, common to both packages. What differs: zsh's directory (Debian's
+# vendor-completions, Fedora's site-functions) and the command's link (absolute across top-level
+# directories for Debian's policy, relative for rpmlint).
+# usr_tree DEST ZSH_DIR LINK_TARGET
+usr_tree() {
+  local dest=$1 zsh_dir=$2 link=$3 s page
+  mkdir -p "$dest/usr/bin"
+  ln -sfn "$link" "$dest/usr/bin/gitlab-access"
+  install -D -m 644 installers/linux/gitlab-access-wizard.desktop "$dest/usr/share/applications/gitlab-access-wizard.desktop"
+  for s in 16 24 32 48 64 128 256 512; do
+    install -D -m 644 "assets/icons/gitlab-access-$s.png" "$dest/usr/share/icons/hicolor/${s}x${s}/apps/gitlab-access-wizard.png"
+  done
+  install -D -m 644 installers/linux/org.gitlabaccess.wizard.metainfo.xml "$dest/usr/share/metainfo/org.gitlabaccess.wizard.metainfo.xml"
+  install -D -m 644 "$docs/completion/gitlab-access.bash" "$dest/usr/share/bash-completion/completions/gitlab-access"
+  install -D -m 644 "$docs/completion/_gitlab-access" "$dest$zsh_dir/_gitlab-access"
+  install -D -m 644 "$docs/completion/gitlab-access.fish" "$dest/usr/share/fish/vendor_completions.d/gitlab-access.fish"
+  mkdir -p "$dest/usr/share/man/man1"
+  for page in "$docs"/man/*.1; do
+    gzip -9n < "$page" > "$dest/usr/share/man/man1/$(basename "$page").gz"
+  done
+  chmod 644 "$dest"/usr/share/man/man1/*.gz
+}
 
-linux=(--app-image "$image" --name "$name" --app-version "$version" --dest "$OUT_DIR" --resource-dir "$res"
-  --vendor "GitLab Access Wizard" --description "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access."
-  --install-dir /opt --linux-package-name gitlab-access-wizard --linux-app-category devel
-  --license-file LICENSE --about-url https://gitlab.com/gitlab-access/gitlab-access-wizard)
 types=${INSTALLER_TYPES:-deb rpm}
 if [[ " $types " == *" deb "* ]]; then
+  # 3. The .deb, built with dpkg-deb from a staged tree: jpackage's deb cannot place files outside
+  # the install directory, and derives Depends from this machine's libraries.
   log "deb"
-  # Depends: jpackage adds the packages of every shared library the runtime links (GTK 3 among
-  # them, from JavaFX's libglassgtk3.so); git and ssh are what the app drives.
-  jpackage --type deb "${linux[@]}" --linux-deb-maintainer "dev@gitlabaccess.invalid" \
-    --linux-package-deps "git, openssh-client"
+  root=$WORK_DIR/deb-root
+  rm -rf "$root"
+  mkdir -p "$root/opt" "$root/DEBIAN"
+  cp -a "$image" "$root$app"
+  # The jars stored rather than deflated: xz compresses the classes far better than zip did (the
+  # .deb shrinks by about 5 MB; installed they take 15 MB more). Entries, order and times are kept.
+  # Only in the .deb: rpmlint counts stored jars as an error (uncompressed-zip).
+  python3 - "$root$app"/lib/app/*.jar <<'PY'
+import os, sys, zipfile
+for jar in sys.argv[1:]:
+    tmp = jar + ".tmp"
+    with zipfile.ZipFile(jar) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            info.compress_type = zipfile.ZIP_STORED
+            dst.writestr(info, data)
+    os.replace(tmp, jar)
+PY
+  usr_tree "$root" /usr/share/zsh/vendor-completions "$app/lib/gitlab-access"
+  doc=$root/usr/share/doc/gitlab-access-wizard
+  install -D -m 644 installers/linux/copyright "$doc/copyright"
+  gzip -9n < installers/linux/changelog > "$doc/changelog.Debian.gz"
+  chmod 644 "$doc/changelog.Debian.gz"
+  # Maintainer scripts: integration.sh pasted in (the CDS archive for the installed class path).
+  for f in postinst prerm; do
+    awk -v inc=installers/linux/integration.sh '$0 == "INTEGRATION_SH" { while ((getline l < inc) > 0) print l; close(inc); next } { print }' \
+      "installers/linux/$f" > "$root/DEBIAN/$f"
+    chmod 755 "$root/DEBIAN/$f"
+  done
+  size=$(du -sk --apparent-size --exclude=DEBIAN "$root" | cut -f1)
+  sed -e "s/APP_VERSION/$version/" -e "s/INSTALLED_SIZE/$size/" -e "s/DEPENDS/$deb_depends/" \
+    installers/linux/control > "$root/DEBIAN/control"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
+  chmod 644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
+  dpkg-deb --root-owner-group -Zxz --build "$root" "$OUT_DIR/gitlab-access-wizard_${version}-1_amd64.deb" >/dev/null
+  rm -rf "$root"
 fi
 if [[ " $types " == *" rpm "* ]]; then
   if command -v rpmbuild >/dev/null 2>&1; then
     log "rpm"
-    # jpackage cannot look up rpm dependencies on a Debian build host: they are listed here.
-    jpackage --type rpm "${linux[@]}" --linux-rpm-license-type "ASL 2.0" \
-      --linux-package-deps "gtk3, libXtst, libXrender, libXi, libXxf86vm, mesa-libGL, freetype, fontconfig, pango, cairo, glib2, git, openssh-clients"
+    # The spec (jpackage resource-dir): Requires written there, integration.sh pasted in, and the
+    # /usr tree staged here copied into the build root.
+    usr=$WORK_DIR/rpm-usr
+    rm -rf "$usr"
+    usr_tree "$usr" /usr/share/zsh/site-functions "../..$app/lib/gitlab-access"
+    awk -v inc=installers/linux/integration.sh -v usr="$usr" '
+      $0 == "INTEGRATION_SH" { while ((getline l < inc) > 0) print l; close(inc); next }
+      { gsub(/USR_TREE/, usr); print }' installers/linux/gitlab-access-wizard.spec > "$res/gitlab-access-wizard.spec"
+    jpackage --type rpm --app-image "$image" --name "$name" --app-version "$version" --dest "$OUT_DIR" \
+      --resource-dir "$res" --vendor "GitLab Access Wizard" \
+      --description "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access." \
+      --install-dir /opt --linux-package-name gitlab-access-wizard --linux-app-category Development/Tools \
+      --license-file LICENSE --about-url https://gitlab.com/gitlab-access/gitlab-access-wizard \
+      --linux-rpm-license-type "Apache-2.0"
+    rm -rf "$usr"
   else
-    log "rpm skipped: rpmbuild not installed (apt-get install rpm)"
+    echo "installers: WARNING: rpm skipped: rpmbuild not installed (apt-get install rpm)" >&2
   fi
 fi
 log "built: $(cd "$OUT_DIR" && ls -d ./* | tr '\n' ' ')"
