@@ -121,7 +121,7 @@ if [ "$os" = linux ]; then
   why=""
   if ! command -v xvfb-run >/dev/null 2>&1; then
     why="no xvfb-run (apt-get install xvfb xauth)"
-  elif ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0 '; then
+  elif ! /sbin/ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0 ' >/dev/null; then   # not -q: ldconfig's SIGPIPE would fail the pipe
     why="no GTK 3 (apt-get install libgtk-3-0)"
   elif ! HOME=$home xvfb-run -a -s "-screen 0 1280x800x24" timeout 120 "$runtime/bin/java" \
       -XX:DumpLoadedClassList="$WORK_DIR/wizard.lst" -Dgitlab-access.startup-probe=true \

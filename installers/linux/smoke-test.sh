@@ -13,6 +13,9 @@
 # (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+for tool in dpkg-deb rpm lintian desktop-file-validate appstreamcli Xvfb xdotool python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "smoke: FAIL: $tool is not installed (see .ci/run)" >&2; exit 1; }
+done
 if [ "${1:-}" != --no-build ]; then
   INSTALLER_TYPES="deb rpm" mvn -B -q -Pinstaller -DskipTests package
 fi
