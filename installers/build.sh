@@ -67,6 +67,7 @@ jlink --module-path "$fxjars" --add-modules "$modules" --include-locales=en,de \
 # JavaFX's native libraries next to the JDK's: loaded from there instead of being extracted into
 # the user's home on first start, and seen by jpackage's dependency scan (GTK and friends).
 case "$os" in linux) libdir=lib; pat='*.so' ;; macos) libdir=lib; pat='*.dylib' ;; windows) libdir=bin; pat='*.dll' ;; esac
+command -v unzip >/dev/null 2>&1 || { echo "build.sh: unzip is needed to copy JavaFX's native libraries (apt-get install unzip)" >&2; exit 1; }
 for jar in "$fxdir"/javafx-graphics-*-"$fx".jar "$fxdir"/javafx-controls-*-"$fx".jar; do
   (cd "$runtime/$libdir" && unzip -q -o -j "$jar" "$pat" -x 'META-INF/*' 2>/dev/null || true)
 done
