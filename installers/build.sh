@@ -65,12 +65,13 @@ jlink --module-path "$fxjars" --add-modules "$modules" --include-locales=en,de \
   --generate-cds-archive \
   --output "$runtime"
 # JavaFX's native libraries next to the JDK's: loaded from there instead of being extracted into
-# the user's home on first start, and seen by jpackage's dependency scan (GTK and friends).
+# the user's home on first start.
 case "$os" in linux) libdir=lib; pat='*.so' ;; macos) libdir=lib; pat='*.dylib' ;; windows) libdir=bin; pat='*.dll' ;; esac
 command -v unzip >/dev/null 2>&1 || { echo "build.sh: unzip is needed to copy JavaFX's native libraries (apt-get install unzip)" >&2; exit 1; }
 for jar in "$fxdir"/javafx-graphics-*-"$fx".jar "$fxdir"/javafx-controls-*-"$fx".jar; do
   (cd "$runtime/$libdir" && unzip -q -o -j "$jar" "$pat" -x 'META-INF/*' 2>/dev/null || true)
 done
+[ "$os" != linux ] || [ -f "$runtime/lib/libglass.so" ] || { echo "build.sh: JavaFX's native libraries were not copied into the runtime" >&2; exit 1; }
 # Not used by the app, and only drag in dependencies (ALSA, the splash screen's image codecs);
 # the CDS archive for heaps over 32 GB is 10 MB nobody needs.
 rm -f "$runtime"/lib/libjsound.* "$runtime"/lib/libsplashscreen.* "$runtime"/bin/jsound.dll "$runtime"/bin/splashscreen.dll
