@@ -32,15 +32,17 @@ final class ReposScanCommand extends ReposSupport {
         GitLabTarget target = target();
         ScanResult scan = scan(roots(directories));
         List<RepositoryRemotes> repos = remotes(scan, target);
+        List<ScanResult.Skipped> skipped = skipped(scan, repos);
         if (json()) {
-            printJson(document(target, scan, repos));
+            printJson(document(target, scan, repos, skipped));
         } else {
-            table(target, scan, repos);
+            table(target, scan, repos, skipped);
         }
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> document(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos) {
+    private Map<String, Object> document(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos,
+                                         List<ScanResult.Skipped> skipped) {
         List<Object> list = new ArrayList<>();
         for (RepositoryRemotes r : repos) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -59,8 +61,8 @@ final class ReposScanCommand extends ReposSupport {
         doc.put("sshHost", target.sshHost());
         doc.put("repositories", list);
         doc.put("directoriesScanned", scan.directories());
-        doc.put("skipped", scan.skipped().stream().map(s -> Map.of("path", s.path().toString(),
-                "reason", s.reason().name().toLowerCase().replace('_', '-'))).toList());
+        doc.put("skipped", skipped.stream().map(s -> Map.of("path", s.path().toString(),
+                "reason", s.reason().id())).toList());
         return doc;
     }
 
@@ -76,7 +78,8 @@ final class ReposScanCommand extends ReposSupport {
         return line.toString().stripTrailing();
     }
 
-    private void table(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos) {
+    private void table(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos,
+                       List<ScanResult.Skipped> skipped) {
         List<String[]> rows = new ArrayList<>();
         for (RepositoryRemotes r : repos) {
             String path = r.repository().path() + (r.repository().bare() ? " (bare)" : "");
@@ -105,5 +108,10 @@ final class ReposScanCommand extends ReposSupport {
                 + (target.sshHost().equals(target.webHost()) ? "" : ", SSH host " + target.sshHost()) + ")."
                 + (scan.skipped().isEmpty() ? "" : " " + scan.skipped().size()
                 + " could not be read (--verbose lists them)."));
+        for (ScanResult.Skipped s : skipped) {
+            if (s.reason().isFile()) {
+                warn("skipped " + s.path() + " (" + s.reason().id() + ")");
+            }
+        }
     }
 }

@@ -78,7 +78,7 @@ abstract class ReposSupport extends BaseCommand {
         progress.clear();
         if (global().verbose()) {
             for (ScanResult.Skipped s : result.skipped()) {
-                ctx.err().println("skipped " + s.path() + ": " + s.reason().name().toLowerCase().replace('_', ' '));
+                ctx.err().println("skipped " + s.path() + ": " + s.reason().id());
             }
             ctx.err().println("scanned " + result.directories() + " directories; excluded: "
                     + String.join(", ", exclusions.describe()));
@@ -94,6 +94,11 @@ abstract class ReposSupport extends BaseCommand {
 
     GitConfigs gitConfigs() {
         return inventory().gitConfigs();
+    }
+
+    /** What the scan and the reading of remotes left out: directories, and files that are FIFOs, devices or too large. */
+    List<ScanResult.Skipped> skipped(ScanResult scan, List<RepositoryRemotes> repos) {
+        return inventory().skipped(scan, repos);
     }
 
     private RepositoryInventory inventory() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.Environment;
 
 /**
@@ -51,7 +52,8 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
     public static SiteConfig load(List<Path> layers) {
         SiteConfig config = empty();
         for (Path file : layers) {
-            if (Files.isRegularFile(file)) {
+            // A FIFO or device where the file belongs is refused by read(), never opened.
+            if (Files.exists(file)) {
                 config = config.overriddenBy(read(file));
             }
         }
@@ -61,7 +63,12 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
     static SiteConfig read(Path file) {
         JsonNode n;
         try {
-            n = Json.MAPPER.readTree(file.toFile());
+            n = Json.MAPPER.readTree(BoundedFiles.readRegular(file, BoundedFiles.CONFIG_LIMIT));
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-refused",
+                    Text.of(e.refusal() == BoundedFiles.Refusal.TOO_LARGE ? "error.site-config-refused.too-large"
+                            : "error.site-config-refused.not-regular", file, e.limit()),
+                    Text.of("error.site-config-refused.hint"), e);
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-corrupt",
                     Text.of("error.site-config-corrupt", file), Text.of("error.site-config-corrupt.hint"), e);

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 
@@ -39,13 +40,23 @@ public final class DockerCredentials {
         this.env = env;
     }
 
-    /** The config files docker may use, existing ones only, without duplicates. */
+    /** The config files docker may use, existing regular ones within {@link BoundedFiles#CONFIG_LIMIT}, without duplicates. */
     public List<Path> configFiles() {
+        List<Path> refused = refused().stream().map(BoundedFiles.RefusedFileException::file).toList();
+        return candidates().stream().filter(Files::isRegularFile).filter(f -> !refused.contains(f)).toList();
+    }
+
+    /** Config files that are there but are not read: FIFOs, devices, too large. */
+    public List<BoundedFiles.RefusedFileException> refused() {
+        return BoundedFiles.refusals(candidates(), BoundedFiles.CONFIG_LIMIT);
+    }
+
+    private List<Path> candidates() {
         Set<Path> files = new LinkedHashSet<>();
         env.variable("DOCKER_CONFIG").ifPresent(d -> files.add(Path.of(d).resolve("config.json").toAbsolutePath()
                 .normalize()));
         files.add(home.resolve(".docker").resolve("config.json").toAbsolutePath().normalize());
-        return files.stream().filter(Files::isRegularFile).toList();
+        return List.copyOf(files);
     }
 
     /** The registry names that belong to the GitLab host, lower case. */
@@ -185,7 +196,7 @@ public final class DockerCredentials {
 
     static JsonNode read(Path file) {
         try {
-            return JSON.readTree(Files.readAllBytes(file));
+            return JSON.readTree(BoundedFiles.readRegular(file, BoundedFiles.CONFIG_LIMIT));
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "docker-config-unreadable",
                     e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null

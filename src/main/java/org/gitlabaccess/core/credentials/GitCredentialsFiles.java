@@ -13,6 +13,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.FileWriteProblems;
 
 /**
@@ -35,6 +36,11 @@ public final class GitCredentialsFiles {
 
     public List<Path> files() {
         return List.of(home.resolve(".git-credentials"), xdgConfigHome.resolve("git").resolve("credentials"));
+    }
+
+    /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
+    public List<BoundedFiles.RefusedFileException> refused() {
+        return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
     public List<PlaintextFinding> find(GitHost host) {
@@ -74,12 +80,15 @@ public final class GitCredentialsFiles {
     }
 
     private List<PlaintextFinding> scan(Path file, GitHost host, StringBuilder kept) {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            Optional<byte[]> bytes = BoundedFiles.readIfPresent(file, BoundedFiles.CONFIG_LIMIT);
+            if (bytes.isEmpty()) {
+                return List.of();
+            }
+            text = new String(bytes.get(), StandardCharsets.ISO_8859_1);
+        } catch (BoundedFiles.RefusedFileException e) {
+            return List.of(); // not opened; reported by refused()
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "unreadable",
                     Text.of("error.unreadable", file, e.getMessage()), Text.of("error.unreadable.hint"), e);

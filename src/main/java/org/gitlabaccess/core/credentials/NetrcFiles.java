@@ -11,6 +11,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * {@code ~/.netrc} and {@code ~/_netrc}, which curl (and so git over HTTPS) reads: finds and removes
@@ -30,6 +31,11 @@ public final class NetrcFiles {
 
     public List<Path> files() {
         return List.of(home.resolve(".netrc"), home.resolve("_netrc"));
+    }
+
+    /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
+    public List<BoundedFiles.RefusedFileException> refused() {
+        return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
     public List<PlaintextFinding> find(GitHost host) {
@@ -84,12 +90,12 @@ public final class NetrcFiles {
     }
 
     private static String read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
         try {
             // Latin-1: one char per byte, so what is kept is written back byte for byte.
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return BoundedFiles.readIfPresent(file, BoundedFiles.CONFIG_LIMIT)
+                    .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)).orElse(null);
+        } catch (BoundedFiles.RefusedFileException e) {
+            return null; // not opened; reported by refused()
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "unreadable",
                     Text.of("error.unreadable", file, e.getMessage()), Text.of("error.unreadable.hint"), e);

@@ -1,12 +1,12 @@
 package org.gitlabaccess.core.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.gitlab.ApiResult;
 import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.JsonFields;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -24,7 +24,7 @@ public final class TokenProbe {
     public TokenStatus probe(Secret secret) {
         ApiResult r = instance.withToken(secret, false).get("/personal_access_tokens/self");
         return switch (r.outcome()) {
-            case OK -> fromBody(r.body());
+            case OK -> fromBody(r);
             case TOKEN_EXPIRED -> new TokenStatus(TokenStatus.State.EXPIRED, List.of(), Optional.empty(), "");
             case TOKEN_REVOKED -> new TokenStatus(TokenStatus.State.REVOKED, List.of(), Optional.empty(), "");
             case UNAUTHORIZED -> new TokenStatus(TokenStatus.State.UNKNOWN, List.of(), Optional.empty(), "");
@@ -33,13 +33,17 @@ public final class TokenProbe {
         };
     }
 
-    private static TokenStatus fromBody(JsonNode t) {
-        List<String> scopes = new ArrayList<>();
-        t.path("scopes").forEach(s -> scopes.add(s.asText()));
-        Optional<LocalDate> expires = t.hasNonNull("expires_at")
-                ? Optional.of(LocalDate.parse(t.get("expires_at").asText())) : Optional.empty();
-        TokenStatus.State state = t.path("revoked").asBoolean(false) ? TokenStatus.State.REVOKED
-                : t.path("active").asBoolean(true) ? TokenStatus.State.ACTIVE : TokenStatus.State.EXPIRED;
-        return new TokenStatus(state, List.copyOf(scopes), expires, "");
+    private static TokenStatus fromBody(ApiResult r) {
+        try {
+            JsonFields t = JsonFields.object(r);
+            List<String> scopes = t.texts("scopes");
+            Optional<LocalDate> expires = t.date("expires_at");
+            TokenStatus.State state = t.flag("revoked", false) ? TokenStatus.State.REVOKED
+                    : t.flag("active", true) ? TokenStatus.State.ACTIVE : TokenStatus.State.EXPIRED;
+            return new TokenStatus(state, scopes, expires, "");
+        } catch (ProblemException e) {
+            // An answer that is not GitLab's leaves the secret unchecked, with the reason: the probe goes on.
+            return new TokenStatus(TokenStatus.State.UNCHECKED, List.of(), Optional.empty(), e.getMessage());
+        }
     }
 }

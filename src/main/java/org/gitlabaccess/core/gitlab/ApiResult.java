@@ -1,17 +1,25 @@
 package org.gitlabaccess.core.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.gitlabaccess.core.io.TerminalSafe;
 
 /**
  * One API call's result as a value: the outcome, the HTTP status, the JSON body when there was one,
- * and what is needed to explain a failure (scopes GitLab asked for, the wait it asked for, the
- * certificate it presented).
+ * what is needed to explain a failure (scopes GitLab asked for, the wait it asked for, the
+ * certificate it presented), and for a list the next page's address as GitLab gave it.
  */
 public record ApiResult(Outcome outcome, int status, JsonNode body, String detail, List<String> requiredScopes,
-                        Optional<Duration> retryAfter, Optional<CertificateInfo> certificate, String url) {
+                        Optional<Duration> retryAfter, Optional<CertificateInfo> certificate, String url,
+                        Optional<URI> nextPage) {
+
+    public ApiResult(Outcome outcome, int status, JsonNode body, String detail, List<String> requiredScopes,
+                     Optional<Duration> retryAfter, Optional<CertificateInfo> certificate, String url) {
+        this(outcome, status, body, detail, requiredScopes, retryAfter, certificate, url, Optional.empty());
+    }
 
     /** The subject and SHA-256 fingerprint of a certificate a server presented. */
     public record CertificateInfo(String subject, String issuer, String sha256) {
@@ -32,6 +40,8 @@ public record ApiResult(Outcome outcome, int status, JsonNode body, String detai
             return detail;
         }
         JsonNode m = body.get("message");
-        return m.isTextual() ? m.asText() : m.toString();
+        String text = m.isTextual() ? m.asText() : m.toString();
+        // Shown to the user: no terminal escapes, and not a megabyte of it.
+        return TerminalSafe.line(text.length() > 500 ? text.substring(0, 500) + "…" : text);
     }
 }

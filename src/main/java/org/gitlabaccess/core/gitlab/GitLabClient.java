@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.gitlab;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.gitlabaccess.core.ProductInfo;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TerminalSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +45,9 @@ public final class GitLabClient {
     /** A server asking for a longer wait gets an answer now rather than a frozen screen. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(20);
     private static final int MAX_REDIRECTS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two documents in one answer are no answer: trailing tokens are an error, as GitLab never sends them. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Logger LOG = LoggerFactory.getLogger(GitLabClient.class);
 
     private final HttpSettings http;
@@ -90,6 +95,11 @@ public final class GitLabClient {
 
     public ApiResult post(String apiPath, Map<String, ?> json) {
         return send("POST", root + "/api/v4" + apiPath, toJson(json), "application/json", false);
+    }
+
+    /** A GET of an address GitLab gave (a list's next page); {@link ApiPages} checks its origin first. */
+    ApiResult getAbsolute(URI address) {
+        return send("GET", address.toString(), null, null, true);
     }
 
     public ApiResult delete(String apiPath) {
@@ -147,11 +157,16 @@ public final class GitLabClient {
     private ApiResult sendFollowingRedirects(String method, String url, String body, String contentType) {
         URI current = URI.create(url);
         Origin instance = Origin.of(current).orElse(null);
+        Instant deadline = Instant.now().plus(http.totalDeadline());
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return failure(new BoundedExchange.DeadlineException(http.totalDeadline()), current);
+            }
             // The token goes to the instance's origin only (RedirectPolicy never follows elsewhere with it).
             boolean withAuth = token != null && instance != null && instance.contains(current);
             HttpRequest.Builder b = HttpRequest.newBuilder(current)
-                    .timeout(http.requestTimeout())
+                    .timeout(left.compareTo(http.requestTimeout()) < 0 ? left : http.requestTimeout())
                     .header("Accept", "application/json")
                     .header("User-Agent", "gitlab-access/" + ProductInfo.version());
             if (withAuth) {
@@ -168,7 +183,7 @@ public final class GitLabClient {
             }
             HttpResponse<String> response;
             try {
-                response = http.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+                response = BoundedExchange.send(http.client(), b.build(), left, HttpSettings.MAX_BODY);
             } catch (IOException e) {
                 return failure(e, current);
             } catch (InterruptedException e) {
@@ -206,6 +221,7 @@ public final class GitLabClient {
         if (contentType.contains("json") || looksLikeJson(response.body())) {
             try {
                 json = JSON.readTree(response.body());
+                json = json == null || json.isMissingNode() ? null : json; // an empty body is no document
             } catch (IOException e) {
                 json = null;
             }
@@ -216,7 +232,9 @@ public final class GitLabClient {
         List<String> scopes = List.of();
         if (status >= 200 && status < 300) {
             boolean html = contentType.contains("html") || (json == null && response.body().stripLeading().startsWith("<"));
-            outcome = html ? Outcome.NOT_GITLAB : Outcome.OK;
+            // A body that is there but is no JSON at all is not GitLab's answer; its fields are checked by the callers.
+            boolean malformed = json == null && !response.body().isBlank();
+            outcome = html ? Outcome.NOT_GITLAB : malformed ? Outcome.MALFORMED : Outcome.OK;
         } else if (status == 401) {
             String error = json == null ? "" : json.path("error").asText("");
             String description = json == null ? "" : json.path("error_description").asText("").toLowerCase(Locale.ROOT);
@@ -249,7 +267,8 @@ public final class GitLabClient {
         } else {
             outcome = Outcome.NOT_GITLAB;
         }
-        return new ApiResult(outcome, status, json, detail, scopes, retryAfter, Optional.empty(), uri.toString());
+        return new ApiResult(outcome, status, json, detail, scopes, retryAfter, Optional.empty(), uri.toString(),
+                PageLinks.next(uri, response.headers()));
     }
 
     private ApiResult failure(IOException e, URI uri) {
@@ -261,7 +280,11 @@ public final class GitLabClient {
             return new ApiResult(Outcome.UNAUTHORIZED, 401, null, "401 Unauthorized", List.of(), Optional.empty(),
                     Optional.empty(), uri.toString());
         }
-        if (hasCause(e, UnknownHostException.class)) {
+        if (e instanceof BoundedExchange.DeadlineException) {
+            outcome = Outcome.NETWORK_DEADLINE;
+        } else if (e instanceof BoundedExchange.BodyTooLargeException) {
+            outcome = Outcome.NETWORK_TOO_LARGE;
+        } else if (hasCause(e, UnknownHostException.class)) {
             outcome = Outcome.NETWORK_DNS;
         } else if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
             outcome = Outcome.NETWORK_TIMEOUT;
@@ -319,7 +342,8 @@ public final class GitLabClient {
         if (body == null) {
             return "";
         }
-        String oneLine = body.replaceAll("\\s+", " ").trim();
+        String head = body.length() > 1000 ? body.substring(0, 1000) : body;
+        String oneLine = TerminalSafe.line(head.replaceAll("\\s+", " ").trim());
         return Redactor.redact(oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine);
     }
 

@@ -19,6 +19,12 @@ public enum Outcome {
     NETWORK_REFUSED,
     NETWORK_TIMEOUT,
     NETWORK_OTHER,
+    /** The answer did not arrive whole within the total deadline (a server trickling its body). */
+    NETWORK_DEADLINE,
+    /** The answer's body was larger than the cap; the rest was not read. */
+    NETWORK_TOO_LARGE,
+    /** A 2xx answer whose body is not the JSON GitLab sends. */
+    MALFORMED,
     TLS_UNTRUSTED,
     TLS_OTHER,
     /** A redirect to another origin (scheme, host, port) of a request with a token or a body: not followed. */

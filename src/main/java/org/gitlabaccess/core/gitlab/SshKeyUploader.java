@@ -1,10 +1,12 @@
 package org.gitlabaccess.core.gitlab;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -41,9 +43,7 @@ public final class SshKeyUploader {
         }
         ApiResult r = client.post("/user/keys", body);
         if (r.ok()) {
-            JsonNode k = r.body();
-            return new Registered(k.path("id").asLong(), k.path("title").asText(), k.path("expires_at").asText(null),
-                    false);
+            return registered(JsonFields.object(r), false);
         }
         if (r.status() == 400 && r.message() != null && r.message().contains("fingerprint_sha256")
                 && r.message().contains("taken")) {
@@ -60,27 +60,26 @@ public final class SshKeyUploader {
         throw ApiProblems.of(r, client.http(), null);
     }
 
-    /** The key on the account with the same fingerprint, if any. */
+    /** The key on the account with the same fingerprint, if any: every page of the list is read until it is found. */
     public Optional<Registered> findOnAccount(GitLabClient client, SshKey key) {
-        ApiResult list = client.get("/user/keys?per_page=100");
-        if (!list.ok()) {
-            throw ApiProblems.of(list, client.http(), null);
+        return ApiPages.first(client, "/user/keys", k -> sameKey(k.text("key"), key)
+                ? Optional.of(registered(k, true)) : Optional.empty());
+    }
+
+    private static Registered registered(JsonFields k, boolean alreadyThere) {
+        return new Registered(k.number("id"), k.optionalDisplay("title"),
+                k.date("expires_at").map(LocalDate::toString).orElse(null), alreadyThere);
+    }
+
+    private static boolean sameKey(String line, SshKey key) {
+        try {
+            String[] parts = line.strip().split("\\s+");
+            PublicKey pub = PublicKeyEntry.parsePublicKeyEntry(parts[0] + " " + parts[1])
+                    .resolvePublicKey(null, Map.of(), null);
+            return pub != null && KeyUtils.compareKeys(pub, key.publicKey());
+        } catch (Exception e) {
+            return false; // a key GitLab holds in a form we cannot parse is not ours
         }
-        for (JsonNode k : list.body()) {
-            try {
-                String line = k.path("key").asText();
-                String[] parts = line.split("\\s+");
-                var pub = org.apache.sshd.common.config.keys.PublicKeyEntry.parsePublicKeyEntry(parts[0] + " " + parts[1])
-                        .resolvePublicKey(null, Map.of(), null);
-                if (pub != null && org.apache.sshd.common.config.keys.KeyUtils.compareKeys(pub, key.publicKey())) {
-                    return Optional.of(new Registered(k.path("id").asLong(), k.path("title").asText(),
-                            k.path("expires_at").asText(null), true));
-                }
-            } catch (Exception e) {
-                // A key GitLab holds in a form we cannot parse is not ours.
-            }
-        }
-        return Optional.empty();
     }
 
     /** Reads the .pub file next to a private key, for callers holding only a path. */

@@ -1,6 +1,5 @@
 package org.gitlabaccess.core.gitlab;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,19 +38,20 @@ public final class TokenInspector {
         if (!self.ok()) {
             throw ApiProblems.of(self, client.http(), creationPage(client, SetupMethod.SSH));
         }
-        JsonNode t = self.body();
-        List<String> scopes = GitLabClient.textList(t.get("scopes"));
-        LocalDate expires = t.hasNonNull("expires_at") ? LocalDate.parse(t.get("expires_at").asText()) : null;
-        if (t.path("revoked").asBoolean(false) || !t.path("active").asBoolean(true)) {
-            throw ProblemException.of(ProblemKind.AUTHENTICATION, t.path("revoked").asBoolean() ? "token-revoked"
+        JsonFields t = JsonFields.object(self);
+        List<String> scopes = t.texts("scopes");
+        LocalDate expires = t.date("expires_at").orElse(null);
+        boolean revoked = t.flag("revoked", false);
+        if (revoked || !t.flag("active", true)) {
+            throw ProblemException.of(ProblemKind.AUTHENTICATION, revoked ? "token-revoked"
                     : "token-expired", expires == null ? Text.of("error.token-inactive")
                     : Text.of("error.token-inactive.expired", expires),
                     Text.of("error.token-inactive.hint", creationPage(client, SetupMethod.SSH)));
         }
-        long userId = t.path("user_id").asLong();
-        JsonNode user = account(client, userId, scopes);
-        return verdict(client.instanceRoot(), userId, user.path("username").asText(""), user.path("name").asText(""),
-                t.path("name").asText(""), scopes, expires, false, method);
+        long userId = t.number("user_id");
+        Account user = account(client, userId, scopes);
+        return verdict(client.instanceRoot(), userId, user.username(), user.name(), t.optionalDisplay("name"), scopes,
+                expires, false, method);
     }
 
     /**
@@ -63,8 +63,9 @@ public final class TokenInspector {
         if (!user.ok()) {
             throw ApiProblems.of(user, client.http(), null);
         }
-        return verdict(client.instanceRoot(), user.body().path("id").asLong(), user.body().path("username").asText(),
-                user.body().path("name").asText(""), "OAuth (browser sign-in)", scopes, null, true, null);
+        JsonFields u = JsonFields.object(user);
+        return verdict(client.instanceRoot(), u.number("id"), u.username("username"), u.optionalDisplay("name"),
+                "OAuth (browser sign-in)", scopes, null, true, null);
     }
 
     /** Fails with the exact fix when the token cannot drive the chosen method. */
@@ -86,16 +87,37 @@ public final class TokenInspector {
         return TokenLinks.creationPage(client.instanceRoot(), TokenLinks.scopesFor(method), machineName, today());
     }
 
-    private JsonNode account(GitLabClient client, long userId, List<String> scopes) {
+    /** Who the token belongs to; the user name and display name are empty when GitLab shows neither. */
+    private record Account(String username, String name) {
+    }
+
+    private Account account(GitLabClient client, long userId, List<String> scopes) {
         if (scopes.stream().anyMatch(USER_READ_SCOPES::contains)) {
             ApiResult me = client.get("/user");
             if (me.ok()) {
-                return me.body();
+                return accountOf(me);
             }
+            requireNoBrokenAnswer(me, client);
         }
         // Public profile: works without a token for the user's id.
         ApiResult pub = client.withToken(null, false).get("/users/" + userId);
-        return pub.ok() ? pub.body() : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        if (pub.ok()) {
+            return accountOf(pub);
+        }
+        requireNoBrokenAnswer(pub, client);
+        return new Account("", "");
+    }
+
+    /** A refusal leads to the next way of asking; a broken answer or connection is an error of its own. */
+    private static void requireNoBrokenAnswer(ApiResult r, GitLabClient client) {
+        if (r.outcome() == Outcome.MALFORMED || r.outcome() == Outcome.NOT_GITLAB || r.isNetworkOrTls()) {
+            throw ApiProblems.of(r, client.http(), null);
+        }
+    }
+
+    private static Account accountOf(ApiResult r) {
+        JsonFields u = JsonFields.object(r);
+        return new Account(u.username("username"), u.optionalDisplay("name"));
     }
 
     private TokenVerdict verdict(String instance, long userId, String username, String name, String tokenName,

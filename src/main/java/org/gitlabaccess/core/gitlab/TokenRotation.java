@@ -3,6 +3,7 @@ package org.gitlabaccess.core.gitlab;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -14,6 +15,8 @@ import org.gitlabaccess.core.io.Secret;
  * created owner-only (or, later, a credential store); it is never printed.
  */
 public final class TokenRotation {
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,1024}");
+
     /** The new token's expiry; the value itself is only in the destination. */
     public record Rotated(LocalDate expiresAt) {
     }
@@ -24,7 +27,14 @@ public final class TokenRotation {
         if (!r.ok()) {
             throw ApiProblems.of(r, client.http(), null);
         }
-        try (Secret fresh = Secret.of(r.body().path("token").asText())) {
+        JsonFields body = JsonFields.object(r);
+        String token = body.text("token");
+        if (!TOKEN.matcher(token).matches()) {
+            // It goes into a file as one line: white space or a control character there is no token.
+            throw ApiProblems.malformed(r, "error.malformed.not-a-token", "token");
+        }
+        LocalDate expires = body.date("expires_at").orElse(null);
+        try (Secret fresh = Secret.of(token)) {
             try {
                 new AtomicFile().write(destination, fresh.reveal() + "\n", AtomicFile.Options.forSecret());
             } catch (IOException e) {
@@ -33,8 +43,7 @@ public final class TokenRotation {
                         Text.of("error.token-out-unwritable.rotated.hint", destination), e);
             }
         }
-        String expires = r.body().path("expires_at").asText(null);
-        return new Rotated(expires == null ? null : LocalDate.parse(expires));
+        return new Rotated(expires);
     }
 
     /** Checked before rotating: once GitLab rotates, the old token is dead and the new one must land. */

@@ -3,22 +3,26 @@ package org.gitlabaccess.core.repos;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * Reads git configuration files the way git layers them: system, then {@code $XDG_CONFIG_HOME/git/config},
  * then {@code ~/.gitconfig}, then the repository's. Call {@code JGitHome.apply} first so that the
- * home is the product's.
+ * home is the product's. Only regular files within {@link BoundedFiles#GIT_CONFIG_LIMIT} are read
+ * (included files too); the others are skipped and listed in {@link #skipped()}.
  */
 public final class GitConfigs {
     private final Path home;
     private final Path xdgConfigHome;
+    private final List<ScanResult.Skipped> skipped = new CopyOnWriteArrayList<>();
 
     public GitConfigs(Path home, Path xdgConfigHome) {
         this.home = home;
@@ -32,24 +36,42 @@ public final class GitConfigs {
 
     /** System, XDG and user configuration chained; unreadable layers are skipped (git would complain, not us). */
     public Config global() {
-        Config system = loadQuietly(SystemReader.getInstance().openSystemConfig(null, FS.DETECTED));
-        Config xdg = loadQuietly(new FileBasedConfig(system, xdgConfigHome.resolve("git/config").toFile(), FS.DETECTED));
-        return loadQuietly(new FileBasedConfig(xdg, userConfigFile().toFile(), FS.DETECTED));
+        FileBasedConfig systemFile = SystemReader.getInstance().openSystemConfig(null, FS.DETECTED);
+        File systemPath = systemFile.getFile();
+        Config system = loadQuietly(systemPath == null ? systemFile
+                : new BoundedFileConfig(null, systemPath, skipped::add));
+        Config xdg = loadQuietly(new BoundedFileConfig(system, xdgConfigHome.resolve("git/config").toFile(),
+                skipped::add));
+        return loadQuietly(new BoundedFileConfig(xdg, userConfigFile().toFile(), skipped::add));
     }
 
-    /** A repository's configuration over {@code parent}; read by path, so any file name works. */
+    /** The global files (or files they include) that {@link #global()} would not read, and why. */
+    public List<ScanResult.Skipped> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    /**
+     * A repository's configuration over {@code parent}; read by path, so any file name works.
+     *
+     * @throws BoundedFiles.RefusedFileException when it is not a regular file or too large
+     */
     public static Config repository(Path configFile, Config parent) throws IOException, ConfigInvalidException {
         Config config = new Config(parent);
-        config.fromText(new String(Files.readAllBytes(configFile), StandardCharsets.UTF_8));
+        config.fromText(new String(BoundedFiles.readRegular(configFile, BoundedFiles.GIT_CONFIG_LIMIT),
+                StandardCharsets.UTF_8));
         return config;
     }
 
-    private static FileBasedConfig loadQuietly(FileBasedConfig config) {
+    private FileBasedConfig loadQuietly(FileBasedConfig config) {
         try {
             File file = config.getFile();
-            if (file != null && file.isFile()) {
+            if (file != null && file.exists()) {
+                // JGit's load() would open a FIFO and wait for a writer, or read a device forever.
+                BoundedFiles.check(file.toPath(), BoundedFiles.GIT_CONFIG_LIMIT);
                 config.load();
             }
+        } catch (BoundedFiles.RefusedFileException e) {
+            skipped.add(ScanResult.Skipped.of(e));
         } catch (IOException | ConfigInvalidException | RuntimeException e) {
             // A broken global file must not stop the scan; git reports it itself.
         }

@@ -6,35 +6,49 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * Tells a real git directory from a decoy, as git itself would: a {@code HEAD} that names a ref or
  * a commit, plus {@code objects} and {@code refs} (or, in a linked worktree, a {@code commondir}
  * pointing at a repository that has them). Runs only on candidates, so it may afford a few reads.
+ * Those reads are bounded ({@link BoundedFiles}): a FIFO, a device or a huge file where a small file
+ * belongs is never opened, and is reported to the caller as skipped.
  */
 final class GitDirProbe {
     private static final Pattern HEAD = Pattern.compile("(ref: refs/\\S+|[0-9a-f]{40}|[0-9a-f]{64})\\s*");
-    private static final int MAX_SMALL_FILE = 4096;
 
     private GitDirProbe() {
     }
 
     /** The repository whose working tree is {@code dir}, given its {@code .git} entry; empty for a decoy. */
-    static Optional<FoundRepository> workingTree(Path dir, Path dotGit) {
+    static Optional<FoundRepository> workingTree(Path dir, Path dotGit, Consumer<ScanResult.Skipped> skipped) {
         if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-            return isGitDir(dotGit) ? Optional.of(new FoundRepository(dir, dotGit, commonDir(dotGit),
-                    FoundRepository.Layout.WORKING_TREE)) : Optional.empty();
+            return isGitDir(dotGit, skipped) ? Optional.of(new FoundRepository(dir, dotGit,
+                    commonDir(dotGit, skipped), FoundRepository.Layout.WORKING_TREE)) : Optional.empty();
         }
         // A .git file ("gitdir: <path>"): linked worktrees, submodules, --separate-git-dir; or a symlink.
         Optional<Path> target = Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)
-                ? readPointer(dotGit, "gitdir:").map(p -> dir.resolve(p).normalize())
+                ? readPointer(dotGit, "gitdir:", skipped).map(p -> dir.resolve(p).normalize())
                 : Files.isDirectory(dotGit) ? Optional.of(dotGit) : Optional.empty();
-        if (target.isEmpty() || !isGitDir(target.get())) {
+        if (target.isEmpty()) {
+            if (Files.exists(dotGit) && !Files.isRegularFile(dotGit)) {
+                // A FIFO, socket or device named .git (or a link to one): never opened.
+                skipped.accept(new ScanResult.Skipped(dotGit, ScanResult.Reason.NOT_A_REGULAR_FILE));
+            }
+            return Optional.empty();
+        }
+        if (Files.exists(target.get()) && !Files.isDirectory(target.get())) {
+            skipped.accept(new ScanResult.Skipped(target.get(), ScanResult.Reason.NOT_A_DIRECTORY));
+            return Optional.empty();
+        }
+        if (!isGitDir(target.get(), skipped)) {
             return Optional.empty();
         }
         Path gitDir = target.get();
-        Path common = commonDir(gitDir);
+        Path common = commonDir(gitDir, skipped);
         FoundRepository.Layout layout;
         if (!common.equals(gitDir)) {
             layout = FoundRepository.Layout.LINKED_WORKTREE;
@@ -47,26 +61,27 @@ final class GitDirProbe {
     }
 
     /** {@code dir} as a bare repository, when it is one. */
-    static Optional<FoundRepository> bare(Path dir) {
-        return isGitDir(dir)
+    static Optional<FoundRepository> bare(Path dir, Consumer<ScanResult.Skipped> skipped) {
+        return isGitDir(dir, skipped)
                 ? Optional.of(new FoundRepository(dir, dir, dir, FoundRepository.Layout.BARE)) : Optional.empty();
     }
 
-    static boolean isGitDir(Path dir) {
-        if (!validHead(dir.resolve("HEAD"))) {
+    static boolean isGitDir(Path dir, Consumer<ScanResult.Skipped> skipped) {
+        if (!validHead(dir.resolve("HEAD"), skipped)) {
             return false;
         }
-        Path common = commonDir(dir);
+        Path common = commonDir(dir, skipped);
         return Files.isDirectory(common.resolve("objects")) && Files.isDirectory(common.resolve("refs"));
     }
 
     /** The directory shared by all worktrees of a repository ({@code commondir}), else the git directory itself. */
-    static Path commonDir(Path gitDir) {
-        return readPointer(gitDir.resolve("commondir"), "").map(p -> gitDir.resolve(p).normalize()).orElse(gitDir);
+    static Path commonDir(Path gitDir, Consumer<ScanResult.Skipped> skipped) {
+        return readPointer(gitDir.resolve("commondir"), "", skipped).map(p -> gitDir.resolve(p).normalize())
+                .orElse(gitDir);
     }
 
-    private static boolean validHead(Path head) {
-        return readSmall(head).map(s -> HEAD.matcher(s).matches()).orElse(false);
+    private static boolean validHead(Path head, Consumer<ScanResult.Skipped> skipped) {
+        return readSmall(head, skipped).map(s -> HEAD.matcher(s).matches()).orElse(false);
     }
 
     /** Submodules keep their git directory in the superproject's {@code .git/modules/<name>}. */
@@ -80,17 +95,18 @@ final class GitDirProbe {
         return false;
     }
 
-    private static Optional<String> readPointer(Path file, String prefix) {
-        return readSmall(file).map(String::strip).filter(s -> s.startsWith(prefix))
+    private static Optional<String> readPointer(Path file, String prefix, Consumer<ScanResult.Skipped> skipped) {
+        return readSmall(file, skipped).map(String::strip).filter(s -> s.startsWith(prefix))
                 .map(s -> s.substring(prefix.length()).strip()).filter(s -> !s.isEmpty() && !s.contains("\n"));
     }
 
-    private static Optional<String> readSmall(Path file) {
+    private static Optional<String> readSmall(Path file, Consumer<ScanResult.Skipped> skipped) {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SMALL_FILE) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            return BoundedFiles.readIfPresent(file, BoundedFiles.POINTER_LIMIT)
+                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        } catch (BoundedFiles.RefusedFileException e) {
+            skipped.accept(ScanResult.Skipped.of(e));
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

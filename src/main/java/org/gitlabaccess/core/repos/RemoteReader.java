@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * Reads a repository's remotes with the {@code insteadOf} rules in effect (its own configuration
- * over the global one) and classifies each URL. One unreadable repository yields a problem, not an exception.
+ * over the global one) and classifies each URL. One unreadable repository yields a problem, not an exception;
+ * a configuration that is not a regular file or is too large is not opened and is reported as skipped.
  */
 public final class RemoteReader {
     private final Config global;
@@ -28,6 +30,10 @@ public final class RemoteReader {
         Config config;
         try {
             config = GitConfigs.repository(repo.configFile(), global);
+        } catch (BoundedFiles.RefusedFileException e) {
+            ScanResult.Skipped skipped = ScanResult.Skipped.of(e);
+            return new RepositoryRemotes(repo, List.of(), Optional.of("its configuration " + e.file()
+                    + " was not read (" + skipped.reason().id() + ")"), Optional.of(skipped));
         } catch (IOException | ConfigInvalidException | RuntimeException e) {
             return new RepositoryRemotes(repo, List.of(), Optional.of("its configuration could not be read ("
                     + e.getClass().getSimpleName() + ")"));

@@ -22,7 +22,7 @@ public final class RepositoryInventory {
     private FutureTask<Context> context;
 
     /** What every repository's remotes are read against. */
-    private record Context(Config global, SshAliases aliases) {
+    private record Context(Config global, List<ScanResult.Skipped> globalSkipped, SshAliases aliases) {
     }
 
     public RepositoryInventory(Environment env) {
@@ -50,6 +50,18 @@ public final class RepositoryInventory {
         return list;
     }
 
+    /**
+     * Every directory and file the scan and the reading of remotes left out, and why: what the walk
+     * could not enter, git files that are FIFOs, devices or too large, and global configuration files
+     * refused for the same reasons. Sorted by path.
+     */
+    public List<ScanResult.Skipped> skipped(ScanResult scan, List<RepositoryRemotes> remotes) {
+        List<ScanResult.Skipped> all = new ArrayList<>(scan.skipped());
+        remotes.forEach(r -> r.skipped().ifPresent(all::add));
+        all.addAll(context().globalSkipped());
+        return all.stream().distinct().sorted(java.util.Comparator.comparing(ScanResult.Skipped::path)).toList();
+    }
+
     public GitConfigs gitConfigs() {
         JGitHome.apply(env);
         return new GitConfigs(dirs.home(), dirs.xdgConfigHome());
@@ -58,7 +70,11 @@ public final class RepositoryInventory {
     /** Starts reading the configuration on a daemon thread, once. */
     private synchronized FutureTask<Context> prefetch() {
         if (context == null) {
-            context = new FutureTask<>(() -> new Context(gitConfigs().global(), SshAliases.load(dirs.home())));
+            context = new FutureTask<>(() -> {
+                GitConfigs configs = gitConfigs();
+                Config global = configs.global();
+                return new Context(global, configs.skipped(), SshAliases.load(dirs.home()));
+            });
             Thread thread = new Thread(context, "gitlab-access-config");
             thread.setDaemon(true);
             thread.start();

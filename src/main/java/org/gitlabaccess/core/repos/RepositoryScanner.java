@@ -209,7 +209,7 @@ public final class RepositoryScanner {
             String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
             if (dirName.endsWith(DOT_GIT) && names.contains("HEAD") && names.contains("objects")
                     && names.contains("refs")) {
-                var bare = GitDirProbe.bare(dir);
+                var bare = GitDirProbe.bare(dir, walk.skipped::add);
                 if (bare.isPresent()) {
                     walk.found(bare.get());
                     return; // a repository's insides hold no clones
@@ -220,7 +220,7 @@ public final class RepositoryScanner {
             int gitIndex = names.indexOf(DOT_GIT);
             if (gitIndex >= 0) {
                 Path dotGit = listing.entry(dir, gitIndex);
-                GitDirProbe.workingTree(dir, dotGit).ifPresent(walk::found);
+                GitDirProbe.workingTree(dir, dotGit, walk.skipped::add).ifPresent(walk::found);
                 if (subdirsLeft > 0 && Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
                     subdirsLeft--;
                 }
@@ -272,7 +272,7 @@ public final class RepositoryScanner {
             return;
         }
         if (new File(file, DOT_GIT).exists()) {
-            GitDirProbe.workingTree(dir, dir.resolve(DOT_GIT)).ifPresent(walk::found);
+            GitDirProbe.workingTree(dir, dir.resolve(DOT_GIT), walk.skipped::add).ifPresent(walk::found);
         }
     }
 

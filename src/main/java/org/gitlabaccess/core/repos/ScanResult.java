@@ -2,6 +2,8 @@ package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * What a scan found, sorted by path, and what it could not look into. A directory that vanished
@@ -10,13 +12,32 @@ import java.util.List;
 public record ScanResult(List<FoundRepository> repositories, long directories, List<Skipped> skipped,
                          long vanished, boolean cancelled) {
 
-    /** A directory the scan could not enter, and why. */
+    /** A directory the scan could not enter, or a file it would not read, and why. */
     public record Skipped(Path path, Reason reason) {
+        public static Skipped of(BoundedFiles.RefusedFileException e) {
+            return new Skipped(e.file(), e.refusal() == BoundedFiles.Refusal.TOO_LARGE ? Reason.TOO_LARGE
+                    : Reason.NOT_A_REGULAR_FILE);
+        }
     }
 
-    /** Why a directory was not entered. */
+    /** Why a directory was not entered or a file not read; {@link #id()} is the name in reports. */
     public enum Reason {
-        UNREADABLE, PATH_TOO_LONG, ERROR
+        UNREADABLE, PATH_TOO_LONG, ERROR,
+        /** A FIFO, socket or device (or a link to one) where git keeps a file: never opened. */
+        NOT_A_REGULAR_FILE,
+        /** Larger than the limit for its kind of file ({@link BoundedFiles}). */
+        TOO_LARGE,
+        /** A {@code .git} file points at something that is not a directory. */
+        NOT_A_DIRECTORY;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** A file refused by its kind or size, as opposed to a directory the walk could not enter. */
+        public boolean isFile() {
+            return this == NOT_A_REGULAR_FILE || this == TOO_LARGE || this == NOT_A_DIRECTORY;
+        }
     }
 
     public long unreadable() {

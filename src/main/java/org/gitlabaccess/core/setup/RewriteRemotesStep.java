@@ -23,6 +23,7 @@ import org.gitlabaccess.core.repos.RewritePlanner;
 import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.repos.ScanCancellation;
 import org.gitlabaccess.core.repos.ScanListener;
+import org.gitlabaccess.core.repos.ScanResult;
 
 /**
  * Finds the local repositories and rewrites their GitLab remotes to the method's form, with the
@@ -62,11 +63,17 @@ public final class RewriteRemotesStep implements SetupStep {
         details.put("repositories", state.inventory.size());
         details.put("alreadyInTargetForm", plan.alreadyInTargetForm());
         details.put("leftAlone", plan.leftAlone().size());
+        // Files the scan would not open (FIFOs, devices, huge files): named, as their remotes stay as they are.
+        List<ScanResult.Skipped> skipped = state.skippedFiles;
+        details.put("skipped", skipped.stream().map(s -> Map.of("path", s.path().toString(),
+                "reason", s.reason().id())).toList());
+        String skippedNote = skipped.isEmpty() ? "" : " " + state.texts().get("setup.rewrite-remotes.skipped",
+                String.join("; ", skipped.stream().map(s -> s.path() + " (" + s.reason().id() + ")").toList()));
         if (plan.edits().isEmpty()) {
-            return StepOutcome.unchanged(id(), state.inventory.isEmpty()
+            return StepOutcome.unchanged(id(), (state.inventory.isEmpty()
                     ? state.texts().get("setup.rewrite-remotes.none-found", roots(state))
                     : state.texts().get("setup.rewrite-remotes.unchanged", plan.alreadyInTargetForm(),
-                            state.inventory.size(), to.name().toLowerCase()), details);
+                            state.inventory.size(), to.name().toLowerCase())) + skippedNote, details);
         }
         progress.update(state.texts().get("setup.rewrite-remotes.progress.rewrite", plan.edits().size()), 0.8);
         Path stateDir = AppDirectories.of(state.request().env()).stateDir();
@@ -92,7 +99,7 @@ public final class RewriteRemotesStep implements SetupStep {
                     Text.of("error.rewrite-incomplete.hint"));
         }
         return StepOutcome.changed(id(), state.texts().get("setup.rewrite-remotes.rewritten", changes.size(),
-                report.changed().size(), to.name().toLowerCase()), changes, details);
+                report.changed().size(), to.name().toLowerCase()) + skippedNote, changes, details);
     }
 
     private RewritePlan plan(SetupState state, Progress progress) {
@@ -105,6 +112,7 @@ public final class RewriteRemotesStep implements SetupStep {
         List<RepositoryRemotes> remotes = inventory.remotes(scan, target).stream()
                 .filter(rr -> !r.excludedRepositories().contains(rr.repository().path())).toList();
         state.inventory = remotes;
+        state.skippedFiles = inventory.skipped(scan, remotes).stream().filter(s -> s.reason().isFile()).toList();
         return new RewritePlanner(target).plan(remotes, to);
     }
 

@@ -24,6 +24,8 @@ public final class SetupState {
     final List<String> warnings = new ArrayList<>();
     private org.gitlabaccess.core.ssh.SshConfigLookup sshLookup;
     List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory = List.of();
+    /** Git files the scan would not read (FIFOs, devices, too large), reported with the rewrite. */
+    List<org.gitlabaccess.core.repos.ScanResult.Skipped> skippedFiles = List.of();
     org.gitlabaccess.core.repos.RewritePlan repositories;
 
     public SetupState(SetupRequest request) {

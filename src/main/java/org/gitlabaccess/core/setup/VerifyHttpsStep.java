@@ -36,7 +36,7 @@ public final class VerifyHttpsStep implements SetupStep {
         List<String> distinct = RewriteRemotesStep.projectUrls(state, target::httpsUrl);
         if (distinct.isEmpty()) {
             var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
-            if (any.ok() && any.body().isArray() && !any.body().isEmpty()) {
+            if (any.ok() && any.body() != null && any.body().isArray() && !any.body().isEmpty()) {
                 String fromApi = any.body().get(0).path("http_url_to_repo").asText();
                 // The token goes only to the instance's own origin, whatever URL the API hands out.
                 if (ApiUrls.sameOrigin(fromApi, state.instance().root())) {

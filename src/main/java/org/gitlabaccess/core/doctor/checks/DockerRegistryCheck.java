@@ -2,6 +2,7 @@ package org.gitlabaccess.core.doctor.checks;
 
 import java.util.List;
 import org.gitlabaccess.core.credentials.DockerCredentials;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.credentials.DockerFinding;
 import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.TokenProbe;
@@ -28,18 +29,23 @@ public final class DockerRegistryCheck implements Check {
         if (c.instanceProblem().isEmpty()) {
             probe = new TokenProbe(new GitLabClient(c.instance().http(), c.instance().root(), null));
         }
-        List<DockerFinding> findings = new DockerCredentials(c.home(), c.inputs().env()).find(host, List.of(), probe);
+        DockerCredentials docker = new DockerCredentials(c.home(), c.inputs().env());
+        List<DockerFinding> findings = docker.find(host, List.of(), probe);
+        // A FIFO, device or huge config.json is never opened: named, since what it holds went unchecked.
+        List<BoundedFiles.RefusedFileException> refused = docker.refused();
+        String note = refused.isEmpty() ? "" : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(refused));
         if (findings.isEmpty()) {
-            return CheckResult.ok(id(), c.texts().get("doctor.docker-registry-credentials.none", host.host()));
+            String summary = c.texts().get("doctor.docker-registry-credentials.none", host.host()) + note;
+            return refused.isEmpty() ? CheckResult.ok(id(), summary) : CheckResult.warn(id(), summary, null);
         }
         List<DockerFinding> bad = findings.stream().filter(DockerFinding::needsFix).toList();
-        String all = String.join("; ", findings.stream().map(DockerFinding::summary).toList());
+        String all = String.join("; ", findings.stream().map(DockerFinding::summary).toList()) + note;
         if (bad.isEmpty()) {
-            return CheckResult.ok(id(), all);
+            return refused.isEmpty() ? CheckResult.ok(id(), all) : CheckResult.warn(id(), all, null);
         }
         String fix = String.join("  ", bad.stream().flatMap(f -> f.fixCommand().stream()).toList());
         boolean hiddenOnly = bad.stream().allMatch(f -> f.status() == DockerFinding.Status.HIDDEN);
-        String summary = String.join("; ", bad.stream().map(DockerFinding::summary).toList());
+        String summary = String.join("; ", bad.stream().map(DockerFinding::summary).toList()) + note;
         Fix how = Fix.manual(c.texts().get("doctor.docker-registry-credentials.fix",
                 fix.isBlank() ? c.texts().get("doctor.docker-registry-credentials.fix.login") : fix));
         return hiddenOnly ? CheckResult.warn(id(), summary, how) : CheckResult.fail(id(), summary, how);

@@ -46,7 +46,7 @@ public final class HttpsGitAccessCheck implements Check {
     private static String repositoryUrl(DoctorContext c) {
         if (c.hasToken() && c.verdictProblem().isEmpty()) {
             var r = c.client().orElseThrow().get("/projects?membership=true&simple=true&per_page=1");
-            if (r.ok() && r.body().isArray() && !r.body().isEmpty()) {
+            if (r.ok() && r.body() != null && r.body().isArray() && !r.body().isEmpty()) {
                 String url = r.body().get(0).path("http_url_to_repo").asText(null);
                 // Only a URL of the instance's own origin is tried: git's credential for it must not travel elsewhere.
                 return ApiUrls.sameOrigin(url, c.instance().root()) ? url : null;

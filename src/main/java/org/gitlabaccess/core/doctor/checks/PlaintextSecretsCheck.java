@@ -12,6 +12,7 @@ import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * Plain-text passwords or tokens for the host in {@code ~/.git-credentials} or {@code ~/.netrc}:
@@ -25,6 +26,8 @@ public final class PlaintextSecretsCheck implements Check {
     /** Finds and removes the entries for a host in one kind of file. */
     interface Store {
         List<PlaintextFinding> find(GitHost host);
+
+        List<BoundedFiles.RefusedFileException> refused();
 
         List<PlaintextFinding> remove(GitHost host);
     }
@@ -46,6 +49,11 @@ public final class PlaintextSecretsCheck implements Check {
                 }
 
                 @Override
+                public List<BoundedFiles.RefusedFileException> refused() {
+                    return files.refused();
+                }
+
+                @Override
                 public List<PlaintextFinding> remove(GitHost host) {
                     return files.remove(host);
                 }
@@ -60,6 +68,11 @@ public final class PlaintextSecretsCheck implements Check {
                 @Override
                 public List<PlaintextFinding> find(GitHost host) {
                     return files.find(host);
+                }
+
+                @Override
+                public List<BoundedFiles.RefusedFileException> refused() {
+                    return files.refused();
                 }
 
                 @Override
@@ -78,12 +91,18 @@ public final class PlaintextSecretsCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         GitHost host = GitHost.of(c.url().toString());
-        List<PlaintextFinding> found = store.apply(c).find(host);
+        Store files = store.apply(c);
+        List<PlaintextFinding> found = files.find(host);
+        // A FIFO, device or huge file is never opened: named, since what it holds went unchecked.
+        List<BoundedFiles.RefusedFileException> refused = files.refused();
+        String note = refused.isEmpty() ? "" : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(refused));
         if (found.isEmpty()) {
-            return CheckResult.ok(id, c.texts().get("doctor.plaintext.ok", host.hostAndPort(), fileName));
+            String summary = c.texts().get("doctor.plaintext.ok", host.hostAndPort(), fileName) + note;
+            return refused.isEmpty() ? CheckResult.ok(id, summary) : CheckResult.warn(id, summary, null);
         }
         String where = String.join("; ", found.stream().map(f -> f.describe(c.home())).toList());
-        return CheckResult.fail(id, c.texts().get("doctor.plaintext.found", found.size(), host.hostAndPort(), where),
+        return CheckResult.fail(id, c.texts().get("doctor.plaintext.found", found.size(), host.hostAndPort(), where)
+                        + note,
                 Fix.automatic(c.texts().get("doctor.plaintext.fix"), ctx -> {
                     var removed = store.apply(ctx).remove(GitHost.of(ctx.url().toString()));
                     return ctx.texts().get("doctor.plaintext.fixed", removed.size(), fileName);

@@ -1,15 +1,16 @@
 package org.gitlabaccess.core.gitlab.oauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -19,8 +20,10 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.ApiProblems;
 import org.gitlabaccess.core.gitlab.ApiResult;
 import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.JsonFields;
 import org.gitlabaccess.core.gitlab.Sleeper;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TerminalSafe;
 
 /**
  * Browser sign-in with GitLab's OAuth 2.0 provider, as Git Credential Manager and glab do it:
@@ -158,11 +161,14 @@ public final class OAuthClient {
         if (!r.ok()) {
             throw oauthFailure(r);
         }
-        JsonNode b = r.body();
-        DeviceCode code = new DeviceCode(b.path("user_code").asText(), b.path("verification_uri").asText(),
-                b.path("verification_uri_complete").asText(null), Duration.ofSeconds(b.path("expires_in").asLong(300)),
-                Duration.ofSeconds(Math.max(1, b.path("interval").asLong(5))));
-        return new DeviceSession(code, Secret.of(b.path("device_code").asText()));
+        JsonFields b = JsonFields.object(r);
+        // Bounded: GitLab's codes live minutes and ask for polls seconds apart; other values would hold the run.
+        long expiresIn = Math.min(Math.max(b.optionalNumber("expires_in").orElse(300), 1), 3600);
+        long interval = Math.min(Math.max(b.optionalNumber("interval").orElse(5), 1), 60);
+        DeviceCode code = new DeviceCode(b.display("user_code"), b.display("verification_uri"),
+                b.optionalText("verification_uri_complete").map(TerminalSafe::line).orElse(null),
+                Duration.ofSeconds(expiresIn), Duration.ofSeconds(interval));
+        return new DeviceSession(code, Secret.of(b.text("device_code")));
     }
 
     /** A device flow in progress. */
@@ -177,20 +183,29 @@ public final class OAuthClient {
         if (!r.ok()) {
             throw oauthFailure(r);
         }
-        JsonNode b = r.body();
-        Instant created = b.has("created_at") ? Instant.ofEpochSecond(b.get("created_at").asLong()) : clock.instant();
-        Instant expires = b.has("expires_in") ? created.plusSeconds(b.get("expires_in").asLong()) : null;
-        List<String> scopes = Arrays.stream(b.path("scope").asText("").split("\\s+")).filter(s -> !s.isBlank()).toList();
-        Secret refresh = b.hasNonNull("refresh_token") ? Secret.of(b.get("refresh_token").asText()) : null;
-        return new OAuthTokens(Secret.of(b.path("access_token").asText()), refresh, expires, scopes);
+        JsonFields b = JsonFields.object(r);
+        OptionalLong createdAt = b.optionalNumber("created_at");
+        OptionalLong expiresIn = b.optionalNumber("expires_in");
+        Instant created;
+        Instant expires;
+        try {
+            created = createdAt.isPresent() ? Instant.ofEpochSecond(createdAt.getAsLong()) : clock.instant();
+            expires = expiresIn.isPresent() ? created.plusSeconds(expiresIn.getAsLong()) : null;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw ApiProblems.malformed(r, "error.malformed.not-a-date", "created_at + expires_in");
+        }
+        List<String> scopes = Arrays.stream(TerminalSafe.line(b.optionalText("scope").orElse("")).split("\\s+"))
+                .filter(s -> !s.isBlank()).toList();
+        Secret refresh = b.optionalText("refresh_token").map(Secret::of).orElse(null);
+        return new OAuthTokens(Secret.of(b.text("access_token")), refresh, expires, scopes);
     }
 
     private ProblemException oauthFailure(ApiResult r) {
         if (r.isNetworkOrTls() || r.body() == null) {
             return ApiProblems.of(r, gitlab.http(), null);
         }
-        String error = r.body().path("error").asText("");
-        String description = r.body().path("error_description").asText("");
+        String error = TerminalSafe.line(r.body().path("error").asText(""));
+        String description = TerminalSafe.line(r.body().path("error_description").asText(""));
         return switch (error) {
             case "invalid_client", "unauthorized_client" -> ProblemException.of(ProblemKind.AUTHENTICATION,
                     "oauth-client", Text.of("error.oauth-client", clientId, error), Text.of("error.oauth-client.hint"));

@@ -1,0 +1,76 @@
+package org.gitlabaccess.core.gitlab;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a GitLab list to its end, page by page ({@link PageLinks}), at most {@link #MAX_PAGES}
+ * pages of {@link #PER_PAGE}: a server that keeps answering "next" cannot hold a run for ever.
+ * A next page on another origin (scheme, host and port compared, default ports filled in) or outside
+ * the instance's API is refused: the token would follow it there.
+ */
+public final class ApiPages {
+    public static final int PER_PAGE = 100;
+    public static final int MAX_PAGES = 100;
+
+    private ApiPages() {
+    }
+
+    /** Every item of the list at {@code apiPath} (below {@code /api/v4}). */
+    public static List<JsonFields> all(GitLabClient client, String apiPath) {
+        List<JsonFields> all = new ArrayList<>();
+        first(client, apiPath, item -> {
+            all.add(item);
+            return Optional.empty();
+        });
+        return all;
+    }
+
+    /** The first item for which {@code match} gives a value; later pages are not fetched once it is found. */
+    public static <T> Optional<T> first(GitLabClient client, String apiPath, Function<JsonFields, Optional<T>> match) {
+        ApiResult page = client.get(apiPath + (apiPath.contains("?") ? "&" : "?") + "per_page=" + PER_PAGE);
+        Set<URI> seen = new HashSet<>();
+        for (int n = 1; ; n++) {
+            if (!page.ok()) {
+                throw ApiProblems.of(page, client.http(), null);
+            }
+            for (JsonFields item : JsonFields.array(page)) {
+                Optional<T> found = match.apply(item);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            Optional<URI> next = page.nextPage();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            if (n >= MAX_PAGES || !seen.add(next.get())) {
+                throw ApiProblems.malformed(page, "error.malformed.endless-list", MAX_PAGES);
+            }
+            if (!sameOrigin(next.get(), URI.create(client.instanceRoot()))
+                    || !next.get().getPath().startsWith(URI.create(client.instanceRoot() + "/api/v4/").getPath())) {
+                throw ApiProblems.malformed(page, "error.malformed.next-elsewhere", next.get().getScheme() + "://"
+                        + next.get().getAuthority());
+            }
+            page = client.getAbsolute(next.get());
+        }
+    }
+
+    /** Scheme, host and port equal, the scheme's default port filled in. */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getHost() != null && b.getHost() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+}
