@@ -14,6 +14,7 @@ import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -156,9 +157,10 @@ final class DoctorCommand extends BaseCommand {
         if (json()) {
             return;
         }
-        say(colour(r.status(), symbol(r.status())) + " " + r.id() + ": " + r.summary());
+        // The colour is ours; the summary may quote a server or a file, so its control characters are neutralised.
+        say(colour(r.status(), symbol(r.status())) + " " + r.id() + ": " + TerminalSafe.lines(r.summary()));
         if (r.fix() != null && r.status() != CheckStatus.OK) {
-            say("    fix" + (r.fix().automatic() ? " (--fix can do it)" : "") + ": " + r.fix().description());
+            say("    fix" + (r.fix().automatic() ? " (--fix can do it)" : "") + ": " + TerminalSafe.lines(r.fix().description()));
         }
     }
 

@@ -3,6 +3,7 @@ package org.gitlabaccess.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.io.TerminalSafe;
 
 /**
  * Renders an error per the contract: {@code error: ...} and a hint on stderr; with {@code --json},
@@ -13,8 +14,9 @@ final class ErrorRenderer {
     }
 
     static void render(CliContext ctx, boolean json, int exitCode, String reason, String message, String hint) {
-        String safeMessage = Redactor.redact(message);
-        String safeHint = hint == null ? null : Redactor.redact(hint);
+        // Messages may quote a server's answer: its control characters must not reach the terminal.
+        String safeMessage = TerminalSafe.line(Redactor.redact(message));
+        String safeHint = hint == null ? null : TerminalSafe.line(Redactor.redact(hint));
         ctx.err().println("error: " + safeMessage);
         if (safeHint != null && !safeHint.isBlank()) {
             ctx.err().println("hint: " + safeHint);

@@ -17,6 +17,7 @@ import org.gitlabaccess.core.setup.SetupRunner;
 import org.gitlabaccess.core.setup.SetupState;
 import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.setup.StepStatus;
+import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -97,9 +98,9 @@ final class SetupCommand extends BaseCommand {
         }
         if (report.failure().isPresent()) {
             StepOutcome f = report.failure().get();
-            ctx.err().println("error: " + f.summary());
+            ctx.err().println("error: " + TerminalSafe.line(f.summary()));
             if (f.hint() != null) {
-                ctx.err().println("hint: " + f.hint());
+                ctx.err().println("hint: " + TerminalSafe.line(f.hint()));
             }
             return ExitCodes.of(f.problem().kind());
         }
@@ -141,7 +142,7 @@ final class SetupCommand extends BaseCommand {
             case FAILED -> "✗";
         };
         if (o.status() != StepStatus.FAILED) {
-            say(mark + " " + o.summary());
+            say(mark + " " + TerminalSafe.lines(o.summary()));
             o.changes().forEach(c -> say("    " + c.kind() + ": " + c.target()));
         } else {
             say(mark + " " + o.stepId() + ": failed (see below)");

@@ -66,8 +66,9 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
             n = Json.MAPPER.readTree(BoundedFiles.readRegular(file, BoundedFiles.CONFIG_LIMIT));
         } catch (BoundedFiles.RefusedFileException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-refused",
-                    Text.of(e.refusal() == BoundedFiles.Refusal.TOO_LARGE ? "error.site-config-refused.too-large"
-                            : "error.site-config-refused.not-regular", file, e.limit()),
+                    e.refusal() == BoundedFiles.Refusal.TOO_LARGE
+                            ? Text.of("error.site-config-refused.too-large", file, e.limit() >> 20)
+                            : Text.of("error.site-config-refused.not-regular", file),
                     Text.of("error.site-config-refused.hint"), e);
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "site-config-corrupt",

@@ -231,12 +231,51 @@ final class ApiRoutes {
         for (TestKey k : state.keysOf(t.userId)) {
             list.add(keyEntity(k));
         }
-        ex.http.getResponseHeaders().set("X-Page", "1");
-        ex.http.getResponseHeaders().set("X-Per-Page", "20");
-        ex.http.getResponseHeaders().set("X-Total", String.valueOf(list.size()));
-        ex.http.getResponseHeaders().set("X-Total-Pages", "1");
-        ex.http.getResponseHeaders().set("X-Next-Page", "");
-        ex.json(200, list);
+        paginated(ex, "/user/keys", list);
+    }
+
+    /** A page of a list, with GitLab's offset-pagination headers: X-* and Link (per_page 20 by default, 100 at most). */
+    private void paginated(Exchange ex, String path, List<Map<String, Object>> list) throws IOException {
+        int perPage = Math.max(1, Math.min(100, intParam(ex, "per_page", 20)));
+        int pages = Math.max(1, (list.size() + perPage - 1) / perPage);
+        int page = Math.max(1, intParam(ex, "page", 1));
+        List<Map<String, Object>> slice = page > pages ? List.of()
+                : list.subList((page - 1) * perPage, Math.min(list.size(), page * perPage));
+        var h = ex.http.getResponseHeaders();
+        h.set("X-Page", String.valueOf(page));
+        h.set("X-Per-Page", String.valueOf(perPage));
+        h.set("X-Total", String.valueOf(list.size()));
+        h.set("X-Total-Pages", String.valueOf(pages));
+        h.set("X-Next-Page", page < pages ? String.valueOf(page + 1) : "");
+        h.set("X-Prev-Page", page > 1 && page <= pages ? String.valueOf(page - 1) : "");
+        List<String> links = new ArrayList<>();
+        if (page > 1 && page <= pages) {
+            links.add(pageLink(ex, path, page - 1, "prev"));
+        }
+        if (page < pages) {
+            links.add(pageLink(ex, path, page + 1, "next"));
+        }
+        links.add(pageLink(ex, path, 1, "first"));
+        links.add(pageLink(ex, path, pages, "last"));
+        h.set("Link", String.join(", ", links));
+        ex.json(200, slice);
+    }
+
+    private String pageLink(Exchange ex, String path, int page, String rel) {
+        Map<String, String> q = new LinkedHashMap<>(ex.query);
+        q.put("page", String.valueOf(page));
+        StringBuilder query = new StringBuilder();
+        q.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return "<" + server.baseUrl() + "/api/v4" + path + "?" + query + ">; rel=\"" + rel + "\"";
+    }
+
+    private static int intParam(Exchange ex, String name, int absent) {
+        try {
+            return Integer.parseInt(ex.query.getOrDefault(name, String.valueOf(absent)));
+        } catch (NumberFormatException e) {
+            return absent;
+        }
     }
 
     private void getKey(Exchange ex, TestToken t, long id) throws IOException {

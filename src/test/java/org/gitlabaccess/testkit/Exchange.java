@@ -22,6 +22,8 @@ final class Exchange {
     final Map<String, String> query;
     private Map<String, String> params;
     int status;
+    /** Changes a successful JSON answer before it is sent (hostile-server tests). */
+    java.util.function.UnaryOperator<JsonNode> rewrite;
 
     Exchange(HttpExchange http, String path) {
         this.http = http;
@@ -63,7 +65,11 @@ final class Exchange {
     }
 
     void json(int code, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        Object sent = body;
+        if (rewrite != null && code >= 200 && code < 300) {
+            sent = rewrite.apply(JSON.valueToTree(body));
+        }
+        byte[] bytes = JSON.writeValueAsBytes(sent);
         http.getResponseHeaders().set("Content-Type", "application/json");
         send(code, bytes);
     }
@@ -91,6 +97,29 @@ final class Exchange {
             try (OutputStream out = http.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+        http.close();
+    }
+
+    /** A 200 JSON answer of raw bytes, each {@code perByte} after the last (zero: all at once). */
+    void sendRaw(byte[] bytes, java.time.Duration perByte) throws IOException {
+        http.getResponseHeaders().set("Content-Type", "application/json");
+        if (perByte.isZero()) {
+            send(200, bytes);
+            return;
+        }
+        status = 200;
+        http.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = http.getResponseBody()) {
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(perByte.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client hung up, as it should once its deadline passed.
         }
         http.close();
     }

@@ -151,7 +151,11 @@ public final class GitLabTestServer implements AutoCloseable {
                 ex.html(404, "<html><body><h1>404</h1></body></html>");
             } else {
                 var fault = faults.take(ex.path);
-                if (fault.isPresent()) {
+                var rawAnswer = faults.takeRaw(ex.path);
+                faults.takeRewrite(ex.path).ifPresent(r -> ex.rewrite = r.change());
+                if (rawAnswer.isPresent()) {
+                    ex.sendRaw(rawAnswer.get().body(), rawAnswer.get().perByte());
+                } else if (fault.isPresent()) {
                     fault.get().headers().forEach((k, v) -> http.getResponseHeaders().set(k, v));
                     http.getResponseHeaders().set("Content-Type", fault.get().contentType());
                     ex.send(fault.get().status(), fault.get().body().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.gitlabaccess.core.Text;
 
 /**
  * Reads a GitLab list to its end, page by page ({@link PageLinks}), at most {@link #MAX_PAGES}
@@ -51,12 +52,12 @@ public final class ApiPages {
                 return Optional.empty();
             }
             if (n >= MAX_PAGES || !seen.add(next.get())) {
-                throw ApiProblems.malformed(page, "error.malformed.endless-list", MAX_PAGES);
+                throw ApiProblems.malformed(page, Text.of("error.malformed.endless-list", MAX_PAGES));
             }
             if (!sameOrigin(next.get(), URI.create(client.instanceRoot()))
                     || !next.get().getPath().startsWith(URI.create(client.instanceRoot() + "/api/v4/").getPath())) {
-                throw ApiProblems.malformed(page, "error.malformed.next-elsewhere", next.get().getScheme() + "://"
-                        + next.get().getAuthority());
+                throw ApiProblems.malformed(page, Text.of("error.malformed.next-elsewhere", next.get().getScheme() + "://"
+                        + next.get().getAuthority()));
             }
             page = client.getAbsolute(next.get());
         }

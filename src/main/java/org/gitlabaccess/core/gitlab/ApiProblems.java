@@ -60,7 +60,7 @@ public final class ApiProblems {
             case NETWORK_TOO_LARGE -> ProblemException.of(ProblemKind.NETWORK, "answer-too-large",
                     Text.of("error.answer-too-large", host, uri.getPath(), HttpSettings.MAX_BODY / (1024 * 1024)),
                     Text.of("error.answer-too-large.hint"));
-            case MALFORMED -> malformed(r, "error.malformed.not-json");
+            case MALFORMED -> malformed(r, Text.of("error.malformed.not-json"));
             case FORBIDDEN -> ProblemException.of(ProblemKind.AUTHENTICATION, "forbidden",
                     Text.of("error.forbidden", host, r.message()), Text.of("error.forbidden.hint"));
             case NOT_FOUND -> ProblemException.of(ProblemKind.CHECK_FAILED, "not-found",
@@ -78,13 +78,13 @@ public final class ApiProblems {
      * A 2xx answer that is not what GitLab sends: not JSON, or JSON of the wrong shape. Exit 4, as the
      * thing answering is not (or not behaving as) the GitLab API.
      *
-     * @param what a text key saying what was wrong, with the field as its argument
+     * @param what what was wrong (an {@code error.malformed.*} text naming the field)
      */
-    public static ProblemException malformed(ApiResult r, String what, Object... args) {
+    public static ProblemException malformed(ApiResult r, Text what) {
         URI uri = URI.create(r.url());
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         return ProblemException.of(ProblemKind.NETWORK, "malformed-answer",
-                Text.of("error.malformed", host, uri.getPath(), Text.of(what, args)), Text.of("error.malformed.hint"));
+                Text.of("error.malformed", host, uri.getPath(), what), Text.of("error.malformed.hint"));
     }
 
     /** "api or read_api" in the reader's language: each "or" is a text of its own. */

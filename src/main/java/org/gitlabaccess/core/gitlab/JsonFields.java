@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.TerminalSafe;
 
 /**
@@ -38,7 +39,7 @@ public final class JsonFields {
     public static JsonFields object(ApiResult r) {
         JsonNode body = r.body();
         if (body == null || !body.isObject()) {
-            throw ApiProblems.malformed(r, "error.malformed.not-object", typeOf(body));
+            throw ApiProblems.malformed(r, Text.of("error.malformed.not-object", typeOf(body)));
         }
         return new JsonFields(r, body, "");
     }
@@ -47,13 +48,13 @@ public final class JsonFields {
     public static List<JsonFields> array(ApiResult r) {
         JsonNode body = r.body();
         if (body == null || !body.isArray()) {
-            throw ApiProblems.malformed(r, "error.malformed.not-array", typeOf(body));
+            throw ApiProblems.malformed(r, Text.of("error.malformed.not-array", typeOf(body)));
         }
         List<JsonFields> items = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode item = body.get(i);
             if (!item.isObject()) {
-                throw ApiProblems.malformed(r, "error.malformed.item-not-object", i, typeOf(item));
+                throw ApiProblems.malformed(r, Text.of("error.malformed.item-not-object", i, typeOf(item)));
             }
             items.add(new JsonFields(r, item, "[" + i + "]."));
         }
@@ -75,7 +76,7 @@ public final class JsonFields {
             throw wrongType(field, "string", v);
         }
         if (v.asText().length() > MAX_TEXT) {
-            throw ApiProblems.malformed(result, "error.malformed.too-long", where + field, MAX_TEXT);
+            throw ApiProblems.malformed(result, Text.of("error.malformed.too-long", where + field, MAX_TEXT));
         }
         return Optional.of(v.asText());
     }
@@ -97,7 +98,7 @@ public final class JsonFields {
     public String username(String field) {
         String v = text(field);
         if (!USERNAME.matcher(v).matches()) {
-            throw ApiProblems.malformed(result, "error.malformed.not-a-username", where + field);
+            throw ApiProblems.malformed(result, Text.of("error.malformed.not-a-username", where + field));
         }
         return v;
     }
@@ -145,7 +146,17 @@ public final class JsonFields {
         try {
             return Optional.of(t.length() == 10 ? LocalDate.parse(t) : OffsetDateTime.parse(t).toLocalDate());
         } catch (DateTimeParseException e) {
-            throw ApiProblems.malformed(result, "error.malformed.not-a-date", where + field);
+            throw ApiProblems.malformed(result, Text.of("error.malformed.not-a-date", where + field));
+        }
+    }
+
+    /** A timestamp ({@code 2026-12-31T10:00:00.000Z}); empty when null. */
+    public Optional<OffsetDateTime> timestamp(String field) {
+        Optional<String> text = optionalText(field);
+        try {
+            return text.map(OffsetDateTime::parse);
+        } catch (DateTimeParseException e) {
+            throw ApiProblems.malformed(result, Text.of("error.malformed.not-a-date", where + field));
         }
     }
 
@@ -169,11 +180,12 @@ public final class JsonFields {
     }
 
     private ProblemException missing(String field) {
-        return ApiProblems.malformed(result, "error.malformed.missing", where + field);
+        return ApiProblems.malformed(result, Text.of("error.malformed.missing", where + field));
     }
 
     private ProblemException wrongType(String field, String expected, JsonNode actual) {
-        return ApiProblems.malformed(result, "error.malformed.wrong-type", where + field, expected, typeOf(actual));
+        return ApiProblems.malformed(result, Text.of("error.malformed.wrong-type", where + field, expected,
+                typeOf(actual)));
     }
 
     /** The JSON type's name, as a reader of the message knows it. */

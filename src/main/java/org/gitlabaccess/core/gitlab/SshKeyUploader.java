@@ -67,8 +67,9 @@ public final class SshKeyUploader {
     }
 
     private static Registered registered(JsonFields k, boolean alreadyThere) {
-        return new Registered(k.number("id"), k.optionalDisplay("title"),
-                k.date("expires_at").map(LocalDate::toString).orElse(null), alreadyThere);
+        k.timestamp("expires_at"); // checked: readers of expiresAt parse it as GitLab's timestamp
+        return new Registered(k.number("id"), k.optionalDisplay("title"), k.optionalText("expires_at").orElse(null),
+                alreadyThere);
     }
 
     private static boolean sameKey(String line, SshKey key) {

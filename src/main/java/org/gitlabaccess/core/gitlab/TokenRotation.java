@@ -31,7 +31,7 @@ public final class TokenRotation {
         String token = body.text("token");
         if (!TOKEN.matcher(token).matches()) {
             // It goes into a file as one line: white space or a control character there is no token.
-            throw ApiProblems.malformed(r, "error.malformed.not-a-token", "token");
+            throw ApiProblems.malformed(r, Text.of("error.malformed.not-a-token", "token"));
         }
         LocalDate expires = body.date("expires_at").orElse(null);
         try (Secret fresh = Secret.of(token)) {

@@ -66,6 +66,37 @@ final class GitDirProbe {
                 ? Optional.of(new FoundRepository(dir, dir, dir, FoundRepository.Layout.BARE)) : Optional.empty();
     }
 
+    /**
+     * A bare-looking git directory whose configuration says {@code core.bare = false} without a
+     * {@code core.worktree}: some working tree's {@code --separate-git-dir}, whose {@code .git} file
+     * the walk may not have reached yet. (Read with a line scan: no JGit during the walk.)
+     */
+    static boolean belongsToAWorkingTree(Path gitDir, Consumer<ScanResult.Skipped> skipped) {
+        Optional<String> config;
+        try {
+            config = BoundedFiles.readIfPresent(gitDir.resolve("config"), BoundedFiles.GIT_CONFIG_LIMIT)
+                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        } catch (BoundedFiles.RefusedFileException e) {
+            skipped.accept(ScanResult.Skipped.of(e));
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        boolean inCore = false;
+        boolean notBare = false;
+        for (String raw : config.orElse("").split("\n")) {
+            String line = raw.strip().toLowerCase(java.util.Locale.ROOT);
+            if (line.startsWith("[")) {
+                inCore = line.startsWith("[core]");
+            } else if (inCore && line.matches("worktree\\s*=.*")) {
+                return false;
+            } else if (inCore && line.matches("bare\\s*=\\s*(false|no|off|0)\\b.*")) {
+                notBare = true;
+            }
+        }
+        return notBare;
+    }
+
     static boolean isGitDir(Path dir, Consumer<ScanResult.Skipped> skipped) {
         if (!validHead(dir.resolve("HEAD"), skipped)) {
             return false;

@@ -86,6 +86,7 @@ public final class RepositoryScanner {
             pool.shutdownNow();
         }
         List<FoundRepository> repos = walk.repositories();
+        repos.stream().filter(walk.deferred::contains).forEach(listener::repositoryFound);
         List<ScanResult.Skipped> skipped = new ArrayList<>(walk.skipped);
         skipped.sort(Comparator.comparing(ScanResult.Skipped::path));
         listener.progress(new ScanProgress(walk.directories.sum(), repos.size(), skipped.size(), true));
@@ -121,13 +122,16 @@ public final class RepositoryScanner {
          */
         final Set<Path> pointedAt = ConcurrentHashMap.newKeySet();
         final ConcurrentLinkedQueue<ScanResult.Skipped> skipped = new ConcurrentLinkedQueue<>();
+        /** Bare-looking git directories that say they belong to a working tree: not announced during the walk. */
+        final Set<FoundRepository> deferred = ConcurrentHashMap.newKeySet();
 
         Walk(ScanListener listener, ScanCancellation cancellation) {
             this.listener = listener;
             this.cancellation = cancellation;
         }
 
-        void found(FoundRepository repo) {
+        /** One at a time: a bare-looking directory and the working tree pointing at it may be found at once. */
+        synchronized void found(FoundRepository repo) {
             if (repo.layout() == FoundRepository.Layout.BARE) {
                 if (pointedAt.contains(repo.path())) {
                     return;
@@ -137,7 +141,12 @@ public final class RepositoryScanner {
                 found.computeIfPresent(repo.gitDir(), (p, r) -> r.layout() == FoundRepository.Layout.BARE ? null : r);
             }
             if (found.putIfAbsent(repo.path(), repo) == null) {
-                listener.repositoryFound(repo);
+                if (repo.layout() == FoundRepository.Layout.BARE && GitDirProbe.belongsToAWorkingTree(repo.path(),
+                        skipped::add)) {
+                    deferred.add(repo); // announced at the end, unless its working tree turns up
+                } else {
+                    listener.repositoryFound(repo);
+                }
             }
         }
 

@@ -192,7 +192,7 @@ public final class OAuthClient {
             created = createdAt.isPresent() ? Instant.ofEpochSecond(createdAt.getAsLong()) : clock.instant();
             expires = expiresIn.isPresent() ? created.plusSeconds(expiresIn.getAsLong()) : null;
         } catch (DateTimeException | ArithmeticException e) {
-            throw ApiProblems.malformed(r, "error.malformed.not-a-date", "created_at + expires_in");
+            throw ApiProblems.malformed(r, Text.of("error.malformed.not-a-date", "created_at + expires_in"));
         }
         List<String> scopes = Arrays.stream(TerminalSafe.line(b.optionalText("scope").orElse("")).split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
