@@ -13,6 +13,7 @@ import org.gitlabaccess.core.io.Environment;
 /** Runs the command line in-process against a sandbox home, capturing what it prints. */
 public final class CliRunner {
     private final Map<String, String> env = new HashMap<>();
+    private final Properties properties = new Properties();
     private String stdin = "";
     private CliContext.WizardStarter wizard = options -> {
         throw new AssertionError("the wizard was not expected to open");
@@ -34,6 +35,12 @@ public final class CliRunner {
 
     public CliRunner env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** A system property for this run only (over the JVM's own). */
+    public CliRunner property(String name, String value) {
+        properties.setProperty(name, value);
         return this;
     }
 
@@ -59,6 +66,7 @@ public final class CliRunner {
         StringWriter err = new StringWriter();
         Properties props = new Properties();
         props.putAll(System.getProperties());
+        props.putAll(properties);
         Environment environment = new Environment(env, props);
         CliContext ctx = new CliContext(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), new PrintWriter(err, true), wizard, browser);
