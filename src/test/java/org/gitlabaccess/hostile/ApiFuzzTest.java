@@ -159,7 +159,34 @@ class ApiFuzzTest {
             case TEN_MEGABYTES -> tenMegabytes(list);
         };
         server.faults().replaceBody("/api/v4" + endpoint, 10, bytes);
-        runAndJudge(command, endpoint + " " + body);
+        CliRunner.Result r = runAndJudge(command, endpoint + " " + body);
+        if (command != Command.DOCTOR) {
+            // Nothing usable came back: a network-class failure that names the endpoint.
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
+            assertThat(r.err()).contains("/api/v4" + endpoint);
+        }
+    }
+
+    static Stream<Arguments> uploadAnswers() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String field : List.of("id", "title", "expires_at")) {
+            for (Hostile h : Hostile.values()) {
+                rows.add(Arguments.of(field, h));
+            }
+        }
+        return rows.stream();
+    }
+
+    /** The answer to the upload itself ({@code POST /user/keys}) is read too: a new key each time. */
+    @ParameterizedTest(name = "ssh-key upload of a new key answered with {0} = {1}")
+    @MethodSource("uploadAnswers")
+    void aHostileUploadAnswer(String field, Hostile hostile) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("upload-" + field + "-" + hostile.name().toLowerCase()));
+        var created = new CliRunner(home).run(args("ssh-key", "create"));
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        server.faults().rewriteJson("/api/v4/user/keys", 10, json -> json.isObject() ? replace(json, field, hostile)
+                : json);
+        runAndJudge(home, Command.SSH_KEY_UPLOAD, "POST /user/keys " + field + " " + hostile);
     }
 
     /**
@@ -187,8 +214,12 @@ class ApiFuzzTest {
         }
     }
 
-    private static void runAndJudge(Command command, String row) throws IOException {
-        Path home = command == Command.SSH_KEY_UPLOAD ? keyHome : Files.createDirectories(dir.resolve("fuzz-home"));
+    private static CliRunner.Result runAndJudge(Command command, String row) throws IOException {
+        return runAndJudge(command == Command.SSH_KEY_UPLOAD ? keyHome : Files.createDirectories(dir.resolve("fuzz-home")),
+                command, row);
+    }
+
+    private static CliRunner.Result runAndJudge(Path home, Command command, String row) throws IOException {
         FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
 
         var r = cli(home).run(args(command.words));
@@ -209,6 +240,7 @@ class ApiFuzzTest {
                 .isEmpty();
         assertThat(printed.length()).as(row + ": a megabyte value is not printed whole").isLessThan(200_000);
         before.assertUnchangedExcept(p -> p.startsWith(STATE));
+        return r;
     }
 
     private static JsonNode replace(JsonNode json, String field, Hostile hostile) {
