@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ApiFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String STATE = ".local/state";
+    private static final String STATE = ServerRuns.STATE;
     private static final String INJECTED = "ProxyCommand touch /tmp/pwned-by-gitlab-access-fuzz";
     private static final String MEGABYTE_MARK = "FUZZFUZZFUZZ";
 
@@ -279,12 +279,10 @@ class ApiFuzzTest {
     }
 
     private static CliRunner cli(Path home) {
-        return new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN);
+        return ServerRuns.cli(home, Seed.API_TOKEN);
     }
 
     private static String[] args(String... rest) {
-        List<String> l = new ArrayList<>(List.of(rest));
-        l.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
-        return l.toArray(String[]::new);
+        return ServerRuns.args(server, rest);
     }
 }

@@ -42,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BoundedInputHostileTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The run's own log and state: the only things a read-only command may write in the home. */
-    private static final String STATE = ".local/state";
+    private static final String STATE = ServerRuns.STATE;
 
     @TempDir
     static Path dir;
@@ -400,17 +399,11 @@ class BoundedInputHostileTest {
     }
 
     private static CliRunner cli(Path home, String token) {
-        CliRunner c = new CliRunner(home);
-        if (token != null) {
-            c.env("GITLAB_TOKEN", token);
-        }
-        return c;
+        return ServerRuns.cli(home, token);
     }
 
     private static String[] args(String... rest) {
-        List<String> l = new ArrayList<>(List.of(rest));
-        l.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
-        return l.toArray(String[]::new);
+        return ServerRuns.args(server, rest);
     }
 
     static void mkfifo(Path path) throws IOException, InterruptedException {
