@@ -229,7 +229,40 @@ class BoundedInputHostileTest {
         before.assertUnchangedExcept(p -> p.startsWith(STATE));
     }
 
+    @Test
+    void aFifoAsTheGlobalGitconfigIsSkipped() throws Exception {
+        Path home = home("gitconfig-fifo");
+        Path good = goodRepo(home);
+        mkfifo(home.resolve(".gitconfig"));
+        FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
+
+        var r = cli(home, null).run(args("repos", "scan", "--json", home.resolve("src").toString()));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(skipped(doc)).contains(Map.entry(home.resolve(".gitconfig").toString(), "not-a-regular-file"));
+        assertThat(repository(doc, good).get("remotes").get(0).get("kind").asText()).isEqualTo("https");
+        before.assertUnchangedExcept(p -> p.startsWith(STATE));
+    }
+
     // --- files in the home
+
+    @Test
+    void aTwoMegabyteGitCredentialsFileIsNamedByTheDoctorNotRead() throws Exception {
+        Path home = home("credentials-huge");
+        try (RandomAccessFile f = new RandomAccessFile(home.resolve(".git-credentials").toFile(), "rw")) {
+            f.setLength(2L << 20);
+        }
+        FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
+
+        var r = cli(home, Seed.API_TOKEN).run(args("doctor", "--json"));
+
+        JsonNode check = check(JSON.readTree(r.out()), "git-credentials-plaintext");
+        assertThat(check.get("status").asText()).isEqualTo("warn");
+        assertThat(check.get("summary").asText()).contains(home.resolve(".git-credentials").toString(), "too-large");
+        assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+        before.assertUnchangedExcept(p -> p.startsWith(STATE));
+    }
 
     @Test
     void aFifoAsNetrcIsNamedByTheDoctor() throws Exception {
