@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,7 +12,7 @@ import org.gitlabaccess.core.Text;
 /**
  * Reads a GitLab list to its end, page by page ({@link PageLinks}), at most {@link #MAX_PAGES}
  * pages of {@link #PER_PAGE}: a server that keeps answering "next" cannot hold a run for ever.
- * A next page on another origin (scheme, host and port compared, default ports filled in) or outside
+ * A next page on another {@link Origin} (scheme, host and port, as redirects are judged) or outside
  * the instance's API is refused: the token would follow it there.
  */
 public final class ApiPages {
@@ -63,15 +62,8 @@ public final class ApiPages {
         }
     }
 
-    /** Scheme, host and port equal, the scheme's default port filled in. */
+    /** Scheme, host and port equal, default ports filled in: {@link Origin}'s rule, as for redirects. */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getHost() != null && b.getHost() != null
-                && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
-                && port(a) == port(b);
-    }
-
-    private static int port(URI u) {
-        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+        return Origin.of(b).map(o -> o.contains(a)).orElse(false);
     }
 }
