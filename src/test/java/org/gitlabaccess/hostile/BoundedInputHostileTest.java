@@ -248,6 +248,22 @@ class BoundedInputHostileTest {
     // --- files in the home
 
     @Test
+    void aFifoAsSshConfigDoesNotHoldTheDoctor() throws Exception {
+        Path home = home("ssh-config-fifo");
+        Files.createDirectories(home.resolve(".ssh"));
+        mkfifo(home.resolve(".ssh/config"));
+        FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
+        long start = System.nanoTime();
+
+        var r = cli(home, Seed.API_TOKEN).run(args("doctor", "--json"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(45));
+        assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+        assertThat(r.out()).contains(home.resolve(".ssh/config").toString(), "not-a-regular-file");
+        before.assertUnchangedExcept(p -> p.startsWith(STATE));
+    }
+
+    @Test
     void aTwoMegabyteGitCredentialsFileIsNamedByTheDoctorNotRead() throws Exception {
         Path home = home("credentials-huge");
         try (RandomAccessFile f = new RandomAccessFile(home.resolve(".git-credentials").toFile(), "rw")) {

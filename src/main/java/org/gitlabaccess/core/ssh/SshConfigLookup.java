@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.UserHome;
 
@@ -185,8 +186,21 @@ public final class SshConfigLookup {
 
     private Effective lookup(String alias, int port, boolean portForced, String hostName) {
         return memo.computeIfAbsent(Arrays.asList(alias, port, portForced, hostName),
-                k -> ssh.isPresent() ? openSsh(ssh.get(), alias, port, portForced, hostName)
-                        : MinaConfigFallback.resolve(home, alias, port, portForced, hostName));
+                k -> unreadableConfig(alias, port, hostName).orElseGet(() -> ssh.isPresent()
+                        ? openSsh(ssh.get(), alias, port, portForced, hostName)
+                        : MinaConfigFallback.resolve(home, alias, port, portForced, hostName)));
+    }
+
+    /**
+     * A FIFO, device or huge file as {@code ~/.ssh/config}: ssh would wait on it (or read it) without
+     * end, and so would the fallback parser. It is named, never handed to either.
+     */
+    private Optional<Effective> unreadableConfig(String alias, int port, String hostName) {
+        Path config = home.resolve(".ssh").resolve("config");
+        return BoundedFiles.refusal(config, BoundedFiles.CONFIG_LIMIT).map(refused -> Effective.defaults(home,
+                new SshEndpoint(alias, hostName != null ? hostName : alias, port), List.of(), Source.OPENSSH)
+                .withNotice(refused.describe() + ": ssh would wait on it or read it without end, so neither ssh nor"
+                        + " this check can use it"));
     }
 
     private Effective openSsh(Path program, String alias, int port, boolean portForced, String hostName) {
