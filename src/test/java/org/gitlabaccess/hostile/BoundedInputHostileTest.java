@@ -264,6 +264,23 @@ class BoundedInputHostileTest {
     }
 
     @Test
+    void aFifoAsThePublicKeyIsALocalFilesErrorNotAHang() throws Exception {
+        Path home = home("pub-fifo");
+        var created = cli(home, null).run(args("ssh-key", "create", "--json"));
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        Path pub = Path.of(JSON.readTree(created.out()).get("publicKey").asText());
+        Files.delete(pub);
+        mkfifo(pub);
+        FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
+
+        var r = cli(home, Seed.API_TOKEN).run(args("ssh-key", "upload"));
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+        assertThat(r.err()).contains(pub.toString());
+        before.assertUnchangedExcept(p -> p.startsWith(STATE));
+    }
+
+    @Test
     void aTwoMegabyteGitCredentialsFileIsNamedByTheDoctorNotRead() throws Exception {
         Path home = home("credentials-huge");
         try (RandomAccessFile f = new RandomAccessFile(home.resolve(".git-credentials").toFile(), "rw")) {

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.ssh;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.FilePermissions;
 import org.gitlabaccess.core.io.FileWriteProblems;
 import org.gitlabaccess.core.io.Secret;
@@ -38,6 +40,9 @@ import org.gitlabaccess.core.io.Secret;
  * created owner-only from the first byte, never overwritten, and never logged.
  */
 public final class SshKeyFiles {
+    /** Key files are read only as regular files of at most this size (an RSA-16384 private key is about 13 KiB). */
+    static final long KEY_FILE_LIMIT = 64 * 1024;
+
     private static final int MIN_RSA_BITS = 3072;
 
     private SshKeyFiles() {
@@ -139,7 +144,7 @@ public final class SshKeyFiles {
     public static SshKey readPublic(Path publicFile) {
         String line;
         try {
-            line = Files.readString(publicFile, StandardCharsets.UTF_8).trim();
+            line = new String(BoundedFiles.readRegular(publicFile, KEY_FILE_LIMIT), StandardCharsets.UTF_8).trim();
         } catch (NoSuchFileException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-missing",
                     Text.of("error.key-missing.public", publicFile), Text.of("error.key-missing.public.hint"));
@@ -168,7 +173,7 @@ public final class SshKeyFiles {
     public static KeyPair loadPair(Path privateKey, Secret passphrase) {
         FilePasswordProvider password = passphrase == null ? FilePasswordProvider.EMPTY
                 : FilePasswordProvider.of(passphrase.reveal());
-        try (InputStream in = Files.newInputStream(privateKey)) {
+        try (InputStream in = new ByteArrayInputStream(BoundedFiles.readRegular(privateKey, KEY_FILE_LIMIT))) {
             Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(privateKey.toString()),
                     in, password);
             Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
@@ -197,7 +202,7 @@ public final class SshKeyFiles {
 
     static boolean isEncrypted(Path privateKey) {
         try {
-            String text = Files.readString(privateKey, StandardCharsets.US_ASCII);
+            String text = new String(BoundedFiles.readRegular(privateKey, KEY_FILE_LIMIT), StandardCharsets.US_ASCII);
             if (text.contains("ENCRYPTED")) {
                 return true;
             }
