@@ -245,6 +245,25 @@ class BoundedInputHostileTest {
         before.assertUnchangedExcept(p -> p.startsWith(STATE));
     }
 
+    @Test
+    void aFifoAsTheGlobalGitconfigDoesNotHoldTheDoctor() throws Exception {
+        Path home = home("gitconfig-fifo-doctor");
+        mkfifo(home.resolve(".gitconfig"));
+        FileTreeSnapshot before = FileTreeSnapshot.of(home, p -> !p.startsWith(STATE));
+        long start = System.nanoTime();
+
+        var r = cli(home, Seed.API_TOKEN).run(args("doctor", "--json"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode doc = JSON.readTree(r.out());
+        for (String id : List.of("git-version", "credential-helper")) {
+            assertThat(check(doc, id).get("summary").asText()).as(id)
+                    .contains(home.resolve(".gitconfig") + " (not-a-regular-file)", "git is not started");
+        }
+        before.assertUnchangedExcept(p -> p.startsWith(STATE));
+    }
+
     // --- files in the home
 
     @Test
@@ -308,6 +327,9 @@ class BoundedInputHostileTest {
         JsonNode check = check(JSON.readTree(r.out()), "netrc-plaintext");
         assertThat(check.get("status").asText()).isEqualTo("warn");
         assertThat(check.get("summary").asText()).contains(home.resolve(".netrc").toString(), "not-a-regular-file");
+        // git over HTTPS would read it too: not run into, named.
+        JsonNode https = check(JSON.readTree(r.out()), "https-git-access");
+        assertThat(https.get("summary").asText()).contains("Not tried", home.resolve(".netrc").toString());
         assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
         before.assertUnchangedExcept(p -> p.startsWith(STATE));
     }

@@ -19,6 +19,7 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.GitGlobalFiles;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.UserHome;
 import org.slf4j.Logger;
@@ -104,6 +105,18 @@ public final class GitCommand {
         return Text.of("error.git-install.hint");
     }
 
+    /**
+     * git reads {@code ~/.gitconfig} and {@code $XDG_CONFIG_HOME/git/config} at every start, even for
+     * {@code --version}: a FIFO there holds every git for good, a device feeds it without end. Such a
+     * file is named instead of starting git.
+     */
+    public static void requireReadableGlobalConfig(Environment env) {
+        GitGlobalFiles.refused(env).ifPresent(refused -> {
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "git-config-refused",
+                    Text.of("error.git-config-refused", refused.describe()), Text.of("error.git-config-refused.hint"));
+        });
+    }
+
     /** Runs {@code git args...} in the directory (the home when null); no stdin. */
     public Result run(Path dir, List<String> args) {
         return run(dir, args, null);
@@ -169,6 +182,7 @@ public final class GitCommand {
 
     private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput, Map<String, String> extra)
             throws IOException {
+        requireReadableGlobalConfig(env);
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(args);
@@ -195,6 +209,8 @@ public final class GitCommand {
         }
         try {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                // Its helpers too (git-remote-https waiting on a FIFO ~/.netrc, say): none may outlive the run.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IOException("git " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
@@ -206,6 +222,7 @@ public final class GitCommand {
             return new Result(code, stdout, stderr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             throw new IOException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -36,12 +36,18 @@ public final class GitConfigs {
 
     /** System, XDG and user configuration chained; unreadable layers are skipped (git would complain, not us). */
     public Config global() {
-        FileBasedConfig systemFile = SystemReader.getInstance().openSystemConfig(null, FS.DETECTED);
-        File systemPath = systemFile.getFile();
-        Config system = loadQuietly(systemPath == null ? systemFile
-                : new BoundedFileConfig(null, systemPath, skipped::add));
-        Config xdg = loadQuietly(new BoundedFileConfig(system, xdgConfigHome.resolve("git/config").toFile(),
-                skipped::add));
+        Path xdgFile = xdgConfigHome.resolve("git/config");
+        Config system;
+        if (BoundedFiles.refusals(List.of(userConfigFile(), xdgFile), BoundedFiles.GIT_CONFIG_LIMIT).isEmpty()) {
+            FileBasedConfig systemFile = SystemReader.getInstance().openSystemConfig(null, FS.DETECTED);
+            File systemPath = systemFile.getFile();
+            system = loadQuietly(systemPath == null ? systemFile
+                    : new BoundedFileConfig(null, systemPath, skipped::add));
+        } else {
+            // JGit asks git where the system file is, and git reads the global files first: it would wait for good.
+            system = new Config();
+        }
+        Config xdg = loadQuietly(new BoundedFileConfig(system, xdgFile.toFile(), skipped::add));
         return loadQuietly(new BoundedFileConfig(xdg, userConfigFile().toFile(), skipped::add));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
@@ -24,6 +25,7 @@ public final class GitVersionCheck implements Check {
 
     @Override
     public CheckResult run(DoctorContext c) {
+        GitCommand.requireReadableGlobalConfig(c.inputs().env()); // else git --version itself waits for good
         String out;
         try {
             Process p = ChildProcesses.withoutInput(c.inputs().env(), List.of("git", "--version"), Map.of())

@@ -4,11 +4,14 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
+import org.gitlabaccess.core.credentials.NetrcFiles;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.gitlab.ApiUrls;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
  * Plain {@code git ls-remote} over HTTPS with nothing but the user's configuration: does the
@@ -34,6 +37,12 @@ public final class HttpsGitAccessCheck implements Check {
             git.requireUsable();
         } catch (ProblemException e) {
             return CheckResult.skip(id(), c.texts().get("doctor.not-checked", e.message(c.locale())));
+        }
+        // git over HTTPS reads ~/.netrc: a FIFO there holds it for good, so it is named instead of run into.
+        var netrc = new NetrcFiles(c.home(), new AtomicFile()).refused();
+        if (!netrc.isEmpty()) {
+            return CheckResult.warn(id(), c.texts().get("doctor.https-git-access.netrc-not-read",
+                    BoundedFiles.describe(netrc)), Fix.manual(c.texts().get("doctor.https-git-access.netrc-not-read.fix")));
         }
         HttpsCheckResult r = new HttpsAccessCheck(c.instance().http(), c.inputs().env(), git, null).gitLsRemote(url);
         if (r.ok()) {
