@@ -43,6 +43,9 @@ public final class AtomicFile {
     private static final int LOCK_ATTEMPTS = 10;
     private static final long LOCK_PAUSE_MILLIS = 50;
 
+    /** The largest file edited in memory (a known_hosts of a large fleet stays far below). */
+    static final long EDIT_LIMIT = 64L << 20;
+
     private final Clock clock;
 
     public AtomicFile(Clock clock) {
@@ -133,7 +136,9 @@ public final class AtomicFile {
         FileChannel channel = acquire(lock, target);
         try {
             Optional<FileOwnership.Attributes> before = FileOwnership.Attributes.of(target);
-            Optional<byte[]> current = before.isPresent() ? Optional.of(Files.readAllBytes(target)) : Optional.empty();
+            // A FIFO would block the read for good and a device never end it: only a regular file is edited.
+            Optional<byte[]> current = before.isPresent() ? Optional.of(BoundedFiles.readRegular(target, EDIT_LIMIT))
+                    : Optional.empty();
             byte[] content = edit.apply(current);
             if (content == null || (!writeEvenIfSame && current.isPresent() && Arrays.equals(current.get(), content))) {
                 channel.close();

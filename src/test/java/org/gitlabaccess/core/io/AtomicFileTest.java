@@ -22,6 +22,22 @@ class AtomicFileTest {
     private final AtomicFile atomic = new AtomicFile();
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aFifoOrADeviceIsNeverEditedAndNoLockIsLeft() throws Exception {
+        Path fifo = dir.resolve("known_hosts");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path device = dir.resolve("config");
+        Files.createSymbolicLink(device, Path.of("/dev/zero"));
+        for (Path p : new Path[] {fifo, device}) {
+            assertThatThrownBy(() -> new AtomicFile().updateText(p, t -> t + "line\n", AtomicFile.Options.defaults()))
+                    .isInstanceOf(BoundedFiles.RefusedFileException.class).hasMessageContaining("not-a-regular-file");
+            assertThat(AtomicFile.lockFileOf(AtomicFile.resolveLinks(p))).doesNotExist();
+        }
+        assertThat(Files.isSymbolicLink(device)).isTrue();
+        assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).isTrue();
+    }
+
+    @Test
     void newFilesGetTheAskedPermissionsFromTheStart() throws IOException {
         Path f = dir.resolve("secret.txt");
         var result = atomic.write(f, "x", AtomicFile.Options.ownerOnly());
