@@ -49,8 +49,8 @@ class FxHostKeyDecisionTest {
         CompletableFuture<Void> shown = CompletableFuture.runAsync(() -> new FxHostKeyDecision(messages)
                 .hostKeyRefused(endpoint, presented.getPublic(), KeyFingerprint.sha256(presented.getPublic()), lookup));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".host-key-changed")
-                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, ".host-key-changed"));
+        WaitForAsyncUtils.waitForFxEvents();
         DialogPane pane = robot.lookup(".host-key-changed").queryAs(DialogPane.class);
         assertThat(pane.getContentText()).contains(KeyFingerprint.sha256(presented.getPublic()))
                 .contains(KeyFingerprint.sha256(recorded.getPublic())).contains("/home/u/.ssh/known_hosts:3");
@@ -67,11 +67,17 @@ class FxHostKeyDecisionTest {
         CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> new FxHostKeyDecision(messages)
                 .acceptNewHost(endpoint, presented.getPublic(), KeyFingerprint.sha256(presented.getPublic())));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(messages.get("hostkey.trust"))
-                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, messages.get("hostkey.trust")));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
                 .contains(KeyFingerprint.sha256(presented.getPublic()));
         robot.clickOn(messages.get("hostkey.trust"));
         assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Looked up on the FX thread: the scene graph is laid out there, and reading it elsewhere races. */
+    private static boolean shown(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .isPresent()).get();
     }
 }

@@ -45,8 +45,8 @@ class SshHostDialogTest {
     }
 
     private static void waitShown(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .text-field")
-                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot, ".dialog-pane .text-field"));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -78,5 +78,11 @@ class SshHostDialogTest {
         waitShown(robot);
         robot.type(KeyCode.ESCAPE);
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    /** Looked up on the FX thread: the scene graph is laid out there, and reading it elsewhere races. */
+    private static boolean shown(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .isPresent()).get();
     }
 }
