@@ -45,6 +45,7 @@ final class SshHostDialog {
         Label invalid = Ui.hint(m.get("sshhost.invalid"));
         invalid.getStyleClass().add("error-text");
         invalid.visibleProperty().bind(host.textProperty().map(t -> NetworkNames.host(t.strip()).isEmpty()));
+        invalid.managedProperty().bind(invalid.visibleProperty());
         dialog.getDialogPane().setContent(new VBox(8, text, field, host, invalid));
         dialog.getDialogPane().getButtonTypes().setAll(use, cancel);
         dialog.getDialogPane().lookupButton(use).disableProperty().bind(invalid.visibleProperty());
