@@ -63,6 +63,8 @@ final class ApiRoutes {
             withToken(ex, API_SCOPES, t -> deleteKey(ex, t, Long.parseLong(keyId.group(1))));
         } else if (m.equals("GET") && path.equals("/personal_access_tokens/self")) {
             withToken(ex, null, t -> ex.json(200, tokenEntity(t)));
+        } else if (m.equals("GET") && path.equals("/personal_access_tokens")) {
+            withToken(ex, READ_API_SCOPES, t -> listTokens(ex, t));
         } else if (m.equals("POST") && path.equals("/personal_access_tokens/self/rotate")) {
             withToken(ex, List.of("api", "self_rotate"), t -> rotate(ex, t));
         } else if (m.equals("DELETE") && path.equals("/personal_access_tokens/self")) {
@@ -224,6 +226,33 @@ final class ApiRoutes {
         Map<String, Object> body = tokenEntity(fresh);
         body.put("token", fresh.value);
         ex.json(200, body);
+    }
+
+    /**
+     * The caller's personal access tokens (no OAuth tokens, never a value), filtered by {@code state}
+     * ({@code active}: neither revoked nor expired) and {@code revoked}, as a non-administrator sees
+     * them: {@code user_id} of anyone else is GitLab's 401 (this server has no administrators).
+     */
+    private void listTokens(Exchange ex, TestToken t) throws IOException {
+        String userId = ex.query.get("user_id");
+        if (userId != null && !userId.equals(String.valueOf(t.userId))) {
+            ex.json(401, Exchange.message("401 Unauthorized"));
+            return;
+        }
+        String wantedState = ex.query.get("state");
+        String revoked = ex.query.get("revoked");
+        List<TestToken> mine = new ArrayList<>(state.tokensOf(t.userId).stream().filter(k -> !k.oauth).toList());
+        mine.sort(java.util.Comparator.comparingLong(TestToken::id));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TestToken k : mine) {
+            boolean active = k.isActive(state.today());
+            if (("active".equals(wantedState) && !active) || ("inactive".equals(wantedState) && active)
+                    || (revoked != null && Boolean.parseBoolean(revoked) != k.revoked)) {
+                continue;
+            }
+            list.add(tokenEntity(k));
+        }
+        paginated(ex, "/personal_access_tokens", list);
     }
 
     private void listKeys(Exchange ex, TestToken t) throws IOException {

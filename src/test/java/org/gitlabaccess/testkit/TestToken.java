@@ -62,6 +62,11 @@ public final class TestToken {
         return expiresAt;
     }
 
+    /** Revokes the token, as the user's Revoke button does. */
+    public void revoke() {
+        revoked = true;
+    }
+
     public boolean revoked() {
         return revoked;
     }

@@ -1,0 +1,76 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.gitlab.SshKeyUploader;
+import org.gitlabaccess.core.ssh.SshKey;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
+
+/**
+ * The key SSH offers for the host, as registered on the account: a month's warning before its
+ * {@code expires_at}, a failure from that instant on (when GitLab's shell answers
+ * "Your SSH key has expired"). Whether the key is registered at all is ssh-key-registered's job;
+ * this check says nothing about an unregistered key.
+ */
+public final class SshKeyExpiryCheck implements Check {
+    /** GitLab's own reminder comes a week before; a month leaves time for a change request. */
+    static final int WARN_DAYS = 30;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+
+    @Override
+    public String id() {
+        return "ssh-key-expiry";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        if (!c.hasToken()) {
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.no-token"));
+        }
+        if (c.instanceProblem().isPresent() || c.verdictProblem().isPresent()) {
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.no-account"));
+        }
+        var identity = c.sshIdentity();
+        if (identity.isEmpty()) {
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.no-key"));
+        }
+        SshKey key;
+        SshKeyUploader.Registered found;
+        try {
+            key = SshKeyFiles.readPublic(SshKeyFiles.publicFileOf(identity.get()));
+            var onAccount = new SshKeyUploader().findOnAccount(c.client().orElseThrow(), key);
+            if (onAccount.isEmpty()) {
+                return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.not-registered", key.fingerprint()));
+            }
+            found = onAccount.get();
+        } catch (ProblemException e) {
+            // Reading the key or the account already failed in ssh-key-present / ssh-key-registered, with its fix.
+            return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.unreadable", e.message(c.locale())));
+        }
+        if (found.expiresAt() == null || found.expiresAt().isBlank()) {
+            return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-expiry.never", key.fingerprint()));
+        }
+        // findOnAccount has checked the field is GitLab's timestamp.
+        Instant when = OffsetDateTime.parse(found.expiresAt()).toInstant();
+        String shown = WHEN.format(when.atOffset(ZoneOffset.UTC));
+        var clock = c.inputs().clock();
+        Fix fix = Fix.manual(c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root()));
+        if (ExpiryWindow.keyExpired(when, clock)) {
+            return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-expiry.expired", key.fingerprint(), shown), fix);
+        }
+        long days = ExpiryWindow.daysLeft(when.atOffset(ZoneOffset.UTC).toLocalDate(), clock);
+        if (ExpiryWindow.keyDueWithin(when, WARN_DAYS, clock)) {
+            return CheckResult.warn(id(), c.texts().get("doctor.ssh-key-expiry.expiring", key.fingerprint(), shown,
+                    days), fix);
+        }
+        return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-expiry.ok", key.fingerprint(), shown, days));
+    }
+}
