@@ -27,6 +27,8 @@ class ExpiryChecksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CAROL = 3;
     private static final long DAVE = 4;
+    private static final long ERIN = 5;
+    private static final String ERIN_API = "glpat-eRiNaPi0123456789xyz";
     private static final String CAROL_API = "glpat-cArOlApI0123456789xy";
     private static final String CAROL_DUE_IN_2 = "glpat-cArOlDuE2456789abcd";
     private static final String DAVE_API = "glpat-dAvEaPi0123456789xyz";
@@ -64,7 +66,13 @@ class ExpiryChecksTest {
         s.addToken(DAVE_REVOKED, "revoked soon", DAVE, List.of("api"), today.plusDays(2)).revoke();
         s.addToken(DAVE_EXPIRED, "already expired", DAVE, List.of("api"), today.minusDays(1));
         s.addToken(DAVE_NEVER, "no expiry", DAVE, List.of("api"), null);
-        // More tokens than a page of 100? No: ApiPages asks 100 a page; paging itself is GitLabTestServerApiTest's.
+        // 120 tokens: the one due sits on the second page of 100, so only a reader that follows the pages sees it.
+        s.addUser(new TestUser(ERIN, "erin", "Erin Pages", "erin@example.com", "erins-password-2026", false));
+        s.addToken(ERIN_API, "erin api", ERIN, List.of("api"), today.plusDays(300));
+        for (int i = 1; i < 120; i++) {
+            s.addToken(s.newTokenValue("glpat-"), (i == 119 ? "last one due" : "far " + i), ERIN, List.of("read_api"),
+                    i == 119 ? today.plusDays(1) : today.plusDays(100 + i));
+        }
     }
 
     @AfterAll
@@ -184,6 +192,14 @@ class ExpiryChecksTest {
         for (String secret : Seed.ALL_TOKENS) {
             assertThat(r.all()).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void aTokenDueOnTheSecondPageIsFound() throws IOException {
+        JsonNode c = check(run(Files.createDirectories(dir.resolve("erin")), ERIN_API), "tokens-expiring");
+        assertThat(c.get("status").asText()).isEqualTo("warn");
+        assertThat(c.get("details").get("tokens")).hasSize(1);
+        assertThat(c.get("details").get("tokens").get(0).get("name").asText()).isEqualTo("last one due");
     }
 
     @Test

@@ -69,6 +69,24 @@ class GitLabTestServerApiTest {
     }
 
     @Test
+    void personalAccessTokensListsTheCallersOwnFilteredByStateNeverAValue() throws IOException {
+        var all = http.get("/api/v4/personal_access_tokens", Seed.API_TOKEN);
+        assertThat(all.statusCode()).isEqualTo(200);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        json(all).forEach(t -> names.add(t.get("name").asText()));
+        assertThat(names).contains("laptop api", "old laptop", "revoked one").doesNotContain("bob api");
+        var active = http.get("/api/v4/personal_access_tokens?state=active&user_id=1", Seed.API_TOKEN);
+        java.util.List<String> activeNames = new java.util.ArrayList<>();
+        json(active).forEach(t -> activeNames.add(t.get("name").asText()));
+        assertThat(activeNames).contains("laptop api", "expiring soon").doesNotContain("old laptop", "revoked one");
+        for (String value : Seed.ALL_TOKENS) {
+            assertThat(all.body()).doesNotContain(value);
+        }
+        assertThat(http.get("/api/v4/personal_access_tokens?user_id=2", Seed.API_TOKEN).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v4/personal_access_tokens", Seed.READ_USER_TOKEN).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void tokenSelfWorksWithAnyScopeAndShowsScopesAndExpiry() throws IOException {
         var r = http.get("/api/v4/personal_access_tokens/self", Seed.READ_REPOSITORY_TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
