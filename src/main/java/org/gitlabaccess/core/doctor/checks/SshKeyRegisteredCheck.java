@@ -1,8 +1,5 @@
 package org.gitlabaccess.core.doctor.checks;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
@@ -11,7 +8,7 @@ import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
-/** The local key is on the GitLab account, and not expired or about to. */
+/** The local key is on the GitLab account (its expiry is {@link SshKeyExpiryCheck}'s job). */
 public final class SshKeyRegisteredCheck implements Check {
     @Override
     public String id() {
@@ -37,21 +34,6 @@ public final class SshKeyRegisteredCheck implements Check {
                 return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-registered.missing", key.fingerprint(),
                         c.verdict().username()), Fix.manual(c.texts().get("doctor.ssh-key-registered.missing.fix",
                         key.publicKeyFile())));
-            }
-            String expires = found.get().expiresAt();
-            if (expires != null && !expires.isBlank()) {
-                Instant when = OffsetDateTime.parse(expires).toInstant();
-                long days = ChronoUnit.DAYS.between(c.inputs().clock().instant(), when);
-                if (!when.isAfter(c.inputs().clock().instant())) {
-                    return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-registered.expired", key.fingerprint(),
-                            expires.substring(0, 10)),
-                            Fix.manual(c.texts().get("doctor.ssh-key-registered.expired.fix")));
-                }
-                if (days <= 7) {
-                    return CheckResult.warn(id(), c.texts().get("doctor.ssh-key-registered.expiring", key.fingerprint(),
-                            expires.substring(0, 10), days),
-                            Fix.manual(c.texts().get("doctor.ssh-key-registered.expiring.fix")));
-                }
             }
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-registered.ok", key.fingerprint(),
                     c.verdict().username(), found.get().title()));
