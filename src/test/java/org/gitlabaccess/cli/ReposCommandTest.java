@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gitlabaccess.testkit.GitRepos;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,73 @@ class ReposCommandTest {
         var text = run("repos", "scan", src.toString());
         assertThat(text.out()).contains("PATH", "KIND", "https-embedded-credentials", "oauth2:****@", "Found 5 repositories")
                 .doesNotContain(SECRET_PART);
+    }
+
+    @Test
+    void scanListsBareRepositoriesOfAnyNameAndReportsAnUnreadableGitDirectory() throws Exception {
+        Path more = home.resolve("more");
+        Path dotfiles = git.bare(more.resolve(".dotfiles"));
+        git.remote(dotfiles, "origin", "git@gitlab.example.com:me/dotfiles.git");
+        Path mirror = git.bare(more.resolve("mirrors/foo"));
+        Path decoy = Files.createDirectories(more.resolve("decoy"));
+        Files.writeString(decoy.resolve("HEAD"), "not a ref\n");
+        Files.createDirectories(decoy.resolve("objects"));
+        Files.createDirectories(decoy.resolve("refs"));
+        Path locked = git.init(more.resolve("locked"));
+        Files.setPosixFilePermissions(locked.resolve(".git"), PosixFilePermissions.fromString("---------"));
+
+        // In a child JVM, so that as root it can run without root's override of file permissions
+        // (chmod 000 stops nobody else); under strace, which records every program it starts.
+        Path trace = home.resolve("execve.trace");
+        List<String> prefix = new ArrayList<>(List.of("strace", "-f", "-q", "-e", "trace=execve", "-o",
+                trace.toString()));
+        if ("root".equals(System.getProperty("user.name"))) {
+            prefix.addAll(List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"));
+        }
+        ChildRun r = childScan(prefix, "repos", "scan", "--json", "--host", HOST, more.toString());
+        Files.setPosixFilePermissions(locked.resolve(".git"), PosixFilePermissions.fromString("rwx------"));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        JsonNode repos = doc.get("repositories");
+        assertThat(repos).extracting(n -> n.get("path").asText())
+                .containsExactlyInAnyOrder(dotfiles.toString(), mirror.toString());
+        assertThat(find(repos, dotfiles).get("bare").asBoolean()).isTrue();
+        assertThat(find(repos, mirror).get("layout").asText()).isEqualTo("bare");
+        assertThat(kindOf(repos, dotfiles, "origin")).isEqualTo("ssh");
+        assertThat(doc.get("skipped")).extracting(n -> n.get("path").asText() + " " + n.get("reason").asText())
+                .containsExactly(locked.resolve(".git") + " unreadable");
+
+        // No child process on the scan path: the only programs started are the JVM itself (and setpriv).
+        List<String> programs = new ArrayList<>();
+        Matcher m = Pattern.compile("execve\\(\"([^\"]+)\"").matcher(Files.readString(trace));
+        while (m.find()) {
+            programs.add(m.group(1));
+        }
+        assertThat(programs).as("programs started").anyMatch(p -> p.endsWith("/java"))
+                .allMatch(p -> p.endsWith("/java") || p.endsWith("/setpriv"));
+    }
+
+    private record ChildRun(int exitCode, String out, String err) {
+    }
+
+    /** The product in a JVM of its own, behind {@code prefix} (strace, setpriv), with only HOME, PATH and LANG. */
+    private ChildRun childScan(List<String> prefix, String... args) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(javaCommand, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                "org.gitlabaccess.Main"));
+        command.addAll(List.of(args));
+        Path out = home.resolve("child.out");
+        Path err = home.resolve("child.err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(java.util.Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"),
+                "LANG", "C.UTF-8"));
+        Process p = pb.start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child finished").isTrue();
+        return new ChildRun(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test

@@ -33,10 +33,12 @@ public final class JGitHome {
         File homeDir = home.toFile();
         FS.DETECTED.setUserHome(homeDir);
         // Otherwise JGit asks git for it with this process's whole environment, tokens included.
+        // Where the answer is known without git (GitSystemConfigPath), no child is started: the scan needs none.
         // git reads the global files before it answers: with a FIFO there it would never answer, so it is not asked.
         FS.DETECTED.setGitSystemConfig(GitGlobalFiles.refused(env).isPresent() ? new File("/etc/gitconfig")
                 : SYSTEM_CONFIGS.computeIfAbsent(env.variable("PATH").orElse("") + "\0"
-                + env.variable("GIT_CONFIG_SYSTEM").orElse(""), key -> systemConfig(env)));
+                + env.variable("GIT_CONFIG_SYSTEM").orElse("") + "\0" + env.variable("GIT_CONFIG_NOSYSTEM").orElse(""),
+                key -> GitSystemConfigPath.known(env).orElseGet(() -> systemConfig(env))));
         SystemReader.setInstance(new Reader(ORIGINAL, env, homeDir));
     }
 

@@ -16,7 +16,7 @@ public record FoundRepository(Path path, Path gitDir, Path commonDir, Layout lay
         LINKED_WORKTREE,
         /** A submodule checkout: its {@code .git} file points into the superproject's {@code .git/modules}. */
         SUBMODULE,
-        /** A bare repository ({@code name.git} holding HEAD, objects and refs). */
+        /** A bare repository: a directory of any name holding a valid HEAD, objects and refs. */
         BARE
     }
 

@@ -2,9 +2,12 @@ package org.gitlabaccess.core.repos;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -26,7 +29,7 @@ final class GitDirProbe {
     /** The repository whose working tree is {@code dir}, given its {@code .git} entry; empty for a decoy. */
     static Optional<FoundRepository> workingTree(Path dir, Path dotGit, Consumer<ScanResult.Skipped> skipped) {
         if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-            return isGitDir(dotGit, skipped) ? Optional.of(new FoundRepository(dir, dotGit,
+            return gitDirOrReport(dotGit, skipped) ? Optional.of(new FoundRepository(dir, dotGit,
                     commonDir(dotGit, skipped), FoundRepository.Layout.WORKING_TREE)) : Optional.empty();
         }
         // A .git file ("gitdir: <path>"): linked worktrees, submodules, --separate-git-dir; or a symlink.
@@ -44,7 +47,7 @@ final class GitDirProbe {
             skipped.accept(new ScanResult.Skipped(target.get(), ScanResult.Reason.NOT_A_DIRECTORY));
             return Optional.empty();
         }
-        if (!isGitDir(target.get(), skipped)) {
+        if (!gitDirOrReport(target.get(), skipped)) {
             return Optional.empty();
         }
         Path gitDir = target.get();
@@ -95,6 +98,37 @@ final class GitDirProbe {
             }
         }
         return notBare;
+    }
+
+    /**
+     * A working tree's git directory is valid; when it is not because it cannot be read, it is
+     * reported as unreadable (a clone the helpdesk must hear of), not taken for a decoy. The check
+     * costs system calls only on this failure path.
+     */
+    private static boolean gitDirOrReport(Path gitDir, Consumer<ScanResult.Skipped> skipped) {
+        if (isGitDir(gitDir, skipped)) {
+            return true;
+        }
+        if (unreadable(gitDir)) {
+            skipped.accept(new ScanResult.Skipped(gitDir, ScanResult.Reason.UNREADABLE));
+        }
+        return false;
+    }
+
+    /**
+     * The directory cannot be listed, or its {@code HEAD} cannot be reached or read. Stat and
+     * {@code access} only: a FIFO named HEAD is never opened here.
+     */
+    static boolean unreadable(Path gitDir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(gitDir)) {
+            Path head = gitDir.resolve("HEAD");
+            Files.readAttributes(head, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return !Files.isReadable(head);
+        } catch (AccessDeniedException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // gone or missing: a decoy, not a permission problem
+        }
     }
 
     static boolean isGitDir(Path dir, Consumer<ScanResult.Skipped> skipped) {

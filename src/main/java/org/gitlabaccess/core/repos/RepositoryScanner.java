@@ -216,8 +216,7 @@ public final class RepositoryScanner {
             List<String> names = listing.names;
             walk.visited();
             String dirName = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            if (dirName.endsWith(DOT_GIT) && names.contains("HEAD") && names.contains("objects")
-                    && names.contains("refs")) {
+            if (bareCandidate(dirName, names)) {
                 var bare = GitDirProbe.bare(dir, walk.skipped::add);
                 if (bare.isPresent()) {
                     walk.found(bare.get());
@@ -266,6 +265,30 @@ public final class RepositoryScanner {
             }
         }
 
+    }
+
+    /**
+     * Whether the listing looks like a bare repository, whatever the directory's name ({@code git init
+     * --bare ~/.dotfiles}, mirrors): decided from the names already listed, so ordinary directories
+     * cost no system call; only a candidate's {@code HEAD} is read. A directory that also holds a
+     * {@code .git} is a working tree that happens to have such names, unless it is called {@code *.git}
+     * (judged as before).
+     */
+    static boolean bareCandidate(String dirName, List<String> names) {
+        boolean head = false;
+        boolean objects = false;
+        boolean refs = false;
+        boolean dotGit = false;
+        for (String name : names) {
+            switch (name) {
+                case "HEAD" -> head = true;
+                case "objects" -> objects = true;
+                case "refs" -> refs = true;
+                case DOT_GIT -> dotGit = true;
+                default -> { }
+            }
+        }
+        return head && objects && refs && (!dotGit || dirName.endsWith(DOT_GIT));
     }
 
     /**

@@ -97,7 +97,39 @@ class RepositoryScannerTest {
         Path dotfiles = git.bare(home.resolve("dotfiles/repo.git"));
         git.git(dotfiles, "config", "core.bare", "false");
         git.git(dotfiles, "config", "core.worktree", home.toString());
+        // Bare repositories whatever their name: recognised by HEAD, objects and refs, validated as above.
+        git.bare(home.resolve(".dotfiles"));
+        git.bare(home.resolve("mirrors/foo"));
+        // ...and a yadm/vcsh git directory (core.worktree) without the .git suffix.
+        Path yadm = git.bare(home.resolve("dotfiles/yadm-repo"));
+        git.git(yadm, "config", "core.bare", "false");
+        git.git(yadm, "config", "core.worktree", home.toString());
+        // Decoys: the same names, but HEAD names nothing; and a working tree holding those names itself.
+        Path plainFake = Files.createDirectories(home.resolve("decoys/looks-bare"));
+        Files.writeString(plainFake.resolve("HEAD"), "not a ref\n");
+        Files.createDirectories(plainFake.resolve("objects"));
+        Files.createDirectories(plainFake.resolve("refs"));
+        Path odd = git.init(home.resolve("work/odd"));
+        Files.writeString(odd.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.createDirectories(odd.resolve("objects/x"));
+        Files.createDirectories(odd.resolve("refs/y"));
+        // A --separate-git-dir without the .git suffix: that working tree's, never a bare repository,
+        // whichever the walk reaches first (its working tree sorts before and after it).
+        Path separate2 = Files.createDirectories(home.resolve("work/separate2"));
+        git.git(home, "init", "-q", "--separate-git-dir", home.resolve("gitdirs/plain-separate").toString(),
+                separate2.toString());
+        Path aSeparate = Files.createDirectories(home.resolve("a-separate"));
+        git.git(home, "init", "-q", "--separate-git-dir", home.resolve("gitdirs/z-separate").toString(),
+                aSeparate.toString());
+        // A bare repository is not entered: a clone inside one is not reported.
+        git.init(home.resolve("mirrors/foo/refs/clone-inside"));
         return Map.ofEntries(
+                Map.entry(".dotfiles", FoundRepository.Layout.BARE),
+                Map.entry("mirrors/foo", FoundRepository.Layout.BARE),
+                Map.entry("dotfiles/yadm-repo", FoundRepository.Layout.BARE),
+                Map.entry("work/odd", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("work/separate2", FoundRepository.Layout.WORKING_TREE),
+                Map.entry("a-separate", FoundRepository.Layout.WORKING_TREE),
                 Map.entry("dotfiles/repo.git", FoundRepository.Layout.BARE),
                 Map.entry("work/app", FoundRepository.Layout.WORKING_TREE),
                 Map.entry("work/app/nested/lib", FoundRepository.Layout.WORKING_TREE),
@@ -237,6 +269,38 @@ class RepositoryScannerTest {
                     new ScanResult.Skipped(closedLeaf, ScanResult.Reason.UNREADABLE));
         }
         Assumptions.assumeFalse(root, "chmod 000 does not stop root: the unreadable case is asserted only as a user");
+    }
+
+    @Test
+    void aWorkingTreeWhoseGitDirectoryCannotBeReadIsReportedNotDropped() throws Exception {
+        // Root reads through mode 000; ReposCommandTest repeats this in a child without root's override.
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "chmod 000 does not stop root");
+        Path locked = git.init(home.resolve("work/locked"));
+        Path unsearchable = git.init(home.resolve("work/unsearchable"));
+        removeWithShell.add(locked);
+        removeWithShell.add(unsearchable);
+        Files.setPosixFilePermissions(locked.resolve(".git"), PosixFilePermissions.fromString("---------"));
+        // Listable but not searchable: its HEAD cannot be reached.
+        Files.setPosixFilePermissions(unsearchable.resolve(".git"), PosixFilePermissions.fromString("r--r--r--"));
+        Path fine = git.init(home.resolve("work/fine"));
+
+        ScanResult result = scanner().scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+
+        assertThat(result.repositories()).extracting(FoundRepository::path).containsExactly(fine);
+        assertThat(result.skipped()).containsExactlyInAnyOrder(
+                new ScanResult.Skipped(locked.resolve(".git"), ScanResult.Reason.UNREADABLE),
+                new ScanResult.Skipped(unsearchable.resolve(".git"), ScanResult.Reason.UNREADABLE));
+    }
+
+    @Test
+    void aBareCandidateIsDecidedFromTheListedNamesAlone() {
+        assertThat(RepositoryScanner.bareCandidate("anything", List.of("config", "HEAD", "objects", "refs"))).isTrue();
+        assertThat(RepositoryScanner.bareCandidate(".dotfiles", List.of("HEAD", "objects", "refs"))).isTrue();
+        assertThat(RepositoryScanner.bareCandidate("src", List.of("HEAD", "objects"))).isFalse();
+        assertThat(RepositoryScanner.bareCandidate("src", List.of("head", "objects", "refs"))).isFalse();
+        // A working tree that happens to hold those names is judged by its .git, not taken for bare.
+        assertThat(RepositoryScanner.bareCandidate("src", List.of(".git", "HEAD", "objects", "refs"))).isFalse();
+        assertThat(RepositoryScanner.bareCandidate("x.git", List.of(".git", "HEAD", "objects", "refs"))).isTrue();
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.gitlabaccess.core.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where git keeps its system configuration, when that is known without running git: asking git
+ * (as JGit does) starts a child process on every scan, which costs start-up time and hands git the
+ * environment. Known means what git itself would answer:
+ * <ul>
+ *   <li>{@code GIT_CONFIG_SYSTEM} names the file (git 2.32+ reads exactly that file);</li>
+ *   <li>{@code GIT_CONFIG_NOSYSTEM} is set: no system file is read at all (JGit skips it itself), so
+ *       any answer does;</li>
+ *   <li>on Linux, the {@code git} found on {@code PATH} is the distribution's {@code /usr/bin/git}
+ *       (or {@code /bin/git}, the same file where {@code /bin} links to {@code /usr/bin}): git's build
+ *       makes {@code /etc/gitconfig} the system file exactly when its prefix is {@code /usr}, as every
+ *       distribution builds it.</li>
+ * </ul>
+ * Any other git (a build under {@code /usr/local}, Homebrew, Git for Windows) may have been built with
+ * another {@code sysconfdir} that only git can tell: empty, and the caller asks git.
+ */
+final class GitSystemConfigPath {
+    private static final File DISTRIBUTION_FILE = new File("/etc/gitconfig");
+
+    private GitSystemConfigPath() {
+    }
+
+    static Optional<File> known(Environment env) {
+        Optional<String> system = env.variable("GIT_CONFIG_SYSTEM").filter(s -> !s.isEmpty());
+        if (system.isPresent()) {
+            return Optional.of(new File(system.get()));
+        }
+        if (env.variable("GIT_CONFIG_NOSYSTEM").filter(s -> !s.isEmpty()).isPresent()) {
+            return Optional.of(DISTRIBUTION_FILE);
+        }
+        if (env.isWindows() || env.isMac()) {
+            return Optional.empty();
+        }
+        return gitOnPath(env.variable("PATH").orElse("")).filter(GitSystemConfigPath::distributionGit)
+                .map(git -> DISTRIBUTION_FILE);
+    }
+
+    /** The first executable {@code git} on the search path, as the shell would pick it. */
+    static Optional<Path> gitOnPath(String searchPath) {
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue; // an empty entry means the working directory: never trusted as git's home
+            }
+            Path candidate = Path.of(dir, "git");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The distribution's git, reached directly or through links (a /bin that links to /usr/bin). */
+    static boolean distributionGit(Path git) {
+        try {
+            Path real = git.toRealPath();
+            return real.equals(Path.of("/usr/bin/git")) || real.equals(Path.of("/bin/git"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
