@@ -1,0 +1,27 @@
+package org.gitlabaccess.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering README's Architecture section describes, enforced on the production classes. */
+@AnalyzeClasses(packages = "org.gitlabaccess", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    /** The core is everything the product knows; the faces come and go. */
+    @ArchTest
+    static final ArchRule coreKnowsNoFace = noClasses().that().resideInAPackage("org.gitlabaccess.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "picocli..",
+                    "org.gitlabaccess.ui..", "org.gitlabaccess.cli..");
+
+    /** The wizard and the command line meet only in the core. */
+    @ArchTest
+    static final ArchRule wizardDoesNotUseTheCommandLine = noClasses().that().resideInAPackage("org.gitlabaccess.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.cli..", "picocli..");
+
+    @ArchTest
+    static final ArchRule commandLineDoesNotUseTheWizard = noClasses().that().resideInAPackage("org.gitlabaccess.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.ui..", "javafx..", "org.controlsfx..");
+}
