@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import org.gitlabaccess.core.io.TerminalSafe;
 
 /**
  * Host names and ports checked before they reach {@code ~/.ssh/config}, {@code known_hosts}, a
@@ -74,21 +75,12 @@ public final class NetworkNames {
         return port;
     }
 
-    /** The value with control characters made visible, short enough for one line of an error. */
+    /** The value with control characters made visible ({@link TerminalSafe}), short enough for one line of an error. */
     public static String printable(String text) {
         if (text == null) {
             return "(none)";
         }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < text.length() && b.length() < 80; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.length() < text.length() ? b + "..." : b.toString();
+        return text.length() > 80 ? TerminalSafe.line(text.substring(0, 80)) + "..." : TerminalSafe.line(text);
     }
 
     static boolean isDnsName(String h) {

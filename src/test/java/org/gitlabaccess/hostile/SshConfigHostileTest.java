@@ -157,7 +157,7 @@ class SshConfigHostileTest {
         FileTreeSnapshot before = FileTreeSnapshot.of(home);
         var r = cli(home).run(args("verify", "--ssh"));
         assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
-        assertThat(r.err()).contains("site configuration's sshHost", "\\x0a");
+        assertThat(r.err()).contains("site configuration's sshHost", "\\u000a");
         before.assertUnchanged();
     }
 
