@@ -257,7 +257,8 @@ class SshConfigHostileTest {
         var verify = cli(home).run(args("verify", "--ssh", "--yes"));
         assertThat(verify.exitCode()).as(verify.all()).isEqualTo(5);
         assertThat(verify.all()).doesNotContain("Welcome").doesNotContain("works");
-        assertThat(verify.err()).contains("OpenSSH refuses your SSH configuration", openSshSays);
+        assertThat(verify.err()).contains("OpenSSH refuses your SSH configuration", openSshSays)
+                .contains("check with: ssh -G ").doesNotContain("{0}");
 
         var configure = cli(home).run(args("ssh-key", "configure", "--yes", "--file", home.resolve("k").toString()));
         assertThat(configure.exitCode()).as(configure.all()).isEqualTo(5);

@@ -16,6 +16,6 @@ public final class SshConfigProblems {
     public static ProblemException refused(SshConfigLookup.Effective effective) {
         return ProblemException.of(ProblemKind.LOCAL_FILES, "ssh-config-refused",
                 Text.of("error.ssh-config-refused", effective.endpoint().alias(), effective.notice().orElse("")),
-                Text.of("error.ssh-config-refused.hint"));
+                Text.of("error.ssh-config-refused.hint", effective.endpoint().alias()));
     }
 }
