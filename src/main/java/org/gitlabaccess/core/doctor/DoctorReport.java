@@ -15,6 +15,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.ProductInfo;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
@@ -46,7 +47,7 @@ public final class DoctorReport {
         row(md, "Operating system", env.property("os.name").orElse("?") + " " + env.property("os.version").orElse("")
                 + " (" + env.property("os.arch").orElse("?") + ")");
         row(md, "Java", env.property("java.runtime.version").or(() -> env.property("java.version")).orElse("?"));
-        row(md, "git", firstLine("git", "--version"));
+        row(md, "git", gitVersion());
         row(md, "ssh", firstLine("ssh", "-V"));
         long failed = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
         long warned = results.stream().filter(r -> r.status() == CheckStatus.WARN).count();
@@ -105,6 +106,15 @@ public final class DoctorReport {
             case FAIL -> "✗";
             case SKIP -> "–";
         };
+    }
+
+    /** Asked through {@link GitCommand}: a timeout, and no git started while a global config would block it. */
+    private String gitVersion() {
+        try {
+            return "git version " + new GitCommand(env).requireUsable();
+        } catch (ProblemException e) {
+            return e.getMessage();
+        }
     }
 
     private String firstLine(String... command) {
