@@ -135,10 +135,15 @@ public final class AtomicFile {
         // Created before the try: a lock held by someone else must never be deleted by us.
         FileChannel channel = acquire(lock, target);
         try {
-            Optional<FileOwnership.Attributes> before = FileOwnership.Attributes.of(target);
-            // A FIFO would block the read for good and a device never end it: only a regular file is edited.
-            Optional<byte[]> current = before.isPresent() ? Optional.of(BoundedFiles.readRegular(target, EDIT_LIMIT))
-                    : Optional.empty();
+            // A link planted where links are not followed is replaced, never read or copied from.
+            boolean plantedLink = !options.followLinks() && Files.isSymbolicLink(target);
+            Optional<FileOwnership.Attributes> before = plantedLink ? Optional.empty()
+                    : FileOwnership.Attributes.of(target);
+            // The old bytes only where they matter (an edit, a backup). A FIFO would block the read for
+            // good and a device never end it: only a regular file is read.
+            boolean needCurrent = !writeEvenIfSame || options.backup();
+            Optional<byte[]> current = before.isPresent() && needCurrent
+                    ? Optional.of(BoundedFiles.readRegular(target, EDIT_LIMIT)) : Optional.empty();
             byte[] content = edit.apply(current);
             if (content == null || (!writeEvenIfSame && current.isPresent() && Arrays.equals(current.get(), content))) {
                 channel.close();
@@ -163,7 +168,7 @@ public final class AtomicFile {
             }
             move(lock, target);
             syncDirectory(dir);
-            return new Result(target, current.isEmpty(), true, backup);
+            return new Result(target, before.isEmpty(), true, backup);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 channel.close();

@@ -38,6 +38,28 @@ class AtomicFileTest {
     }
 
     @Test
+    void withoutFollowingLinksAPlantedLinkIsReplacedNeverReadNorCopied() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path report = dir.resolve("report.md");
+        Files.createSymbolicLink(report, victim);
+        Path dangling = dir.resolve("dangling.md");
+        Files.createSymbolicLink(dangling, dir.resolve("nowhere"));
+        AtomicFile.Options options = AtomicFile.Options.ownerOnly().withoutFollowingLinks();
+
+        new AtomicFile().write(report, "report", options);
+        new AtomicFile().write(dangling, "report", options);
+
+        assertThat(Files.readString(victim)).isEqualTo("keep");
+        for (Path p : new Path[] {report, dangling}) {
+            assertThat(Files.isSymbolicLink(p)).isFalse();
+            assertThat(Files.readString(p)).isEqualTo("report");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).isEqualTo("rw-------");
+        }
+        assertThat(dir.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
     void newFilesGetTheAskedPermissionsFromTheStart() throws IOException {
         Path f = dir.resolve("secret.txt");
         var result = atomic.write(f, "x", AtomicFile.Options.ownerOnly());
