@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.lib.Config;
 import org.gitlabaccess.core.io.AtomicFile;
 
 /**
@@ -71,8 +70,14 @@ public final class ConfigEditor {
         return changed ? config.toBytes() : null;
     }
 
+    /** Reads the file itself back (bounded, includes not followed: they are not what was written). */
     private static void verify(Path configFile, List<ConfigEdit> edits) throws IOException {
-        FileBasedConfig reread = load(configFile);
+        Config reread;
+        try {
+            reread = GitConfigs.repository(configFile, null);
+        } catch (ConfigInvalidException e) {
+            throw new IOException(configFile + " is not a valid git configuration file", e);
+        }
         for (ConfigEdit e : edits) {
             List<String> values = Arrays.asList(reread.getStringList(e.section(), e.subsection(), e.name()));
             boolean hasNew = e.to() == null || values.contains(e.to());
@@ -81,15 +86,5 @@ public final class ConfigEditor {
                 throw new IOException("the change to " + e.key() + " is not in " + configFile + " after writing it");
             }
         }
-    }
-
-    private static FileBasedConfig load(Path configFile) throws IOException {
-        FileBasedConfig config = new FileBasedConfig(configFile.toFile(), FS.DETECTED);
-        try {
-            config.load();
-        } catch (ConfigInvalidException e) {
-            throw new IOException(configFile + " is not a valid git configuration file", e);
-        }
-        return config;
     }
 }
