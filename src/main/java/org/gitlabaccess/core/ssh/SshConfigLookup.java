@@ -250,7 +250,8 @@ public final class SshConfigLookup {
             return out;
         }
         for (String word : line.strip().split("\\s+")) {
-            Path p = Path.of(word);
+            // OpenSSH before 8.x prints ~ unexpanded with -G; a relative path here would read the wrong file.
+            Path p = word.equals("~") ? home : word.startsWith("~/") ? home.resolve(word.substring(2)) : Path.of(word);
             if (!home.equals(accountHome) && p.isAbsolute() && p.normalize().startsWith(accountHome)) {
                 p = home.resolve(accountHome.relativize(p.normalize()));
             }

@@ -199,6 +199,21 @@ class SshConfigResolutionTest {
     }
 
     @Test
+    void knownHostsFilesAnOlderSshPrintsWithATildeAreTheHomesNotRelativePaths() throws IOException {
+        // OpenSSH 7.x/8.0-8.2 print UserKnownHostsFile as written (~ unexpanded) with -G.
+        Path home = sandbox("old-dump", Map.of("config", "Host work\n  HostName gitlab.work.example\n"));
+        Path fake = Files.createDirectories(dir.resolve("old-dump-bin")).resolve("ssh");
+        Files.writeString(fake, "#!/bin/sh\nprintf 'hostname gitlab.work.example\\nport 22\\nuser git\\n"
+                + "userknownhostsfile ~/.ssh/known_hosts ~/.ssh/known_hosts2\\n"
+                + "globalknownhostsfile /etc/ssh/ssh_known_hosts\\n'\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        var r = new SshConfigLookup(home, ACCOUNT_HOME, Optional.of(fake), Map.of(), "me").resolve("work", 22, false);
+        assertThat(r.source()).isEqualTo(SshConfigLookup.Source.OPENSSH);
+        assertThat(r.userKnownHostsFiles()).containsExactly(home.resolve(".ssh/known_hosts"),
+                home.resolve(".ssh/known_hosts2"));
+    }
+
+    @Test
     void eachHostIsAskedOncePerLookup() throws IOException {
         assumeTrue(Processes.available("ssh"));
         Path home = sandbox("memo", Map.of("config", "Host a\n  Port 2201\n"));
