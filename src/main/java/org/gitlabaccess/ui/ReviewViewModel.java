@@ -20,7 +20,6 @@ import org.gitlabaccess.core.setup.SetupFlows;
 import org.gitlabaccess.core.setup.SetupState;
 import org.gitlabaccess.core.setup.SetupStep;
 import org.gitlabaccess.core.setup.SignInStep;
-import org.gitlabaccess.core.ssh.SshEndpoint;
 
 /** Step 7's state: every planned change as a line, worked out in the background before anything is written. */
 final class ReviewViewModel {
@@ -83,10 +82,8 @@ final class ReviewViewModel {
         if (asked == null || host.isEmpty()) {
             return false;
         }
-        SshEndpoint named = asked.endpoint();
+        // No port: the API's goes with the host it named, and for another host the SSH configuration decides.
         session.sshHost = host.get();
-        // The API's port belongs to the host it named; another host gets OpenSSH's default.
-        session.sshPort = host.get().equals(named.hostName()) ? named.port() : SshEndpoint.DEFAULT_PORT;
         foreignSshHost.set(null);
         plan();
         return true;

@@ -53,7 +53,7 @@ final class WelcomePage implements WizardPage {
 
     @Override
     public void committed() {
-        session.host = model.hostProperty().get().strip();
+        session.changeHost(model.hostProperty().get().strip());
     }
 
     @Override

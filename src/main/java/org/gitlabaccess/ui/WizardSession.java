@@ -29,9 +29,8 @@ public final class WizardSession {
     Secret keyPassphrase;
     boolean revokeTokenAfter;
     HostKeyDecision hostKeyDecision = HostKeyDecision.REFUSE;
-    /** An SSH host and port the user confirmed (the API named one outside the instance's domain), or null. */
+    /** An SSH host the user confirmed for this instance (the API named one outside its domain), or null. */
     String sshHost;
-    Integer sshPort;
     List<Path> scanRoots;
     java.util.Set<Path> excludedRepositories = new java.util.HashSet<>();
     org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens;
@@ -45,6 +44,14 @@ public final class WizardSession {
         this.caFile = caFile;
         this.clock = clock;
         this.scanRoots = site.scanRoots();
+    }
+
+    /** Another instance forgets the SSH host confirmed for the previous one: it was confirmed for that one only. */
+    void changeHost(String newHost) {
+        if (!newHost.equals(host)) {
+            sshHost = null;
+        }
+        host = newHost;
     }
 
     public Environment env() {
@@ -66,7 +73,7 @@ public final class WizardSession {
     public SetupRequest request() {
         String user = env.variable("USER").or(() -> env.variable("USERNAME")).orElse(env.property("user.name")
                 .orElse("user"));
-        return new SetupRequest(env, site, host, caFile, sshHost, sshPort, method, token, keyFile, keyPassphrase,
+        return new SetupRequest(env, site, host, caFile, sshHost, null, method, token, keyFile, keyPassphrase,
                 hostKeyDecision, scanRoots, revokeTokenAfter, MachineName.of(env), user, clock, null, null,
                 excludedRepositories, oauthTokens, site.oauthClientId().orElse(null), locale);
     }
@@ -77,7 +84,7 @@ public final class WizardSession {
 
     /** What the doctor needs, from the same answers (the diagnosis and the Done page's report). */
     DoctorContext.Inputs doctorInputs() {
-        return new DoctorContext.Inputs(env, site, host, caFile, sshHost, sshPort, token, scanRoots, null,
+        return new DoctorContext.Inputs(env, site, host, caFile, sshHost, null, token, scanRoots, null,
                 HostKeyDecision.REFUSE, MachineName.of(env), clock, locale);
     }
 

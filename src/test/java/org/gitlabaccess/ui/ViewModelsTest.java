@@ -268,12 +268,15 @@ class ViewModelsTest {
         vm.plan();
         assertThat(vm.useSshHost(" 127.0.0.1 ")).isTrue();
         assertThat(s.sshHost).isEqualTo("127.0.0.1");
-        assertThat(s.sshPort).isEqualTo(server.sshPort());
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.readyProperty().get()).isTrue();
-        assertThat(vm.lines()).anySatisfy(l -> assertThat(l).startsWith("Add a marked block to: ~/.ssh/config")
-                .contains("127.0.0.1"));
+        assertThat(vm.lines()).as("the API's port goes with the host it named")
+                .anySatisfy(l -> assertThat(l).startsWith("Add a marked block to: ~/.ssh/config")
+                .contains("127.0.0.1").contains(String.valueOf(server.sshPort())));
         assertThat(home.resolve(".ssh/config")).as("planning writes nothing").doesNotExist();
+
+        s.changeHost(server.baseUrl());
+        assertThat(s.sshHost).as("confirmed for the previous instance only").isNull();
     }
 
     @Test
