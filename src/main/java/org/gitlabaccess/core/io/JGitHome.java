@@ -3,6 +3,7 @@ package org.gitlabaccess.core.io;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +55,34 @@ public final class JGitHome {
     }
 
     private static String ask(Environment env, List<String> command) {
+        Path out = null;
+        Process p = null;
         try {
-            Process p = ChildProcesses.withoutInput(env, command, Map.of("GIT_EDITOR", "echo"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+            // Output to a file, so the timeout holds even when git never answers (it is then killed).
+            out = Files.createTempFile("gitlab-access-git", ".out");
+            p = ChildProcesses.withoutInput(env, command, Map.of("GIT_EDITOR", "echo"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return p.exitValue() == 0 ? Files.readString(out, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (p != null) {
+                p.destroyForcibly();
+            }
             return "";
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    // A temporary file of git's answer (a path, no secret) left behind.
+                }
+            }
         }
     }
 
