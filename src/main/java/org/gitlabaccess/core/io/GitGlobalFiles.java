@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The configuration files every git reads at start, whatever its command ({@code --version} and
- * {@code config --system} included): {@code ~/.gitconfig} and {@code $XDG_CONFIG_HOME/git/config}.
+ * {@code config --system} included): {@code ~/.gitconfig} and {@code $XDG_CONFIG_HOME/git/config}, or
+ * only {@code $GIT_CONFIG_GLOBAL} where it is set (children inherit it).
  * A FIFO there holds every git for good and a device feeds it without end, so no git is started
  * while one of them would be refused by {@link BoundedFiles}.
  */
@@ -15,6 +16,10 @@ public final class GitGlobalFiles {
     }
 
     public static List<Path> of(Environment env) {
+        Optional<String> override = env.variable("GIT_CONFIG_GLOBAL").filter(v -> !v.isEmpty());
+        if (override.isPresent()) {
+            return List.of(Path.of(override.get()));
+        }
         return List.of(UserHome.resolve(env).resolve(".gitconfig"),
                 AppDirectories.of(env).xdgConfigHome().resolve("git").resolve("config"));
     }

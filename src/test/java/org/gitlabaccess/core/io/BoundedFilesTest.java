@@ -57,4 +57,16 @@ class BoundedFilesTest {
                         e -> assertThat(e.refusal().id()).isEqualTo("too-large"));
         assertThat(BoundedFiles.readRegular(file, 101)).hasSize(101);
     }
+
+    @Test
+    void gitConfigGlobalIsTheOneGlobalFileWhereItIsSet() throws Exception {
+        Path fifo = dir.resolve("global-fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Environment plain = new Environment(java.util.Map.of("HOME", dir.toString()), new java.util.Properties());
+        Environment overridden = new Environment(java.util.Map.of("HOME", dir.toString(),
+                "GIT_CONFIG_GLOBAL", fifo.toString()), new java.util.Properties());
+        assertThat(GitGlobalFiles.refused(plain)).isEmpty();
+        assertThat(GitGlobalFiles.of(overridden)).containsExactly(fifo);
+        assertThat(GitGlobalFiles.refused(overridden)).hasValueSatisfying(r -> assertThat(r.file()).isEqualTo(fifo));
+    }
 }
