@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -345,14 +344,5 @@ public final class GitLabClient {
         String head = body.length() > 1000 ? body.substring(0, 1000) : body;
         String oneLine = TerminalSafe.line(head.replaceAll("\\s+", " ").trim());
         return Redactor.redact(oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine);
-    }
-
-    /** Scopes as a list from a JSON array. */
-    public static List<String> textList(JsonNode array) {
-        List<String> list = new ArrayList<>();
-        if (array != null) {
-            array.forEach(n -> list.add(n.asText()));
-        }
-        return list;
     }
 }
