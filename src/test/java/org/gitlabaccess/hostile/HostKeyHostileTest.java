@@ -394,6 +394,31 @@ class HostKeyHostileTest {
     }
 
     @Test
+    void hostKeyAliasIsTheNameTheKeyIsLookedUpAndRecordedUnderAsSshDoes() throws Exception {
+        assumeTrue(Processes.available("ssh"));
+        Path home = home(several, true);
+        sshConfig(home, "HostKeyAlias gitlab-alias", "UserKnownHostsFile " + knownHosts(home),
+                "GlobalKnownHostsFile /dev/null");
+        Foreign old = Foreign.of(ED25519);
+        Files.writeString(knownHosts(home), "gitlab-alias " + old.line() + "\n");
+        FileTreeSnapshot before = FileTreeSnapshot.of(home);
+
+        var changed = verify(home, several, "--yes");
+
+        assertThat(changed.exitCode()).as(changed.all()).isEqualTo(4);
+        assertThat(changed.err()).contains("has changed").contains(old.fingerprint());
+        assertThat(realSshStrict(home, several)).contains("REMOTE HOST IDENTIFICATION HAS CHANGED");
+        before.assertUnchanged();
+
+        Files.delete(knownHosts(home));
+        var recorded = verify(home, several, "--yes");
+
+        assertThat(recorded.exitCode()).as(recorded.all()).isZero();
+        assertThat(Files.readString(knownHosts(home))).startsWith("gitlab-alias ").doesNotContain("127.0.0.1");
+        assertThat(realSshStrict(home, several)).contains("Permission denied");
+    }
+
+    @Test
     void hostKeyAlgorithmsWithRsaFirstRecordTheRsaKeySshWillAskFor() throws Exception {
         assumeTrue(Processes.available("ssh"));
         Path home = home(several, true);

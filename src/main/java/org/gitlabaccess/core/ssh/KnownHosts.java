@@ -64,6 +64,9 @@ public final class KnownHosts {
     private final List<Path> files;
     private final Path userFile;
     private final boolean hashNewEntries;
+    /** The host whose key OpenSSH files under {@code HostKeyAlias}, and that name; null without one. */
+    private final SshEndpoint aliased;
+    private final String alias;
 
     /**
      * @param files every file to read, in OpenSSH's order
@@ -71,15 +74,26 @@ public final class KnownHosts {
      * @param hashNewEntries {@code HashKnownHosts yes}
      */
     public KnownHosts(List<Path> files, Path userFile, boolean hashNewEntries) {
+        this(files, userFile, hashNewEntries, null, null);
+    }
+
+    private KnownHosts(List<Path> files, Path userFile, boolean hashNewEntries, SshEndpoint aliased, String alias) {
         this.files = List.copyOf(files);
         this.userFile = userFile;
         this.hashNewEntries = hashNewEntries;
+        this.aliased = aliased;
+        this.alias = alias;
     }
 
     /** The known-hosts files OpenSSH reads for the resolved host; new keys go to the first user file. */
     public static KnownHosts of(SshConfigLookup.Effective effective) {
         return new KnownHosts(effective.knownHostsFiles(), effective.userKnownHostsFiles().get(0),
-                effective.hashKnownHosts());
+                effective.hashKnownHosts(), effective.endpoint(), effective.hostKeyAlias().orElse(null));
+    }
+
+    /** The name OpenSSH looks the host's key up and records it under: its HostKeyAlias, else host or [host]:port. */
+    String nameOf(SshEndpoint endpoint) {
+        return alias != null && endpoint.equals(aliased) ? alias : endpoint.knownHostsName();
     }
 
     /** The file a new key is recorded in. */
@@ -88,7 +102,7 @@ public final class KnownHosts {
     }
 
     public Lookup check(SshEndpoint endpoint, PublicKey key) {
-        List<Entry> entries = entriesFor(endpoint.knownHostsName());
+        List<Entry> entries = entriesFor(nameOf(endpoint));
         List<Entry> revoking = entries.stream()
                 .filter(e -> e.marker() == Marker.REVOKED && KeyUtils.compareKeys(e.key(), key)).toList();
         if (!revoking.isEmpty()) {
@@ -108,7 +122,7 @@ public final class KnownHosts {
      * key that no {@code @revoked} line revokes.
      */
     public Set<String> recordedKeyTypes(SshEndpoint endpoint) {
-        List<Entry> entries = entriesFor(endpoint.knownHostsName());
+        List<Entry> entries = entriesFor(nameOf(endpoint));
         Set<String> seen = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         for (Entry e : entries) {
@@ -143,7 +157,7 @@ public final class KnownHosts {
             // append goes nowhere. Writing "atomically" would replace the device with a file.
             return false;
         }
-        String name = hashNewEntries ? KnownHostsNames.hashed(endpoint.knownHostsName()) : endpoint.knownHostsName();
+        String name = hashNewEntries ? KnownHostsNames.hashed(nameOf(endpoint)) : nameOf(endpoint);
         try {
             String line = name + " " + PublicKeyEntry.toString(key) + "\n";
             FilePermissions.createPrivateDirectories(userFile.toAbsolutePath().getParent());

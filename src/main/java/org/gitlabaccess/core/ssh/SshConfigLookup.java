@@ -74,11 +74,13 @@ public final class SshConfigLookup {
      * @param proxyCommand {@code ProxyCommand}, when set and not {@code none}
      * @param source who resolved it
      * @param notice why the resolution is incomplete or was refused (OpenSSH's own message), else empty
+     * @param hostKeyAlias {@code HostKeyAlias}: the name the host's key is looked up and recorded under
      */
     public record Effective(SshEndpoint endpoint, String user, List<Path> identityFiles, boolean identitiesOnly,
                             List<Path> userKnownHostsFiles, List<Path> globalKnownHostsFiles,
                             List<String> hostKeyAlgorithms, boolean hashKnownHosts, Optional<String> proxyJump,
-                            Optional<String> proxyCommand, Source source, Optional<String> notice) {
+                            Optional<String> proxyCommand, Source source, Optional<String> notice,
+                            Optional<String> hostKeyAlias) {
         public Effective {
             identityFiles = List.copyOf(identityFiles);
             userKnownHostsFiles = List.copyOf(userKnownHostsFiles);
@@ -90,7 +92,7 @@ public final class SshConfigLookup {
         public static Effective defaults(Path home, SshEndpoint endpoint, List<Path> identityFiles, Source source) {
             return new Effective(endpoint, "git", identityFiles, false, defaultUserKnownHosts(home),
                     defaultGlobalKnownHosts(), OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS, false, Optional.empty(),
-                    Optional.empty(), source, Optional.empty());
+                    Optional.empty(), source, Optional.empty(), Optional.empty());
         }
 
         /** OpenSSH itself refused the configuration: no ssh (and so no git over SSH) can work with it. */
@@ -101,7 +103,7 @@ public final class SshConfigLookup {
         public Effective withNotice(String text) {
             return new Effective(endpoint, user, identityFiles, identitiesOnly, userKnownHostsFiles,
                     globalKnownHostsFiles, hostKeyAlgorithms, hashKnownHosts, proxyJump, proxyCommand, source,
-                    Optional.ofNullable(text));
+                    Optional.ofNullable(text), hostKeyAlias);
         }
 
         /** Every known-hosts file OpenSSH reads for this host: the user's first, then the global ones. */
@@ -237,7 +239,8 @@ public final class SshConfigLookup {
                 globalKnown.isEmpty() ? defaultGlobalKnownHosts() : globalKnown,
                 algorithms == null ? OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS : List.of(algorithms.split(",")),
                 "yes".equals(dump.first("hashknownhosts")), Optional.ofNullable(proxyJump),
-                Optional.ofNullable(present(dump.first("proxycommand"))), Source.OPENSSH, Optional.empty());
+                Optional.ofNullable(present(dump.first("proxycommand"))), Source.OPENSSH, Optional.empty(),
+                Optional.ofNullable(present(dump.first("hostkeyalias"))));
     }
 
     /**

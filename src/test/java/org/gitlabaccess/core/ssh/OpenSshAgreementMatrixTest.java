@@ -278,7 +278,7 @@ class OpenSshAgreementMatrixTest {
                 : SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of("127.0.0.1", port), "git",
                 List.of(), false, files.users(), List.of(files.global()), algorithms, row.hash(), Optional.empty(),
-                Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty());
+                Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty());
         try (SshAccessCheck check = new SshAccessCheck(decision, Duration.ofSeconds(10))) {
             return check.hostKey(effective);
         }
