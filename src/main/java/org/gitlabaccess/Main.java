@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.gitlabaccess.cli.Cli;
 import org.gitlabaccess.cli.CliContext;
+import org.gitlabaccess.cli.ConsolePrompter;
 import org.gitlabaccess.cli.GlobalOptions;
 import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
 import org.gitlabaccess.core.io.AppDirectories;
@@ -33,7 +34,7 @@ public final class Main {
             System.exit(WizardEntry.start(env, new GlobalOptions(), err));
         }
         CliContext ctx = new CliContext(env, System.in, out, err, options -> WizardEntry.start(env, options, err),
-                new SystemBrowser(env));
+                new SystemBrowser(env), new ConsolePrompter(err));
         System.exit(new Cli(ctx).run(args));
     }
 }

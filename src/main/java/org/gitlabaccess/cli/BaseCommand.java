@@ -159,17 +159,14 @@ abstract class BaseCommand implements Callable<Integer> {
         if (global().yes()) {
             return org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
         }
-        if (System.console() == null || json()) {
+        if (!ctx.prompter().interactive() || json()) {
             return org.gitlabaccess.core.ssh.HostKeyDecision.REFUSE;
         }
         return (endpoint, key, fingerprint) -> {
             ctx.err().println("The authenticity of host '" + endpoint.knownHostsName() + "' can't be established.");
             ctx.err().println(org.apache.sshd.common.config.keys.KeyUtils.getKeyType(key) + " key fingerprint is "
                     + fingerprint + ".");
-            ctx.err().print("Trust it and record it in ~/.ssh/known_hosts? [y/N] ");
-            ctx.err().flush();
-            String answer = System.console().readLine();
-            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+            return ctx.prompter().confirm("Trust it and record it in ~/.ssh/known_hosts?");
         };
     }
 

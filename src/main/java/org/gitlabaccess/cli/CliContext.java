@@ -7,10 +7,11 @@ import org.gitlabaccess.core.io.Environment;
 
 /**
  * What a command may touch of the outside world: the environment, the three standard streams,
- * a way to open the wizard and one to open the browser. Injected so that tests run the CLI in-process against a sandbox.
+ * a way to open the wizard, one to open the browser, and the person at the terminal. Injected so that
+ * tests run the CLI in-process against a sandbox.
  */
 public record CliContext(Environment env, InputStream in, PrintWriter out, PrintWriter err,
-                         WizardStarter wizard, BrowserOpener browser) {
+                         WizardStarter wizard, BrowserOpener browser, Prompter prompter) {
 
     /** Opens the graphical wizard; returns the exit code. */
     @FunctionalInterface

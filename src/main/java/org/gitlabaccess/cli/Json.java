@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.gitlabaccess.core.WireId;
 
 /**
  * The one JSON writer of the command line: stable, indented, nulls written out. The documents are
@@ -80,6 +81,8 @@ final class Json {
             g.writeEndObject();
         } else if (v instanceof Optional<?> o) {
             value(g, o.orElse(null));
+        } else if (v instanceof WireId w) {
+            g.writeString(w.id());
         } else if (v instanceof Enum<?> e) {
             g.writeString(e.name());
         } else {

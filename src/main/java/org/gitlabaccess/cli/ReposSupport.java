@@ -72,7 +72,7 @@ abstract class ReposSupport extends BaseCommand {
 
     ScanResult scan(List<Path> roots) {
         ScanExclusions exclusions = ScanExclusions.defaults(dirs().home(), ctx.env());
-        boolean showProgress = System.console() != null && !json();
+        boolean showProgress = ctx.prompter().interactive() && !json();
         ScanProgressLine progress = new ScanProgressLine(ctx.err(), showProgress);
         ScanResult result = inventory().scan(new RepositoryScanner(exclusions), roots, progress, new ScanCancellation());
         progress.clear();
@@ -147,17 +147,9 @@ abstract class ReposSupport extends BaseCommand {
 
     /** Asks before changing files when a person is at the terminal and --yes was not given. */
     boolean confirmed(String question) {
-        if (global().yes() || json() || System.console() == null) {
+        if (global().yes() || json() || !ctx.prompter().interactive()) {
             return true;
         }
-        ctx.err().print(question + " [y/N] ");
-        ctx.err().flush();
-        try {
-            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(ctx.in()));
-            String line = reader.readLine();
-            return line != null && (line.strip().equalsIgnoreCase("y") || line.strip().equalsIgnoreCase("yes"));
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return ctx.prompter().confirm(question);
     }
 }

@@ -123,14 +123,11 @@ final class SetupCommand extends BaseCommand {
      */
     private org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval() {
         if (credentialHelper == null || !credentialHelper.strip().equalsIgnoreCase("store")
-                || System.console() == null || json()) {
+                || json()) {
             return null;
         }
         Path file = home().resolve(".git-credentials");
-        ctx.err().print(org.gitlabaccess.core.credentials.PlaintextApproval.question(file) + " [y/N] ");
-        ctx.err().flush();
-        String answer = System.console().readLine();
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y")
+        return ctx.prompter().confirm(org.gitlabaccess.core.credentials.PlaintextApproval.question(file))
                 ? org.gitlabaccess.core.credentials.PlaintextApproval.confirmedFor(file) : null;
     }
 

@@ -76,10 +76,10 @@ final class DoneViewModel {
             return;
         }
         long changed = report.steps().stream().filter(s -> s.status() == StepStatus.CHANGED).count();
-        String verified = report.steps().stream().filter(s -> s.stepId().startsWith("verify")).map(s -> s.summary())
+        String verified = report.steps().stream().filter(s -> s.stepId().verifies()).map(s -> s.summary())
                 .findFirst().orElse("");
         summary.set(report.alreadySetUp() ? m.get("done.already", verified) : m.get("done.summary", changed, verified));
-        boolean revoked = report.steps().stream().anyMatch(s -> s.stepId().equals("revoke-token")
+        boolean revoked = report.steps().stream().anyMatch(s -> s.stepId() == org.gitlabaccess.core.setup.StepId.REVOKE_TOKEN
                 && s.status() == StepStatus.CHANGED);
         revokeOffered.set(!revoked && session.token != null);
     }

@@ -132,7 +132,7 @@ final class ReviewViewModel {
     }
 
     private String line(Change c, SetupState state) {
-        return Ui.tilde(m.getOr("change." + c.kind(), c.kind()) + ": " + c.target()
+        return Ui.tilde(m.getOr(c.kind().messageKey(), c.kind().id()) + ": " + c.target()
                 + (c.before() == null ? "" : " — " + c.before() + " →")
                 + (c.after() == null ? "" : " " + c.after()), state.home());
     }

@@ -28,6 +28,8 @@ public final class CliRunner {
         return this;
     }
 
+    private Prompter prompter = Prompter.NONE;
+
     public CliRunner(Path home) {
         env.put("HOME", home.toString());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -46,6 +48,12 @@ public final class CliRunner {
 
     public CliRunner stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    /** The person at the terminal (default: none, as under CI: nothing is asked). */
+    public CliRunner prompter(Prompter answers) {
+        this.prompter = answers;
         return this;
     }
 
@@ -69,7 +77,7 @@ public final class CliRunner {
         props.putAll(properties);
         Environment environment = new Environment(env, props);
         CliContext ctx = new CliContext(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), wizard, browser);
+                new PrintWriter(out, true), new PrintWriter(err, true), wizard, browser, prompter);
         int code = new Cli(ctx).run(args);
         return new Result(code, out.toString(), err.toString());
     }

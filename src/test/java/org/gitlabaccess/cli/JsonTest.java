@@ -28,11 +28,11 @@ class JsonTest {
         doc.put("text", "quote \" backslash \\ newline \n tab \t ümlaut → ✓ \u0001");
         List<Object> steps = new ArrayList<>();
         steps.add(Map.of("id", "sign-in"));
-        steps.add(new Change("remote-rewritten", "/home/a/src/app remote.origin.url", "https://h/x.git", null));
+        steps.add(new Change(org.gitlabaccess.core.setup.ChangeKind.REMOTE_REWRITTEN, "/home/a/src/app remote.origin.url", "https://h/x.git", null));
         steps.add(List.of(1, 2, List.of("nested")));
         doc.put("steps", steps);
         doc.put("file", java.nio.file.Path.of("/home/a/.ssh/id_ed25519"));
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT, SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
         assertThat(Json.write(doc)).isEqualTo(mapper.writeValueAsString(doc));

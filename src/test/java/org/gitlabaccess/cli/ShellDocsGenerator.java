@@ -73,7 +73,7 @@ public final class ShellDocsGenerator {
         Environment env = new Environment(Map.of(), new Properties());
         CliContext ctx = new CliContext(env, new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                options -> 0, url -> false);
+                options -> 0, url -> false, Prompter.NONE);
         return new Cli(ctx).commandLine();
     }
 

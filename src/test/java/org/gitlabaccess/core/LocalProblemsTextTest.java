@@ -78,10 +78,10 @@ class LocalProblemsTextTest {
     void aFailedStepSaysTheProblemInTheRunnersLanguage(@TempDir Path dir) throws IOException {
         Path notJson = Files.writeString(dir.resolve("config.json"), "nope");
         ProblemException p = catchThrowableOfType(() -> SiteConfig.load(List.of(notJson)), ProblemException.class);
-        StepOutcome german = StepOutcome.failed("sign-in", p, Locale.GERMAN);
+        StepOutcome german = StepOutcome.failed(org.gitlabaccess.core.setup.StepId.SIGN_IN, p, Locale.GERMAN);
         assertThat(german.summary()).isEqualTo("Die Konfigurationsdatei " + notJson + " ist kein gültiges JSON.");
         assertThat(german.hint()).startsWith("Korrigieren oder entfernen Sie die Datei");
-        StepOutcome english = StepOutcome.failed("sign-in", p);
+        StepOutcome english = StepOutcome.failed(org.gitlabaccess.core.setup.StepId.SIGN_IN, p);
         assertThat(english.summary()).isEqualTo(p.getMessage());
         assertThat(english.hint()).isEqualTo(p.hint());
     }

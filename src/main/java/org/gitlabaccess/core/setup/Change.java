@@ -3,7 +3,7 @@ package org.gitlabaccess.core.setup;
 import org.gitlabaccess.core.io.Redactor;
 
 /** One change a step made (or plans): what, where, before and after, all redacted. */
-public record Change(String kind, String target, String before, String after) {
+public record Change(ChangeKind kind, String target, String before, String after) {
     public Change {
         target = Redactor.redact(target);
         before = before == null ? null : Redactor.redact(before);

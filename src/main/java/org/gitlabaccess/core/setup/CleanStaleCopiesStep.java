@@ -16,20 +16,15 @@ import org.gitlabaccess.core.io.AtomicFile;
  */
 public final class CleanStaleCopiesStep implements SetupStep {
     @Override
-    public String id() {
-        return "clean-stale-copies";
-    }
-
-    @Override
-    public String title() {
-        return "Remove old copies";
+    public StepId id() {
+        return StepId.CLEAN_STALE_COPIES;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
         List<Change> changes = new ArrayList<>();
         for (PlaintextFinding f : find(state)) {
-            changes.add(new Change("plaintext-removed", f.describe(state.home()), null, null));
+            changes.add(new Change(ChangeKind.PLAINTEXT_REMOVED, f.describe(state.home()), null, null));
         }
         return changes;
     }
@@ -46,7 +41,7 @@ public final class CleanStaleCopiesStep implements SetupStep {
                     Map.of());
         }
         List<Change> changes = new ArrayList<>();
-        removed.forEach(f -> changes.add(new Change("plaintext-removed", f.describe(state.home()), null, null)));
+        removed.forEach(f -> changes.add(new Change(ChangeKind.PLAINTEXT_REMOVED, f.describe(state.home()), null, null)));
         return StepOutcome.changed(id(), state.texts().get("setup.clean-stale-copies.removed", removed.size(),
                 host.hostAndPort()), changes, Map.of("removed", removed.size()));
     }

@@ -32,20 +32,15 @@ public final class ConfigureSshStep implements SetupStep {
     }
 
     @Override
-    public String id() {
-        return "ssh-config";
-    }
-
-    @Override
-    public String title() {
-        return "Configure SSH";
+    public StepId id() {
+        return StepId.SSH_CONFIG;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
-        return List.of(new Change("ssh-config-block", state.home().resolve(".ssh").resolve("config").toString(), null,
+        return List.of(new Change(ChangeKind.SSH_CONFIG_BLOCK, state.home().resolve(".ssh").resolve("config").toString(), null,
                         state.texts().get("setup.ssh-config.plan.block", state.endpoint().alias(), state.endpoint())),
-                new Change("known-host-added", state.home().resolve(".ssh").resolve("known_hosts").toString(), null,
+                new Change(ChangeKind.KNOWN_HOST_ADDED, state.home().resolve(".ssh").resolve("known_hosts").toString(), null,
                         state.texts().get("setup.ssh-config.plan.host-key", state.endpoint().knownHostsName())));
     }
 
@@ -88,13 +83,13 @@ public final class ConfigureSshStep implements SetupStep {
         // The host is checked before ~/.ssh/config is touched: a failed check writes nothing.
         List<Change> changes = new ArrayList<>();
         if (!knownBefore) {
-            changes.add(new Change("known-host-added", knownHosts.file().toString(), null,
+            changes.add(new Change(ChangeKind.KNOWN_HOST_ADDED, knownHosts.file().toString(), null,
                     state.endpoint.knownHostsName() + " " + hostKey.hostKeyFingerprint()));
         }
         var edit = SshConfigBlock.writeTo(config, block, new AtomicFile());
         state.warnings.addAll(edit.notices());
         if (edit.changed()) {
-            changes.add(new Change("ssh-config-block", config.toString(), null,
+            changes.add(new Change(ChangeKind.SSH_CONFIG_BLOCK, config.toString(), null,
                     state.texts().get("setup.ssh-config.block", state.endpoint.alias())));
         }
         SshAgent.Result agent = new SshAgent(r.env()).add(state.key().privateKeyFile(), r.keyPassphrase());

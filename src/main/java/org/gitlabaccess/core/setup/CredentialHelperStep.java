@@ -25,13 +25,8 @@ import org.gitlabaccess.core.io.AtomicFile;
  */
 public final class CredentialHelperStep implements SetupStep {
     @Override
-    public String id() {
-        return "credential-helper";
-    }
-
-    @Override
-    public String title() {
-        return "Credential store";
+    public StepId id() {
+        return StepId.CREDENTIAL_HELPER;
     }
 
     @Override
@@ -39,10 +34,10 @@ public final class CredentialHelperStep implements SetupStep {
         GitCommand git = new GitCommand(state.request().env());
         HelperSpec spec = choose(state, git);
         GitHost host = GitHost.of(state.instance().root());
-        List<Change> changes = new ArrayList<>(List.of(new Change("git-config", "credential." + host.baseUrl()
+        List<Change> changes = new ArrayList<>(List.of(new Change(ChangeKind.GIT_CONFIG, "credential." + host.baseUrl()
                 + ".helper", null, spec.configValue())));
         if (state.request().caFile() != null) {
-            changes.add(new Change("git-config", "http." + host.baseUrl() + "/.sslCAInfo", null,
+            changes.add(new Change(ChangeKind.GIT_CONFIG, "http." + host.baseUrl() + "/.sslCAInfo", null,
                     state.request().caFile().toString()));
         }
         return changes;
@@ -59,7 +54,7 @@ public final class CredentialHelperStep implements SetupStep {
         var configuration = new HelperConfigurator(git).configure(host, spec);
         List<Change> changes = new ArrayList<>();
         if (!before.equals(configured(git, host))) {
-            changes.add(new Change("git-config", configuration.key(), null, spec.configValue()));
+            changes.add(new Change(ChangeKind.GIT_CONFIG, configuration.key(), null, spec.configValue()));
         }
         configuration.others().forEach(e -> state.warnings.add("Another credential helper also applies to "
                 + host.hostAndPort() + ": " + e.describe() + "."));
@@ -74,7 +69,7 @@ public final class CredentialHelperStep implements SetupStep {
             var result = configurator.configure(host, ca);
             state.warnings.addAll(result.warnings());
             if (!before2.equals(caState(git, configurator, host))) {
-                changes.add(new Change("git-config", result.key(), null, result.pem().toString()));
+                changes.add(new Change(ChangeKind.GIT_CONFIG, result.key(), null, result.pem().toString()));
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();

@@ -10,19 +10,14 @@ import org.gitlabaccess.core.gitlab.TokenRotation;
  */
 public final class RevokeTokenStep implements SetupStep {
     @Override
-    public String id() {
-        return "revoke-token";
-    }
-
-    @Override
-    public String title() {
-        return "Revoke setup token";
+    public StepId id() {
+        return StepId.REVOKE_TOKEN;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
         return state.request().revokeTokenAfter()
-                ? List.of(new Change("token-revoked", state.instance().root(), state.verdict().tokenName(), null))
+                ? List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), state.verdict().tokenName(), null))
                 : List.of();
     }
 
@@ -34,14 +29,14 @@ public final class RevokeTokenStep implements SetupStep {
                     state.request().oauthClientId(), state.request().clock(), org.gitlabaccess.core.gitlab.Sleeper.REAL)
                     .revoke(state.request().oauthTokens());
             return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.oauth"),
-                    List.of(new Change("token-revoked", state.instance().root(), "OAuth", null)), Map.of());
+                    List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), "OAuth", null)), Map.of());
         }
         if (!state.request().revokeTokenAfter()) {
             return StepOutcome.skipped(id(), state.texts().get("setup.revoke-token.kept"));
         }
         new TokenRotation().revoke(state.client());
         return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.revoked"),
-                List.of(new Change("token-revoked", state.instance().root(), state.verdict().tokenName(), null)),
+                List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), state.verdict().tokenName(), null)),
                 Map.of());
     }
 }

@@ -37,20 +37,15 @@ public final class RewriteRemotesStep implements SetupStep {
     }
 
     @Override
-    public String id() {
-        return "rewrite-remotes";
-    }
-
-    @Override
-    public String title() {
-        return "Repositories";
+    public StepId id() {
+        return StepId.REWRITE_REMOTES;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
         List<Change> changes = new ArrayList<>();
         for (ConfigEdit e : plan(state, Progress.NONE).edits()) {
-            changes.add(new Change("remote-rewritten", e.repository() + " " + e.key(), e.shownBefore(), e.shownAfter()));
+            changes.add(new Change(ChangeKind.REMOTE_REWRITTEN, e.repository() + " " + e.key(), e.shownBefore(), e.shownAfter()));
         }
         return changes;
     }
@@ -88,7 +83,7 @@ public final class RewriteRemotesStep implements SetupStep {
         List<Change> changes = new ArrayList<>();
         for (RewriteApplier.Outcome o : report.changed()) {
             for (ConfigEdit e : o.edits()) {
-                changes.add(new Change("remote-rewritten", o.repository() + " " + e.key(), e.shownBefore(),
+                changes.add(new Change(ChangeKind.REMOTE_REWRITTEN, o.repository() + " " + e.key(), e.shownBefore(),
                         e.shownAfter()));
             }
         }

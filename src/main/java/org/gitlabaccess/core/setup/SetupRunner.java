@@ -20,10 +20,6 @@ public final class SetupRunner {
         this.steps = List.copyOf(steps);
     }
 
-    public List<SetupStep> steps() {
-        return steps;
-    }
-
     public SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
         List<StepOutcome> outcomes = new ArrayList<>();
         boolean stopped = false;

@@ -1,20 +1,20 @@
 package org.gitlabaccess.core.setup;
 
+import java.util.List;
+
 /**
- * One step of the workflow: a plain object the wizard shows and the CLI prints. It reads what
- * earlier steps left in the {@link SetupState}, does its work, records what it learned there, and
- * returns its outcome. Failures are outcomes, not exceptions.
+ * One step of the workflow. It reads what earlier steps left in the {@link SetupState}, does its
+ * work, records what it learned there, and returns its outcome. A step that cannot do its work
+ * throws a {@link org.gitlabaccess.core.ProblemException}; the runner turns it into a failed outcome
+ * and stops there.
  */
 public interface SetupStep {
-    String id();
-
-    /** A short title for lists ("Sign in", "SSH key"). */
-    String title();
+    StepId id();
 
     StepOutcome run(SetupState state, Progress progress);
 
     /** What the step will change, for the review page; computed without changing anything. */
-    default java.util.List<Change> plan(SetupState state) {
-        return java.util.List.of();
+    default List<Change> plan(SetupState state) {
+        return List.of();
     }
 }

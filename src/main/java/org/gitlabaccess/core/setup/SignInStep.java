@@ -12,13 +12,8 @@ import org.gitlabaccess.core.gitlab.TokenLinks;
 /** Finds the instance and checks that the token can drive the chosen method. */
 public final class SignInStep implements SetupStep {
     @Override
-    public String id() {
-        return "sign-in";
-    }
-
-    @Override
-    public String title() {
-        return "Sign in";
+    public StepId id() {
+        return StepId.SIGN_IN;
     }
 
     @Override

@@ -14,13 +14,8 @@ import org.gitlabaccess.core.ssh.SshKeyFiles;
 /** Reuses the host's key when it exists (proving its passphrase), else creates one. */
 public final class SshKeyStep implements SetupStep {
     @Override
-    public String id() {
-        return "ssh-key";
-    }
-
-    @Override
-    public String title() {
-        return "SSH key";
+    public StepId id() {
+        return StepId.SSH_KEY;
     }
 
     @Override
@@ -40,8 +35,8 @@ public final class SshKeyStep implements SetupStep {
                 .withZone(ZoneOffset.UTC));
         state.key = SshKeyFiles.create(file, comment, r.keyPassphrase());
         return StepOutcome.changed(id(), state.texts().get("setup.ssh-key.created", file, state.key.fingerprint()),
-                List.of(new Change("file-created", file.toString(), null, state.key.fingerprint()),
-                        new Change("file-created", state.key.publicKeyFile().toString(), null, null)),
+                List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null, state.key.fingerprint()),
+                        new Change(ChangeKind.FILE_CREATED, state.key.publicKeyFile().toString(), null, null)),
                 Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint(),
                         "passphrase", state.key.encrypted()));
     }
@@ -54,8 +49,8 @@ public final class SshKeyStep implements SetupStep {
         SetupRequest r = state.request();
         Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
                 : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
-        return Files.exists(file) ? List.of(new Change("key-reused", file.toString(), null, null))
-                : List.of(new Change("file-created", file.toString(), null,
+        return Files.exists(file) ? List.of(new Change(ChangeKind.KEY_REUSED, file.toString(), null, null))
+                : List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null,
                         r.keyPassphrase() != null && !r.keyPassphrase().isEmpty()
                                 ? state.texts().get("setup.ssh-key.plan.new.passphrase")
                                 : state.texts().get("setup.ssh-key.plan.new")));

@@ -14,18 +14,13 @@ import org.gitlabaccess.core.credentials.GitTokenStore;
 /** Stores the token where git looks for it (through git's own credential protocol), replacing any old one. */
 public final class StoreTokenStep implements SetupStep {
     @Override
-    public String id() {
-        return "store-token";
-    }
-
-    @Override
-    public String title() {
-        return "Store token";
+    public StepId id() {
+        return StepId.STORE_TOKEN;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
-        return List.of(new Change("credential-stored", GitHost.of(state.instance().root()).hostAndPort(), null,
+        return List.of(new Change(ChangeKind.CREDENTIAL_STORED, GitHost.of(state.instance().root()).hostAndPort(), null,
                 state.texts().get("setup.store-token.plan", state.verdict().username())));
     }
 
@@ -52,7 +47,7 @@ public final class StoreTokenStep implements SetupStep {
                     Text.of("error.token-not-stored.hint", String.join(" ", stored.warnings())));
         }
         return StepOutcome.changed(id(), state.texts().get("setup.store-token.stored", username, host.hostAndPort()),
-                List.of(new Change("credential-stored", host.hostAndPort(), null,
+                List.of(new Change(ChangeKind.CREDENTIAL_STORED, host.hostAndPort(), null,
                         state.texts().get("setup.store-token.user", username))), Map.of("username", username));
     }
 }

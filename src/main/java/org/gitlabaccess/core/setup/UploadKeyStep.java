@@ -9,19 +9,14 @@ import org.gitlabaccess.core.gitlab.SshKeyUploader;
 /** Registers the key on the account, unless it is there already. */
 public final class UploadKeyStep implements SetupStep {
     @Override
-    public String id() {
-        return "upload-key";
-    }
-
-    @Override
-    public String title() {
-        return "Upload key";
+    public StepId id() {
+        return StepId.UPLOAD_KEY;
     }
 
     @Override
     public List<Change> plan(SetupState state) {
         LocalDate today = LocalDate.now(state.request().clock().withZone(ZoneOffset.UTC));
-        return List.of(new Change("gitlab-key-added", state.instance().root() + " (@" + state.verdict().username() + ")",
+        return List.of(new Change(ChangeKind.GITLAB_KEY_ADDED, state.instance().root() + " (@" + state.verdict().username() + ")",
                 null, state.texts().get("setup.upload-key.plan", today.plusDays(state.request().site().keyExpiryDays()
                 .orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS)))));
     }
@@ -41,7 +36,7 @@ public final class UploadKeyStep implements SetupStep {
                     details);
         }
         return StepOutcome.changed(id(), state.texts().get("setup.upload-key.uploaded", state.verdict().username(),
-                expiry), List.of(new Change("gitlab-key-added", state.instance().root() + " key "
+                expiry), List.of(new Change(ChangeKind.GITLAB_KEY_ADDED, state.instance().root() + " key "
                 + registered.id(), null, state.key().fingerprint())), details);
     }
 }

@@ -21,13 +21,8 @@ import org.gitlabaccess.core.gitlab.ApiUrls;
  */
 public final class VerifyHttpsStep implements SetupStep {
     @Override
-    public String id() {
-        return "verify-https";
-    }
-
-    @Override
-    public String title() {
-        return "Verify HTTPS";
+    public StepId id() {
+        return StepId.VERIFY_HTTPS;
     }
 
     @Override

@@ -16,13 +16,8 @@ import org.gitlabaccess.core.ssh.GitOverSshCheck;
  */
 public final class VerifyRepositoriesStep implements SetupStep {
     @Override
-    public String id() {
-        return "verify-repositories";
-    }
-
-    @Override
-    public String title() {
-        return "Verify repositories";
+    public StepId id() {
+        return StepId.VERIFY_REPOSITORIES;
     }
 
     @Override

@@ -11,13 +11,8 @@ import org.gitlabaccess.core.ssh.SshCheckResult;
 /** Proves it: GitLab's welcome line over SSH with the configured key, as {@code ssh -T} would get it. */
 public final class VerifySshStep implements SetupStep {
     @Override
-    public String id() {
-        return "verify-ssh";
-    }
-
-    @Override
-    public String title() {
-        return "Verify SSH";
+    public StepId id() {
+        return StepId.VERIFY_SSH;
     }
 
     @Override
