@@ -1,7 +1,6 @@
 package org.gitlabaccess.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +9,9 @@ import java.util.Map;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupFlows;
 import org.gitlabaccess.core.setup.SetupReport;
 import org.gitlabaccess.core.setup.SetupRequest;
-import org.gitlabaccess.core.setup.SetupRunner;
-import org.gitlabaccess.core.setup.SetupState;
+import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.setup.StepStatus;
 import org.gitlabaccess.core.io.TerminalSafe;
@@ -76,15 +73,12 @@ final class SetupCommand extends BaseCommand {
             oauthClient = oauthClient(oauthClientId);
             oauth = signIn(oauthClient, web, List.of("api"));
         }
-        String user = ctx.env().variable("USER").or(() -> ctx.env().variable("USERNAME"))
-                .orElse(ctx.env().property("user.name").orElse("user"));
-        SetupRequest request = new SetupRequest(ctx.env(), site(), global().host(), global().caFile(), global().sshHost(),
-                global().sshPort(), method, token, keyFile, readPassphrase(keyPassphraseFile), hostKeyDecision(),
-                scan.isEmpty() ? site().scanRoots() : scan, revokeToken, machineName(), user, Clock.systemUTC(),
-                credentialHelper, plaintextApproval(), null, oauth, oauthClient == null ? null : oauthClient.clientId(),
-                Locale.ENGLISH);
-        SetupRunner runner = new SetupRunner(SetupFlows.forMethod(method));
-        SetupReport report = runner.run(new SetupState(request), Progress.NONE, this::print);
+        SetupRequest request = SetupRequest.builder(ctx.env(), site()).host(global().host()).caFile(global().caFile())
+                .sshHost(global().sshHost()).sshPort(global().sshPort()).method(method).token(token).keyFile(keyFile)
+                .keyPassphrase(readPassphrase(keyPassphraseFile)).hostKeyDecision(hostKeyDecision()).scanRoots(scan)
+                .revokeTokenAfter(revokeToken).credentialHelper(credentialHelper).plaintextApproval(plaintextApproval())
+                .oauth(oauth, oauthClient == null ? null : oauthClient.clientId()).build();
+        SetupReport report = new SetupSession(request).apply(Progress.NONE, this::print);
         if (oauth != null && report.failure().isPresent()) {
             revokeQuietly(oauthClient, oauth);
         }

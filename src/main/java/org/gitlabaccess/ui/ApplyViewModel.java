@@ -11,10 +11,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupFlows;
 import org.gitlabaccess.core.setup.SetupReport;
-import org.gitlabaccess.core.setup.SetupRunner;
-import org.gitlabaccess.core.setup.SetupState;
+import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.setup.StepOutcome;
 
 /** Step 8's state: the setup steps running one by one, their outcomes, progress and cancel. */
@@ -63,7 +61,7 @@ final class ApplyViewModel {
         succeeded.set(false);
         cancelled = false;
         running.set(true);
-        SetupRunner runner = new SetupRunner(SetupFlows.forMethod(session.method));
+        SetupSession setup = session.setup();
         Progress p = new Progress() {
             @Override
             public void update(String message, double fraction) {
@@ -78,8 +76,7 @@ final class ApplyViewModel {
                 return cancelled;
             }
         };
-        tasks.run(() -> runner.run(new SetupState(session.request()), p,
-                        o -> tasks.onUiThread(() -> outcomes.add(o))),
+        tasks.run(() -> setup.apply(p, o -> tasks.onUiThread(() -> outcomes.add(o))),
                 r -> {
                     running.set(false);
                     report.set(r);

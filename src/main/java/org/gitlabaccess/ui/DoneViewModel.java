@@ -5,20 +5,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.gitlabaccess.core.doctor.Doctor;
-import org.gitlabaccess.core.doctor.DoctorChecks;
-import org.gitlabaccess.core.doctor.DoctorContext;
-import org.gitlabaccess.core.doctor.DoctorReport;
-import org.gitlabaccess.core.gitlab.Instance;
-import org.gitlabaccess.core.gitlab.TokenRotation;
-import org.gitlabaccess.core.io.AppDirectories;
-import org.gitlabaccess.core.io.JGitHome;
-import org.gitlabaccess.core.repos.ChangeHistory;
-import org.gitlabaccess.core.repos.ConfigEditor;
-import org.gitlabaccess.core.repos.RewriteApplier;
-import org.gitlabaccess.core.repos.RewriteJournal;
-import org.gitlabaccess.core.repos.RewriteUndo;
 import org.gitlabaccess.core.setup.SetupReport;
+import org.gitlabaccess.core.setup.SetupSession;
+import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.setup.StepStatus;
 
 /** Step 9's state: the summary, and what can follow a setup: a report, undoing the remotes, revoking the token. */
@@ -76,24 +65,18 @@ final class DoneViewModel {
             return;
         }
         long changed = report.steps().stream().filter(s -> s.status() == StepStatus.CHANGED).count();
-        String verified = report.steps().stream().filter(s -> s.stepId().verifies()).map(s -> s.summary())
+        String verified = report.steps().stream().filter(s -> s.stepId().verifies()).map(StepOutcome::summary)
                 .findFirst().orElse("");
         summary.set(report.alreadySetUp() ? m.get("done.already", verified) : m.get("done.summary", changed, verified));
-        boolean revoked = report.steps().stream().anyMatch(s -> s.stepId() == org.gitlabaccess.core.setup.StepId.REVOKE_TOKEN
-                && s.status() == StepStatus.CHANGED);
-        revokeOffered.set(!revoked && session.token != null);
+        revokeOffered.set(session.setup().tokenRevocableAfter(report));
     }
 
     /** The doctor's redacted report, for a helpdesk ticket. */
     void saveReport(Path file) {
         reportAvailable.set(false);
+        SetupSession setup = session.setup();
         tasks.run(() -> {
-            var inputs = session.doctorInputs();
-            var results = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT)
-                    .run(new DoctorContext(inputs), r -> { });
-            var doctorReport = new DoctorReport(session.env(), session.clock());
-            doctorReport.write(file, doctorReport.render(session.host, results,
-                    ChangeHistory.lines(AppDirectories.of(session.env()).stateDir())));
+            setup.writeReport(file);
             return file;
         }, f -> {
             reportAvailable.set(true);
@@ -107,18 +90,7 @@ final class DoneViewModel {
     /** Puts the remotes back as they were before this setup (from its journal). */
     void undo() {
         undoAvailable.set(false);
-        tasks.run(() -> {
-            Path stateDir = AppDirectories.of(session.env()).stateDir();
-            var journal = RewriteJournal.latestRewrite(stateDir);
-            if (journal.isEmpty()) {
-                return 0;
-            }
-            JGitHome.apply(session.env());
-            var plan = new RewriteUndo().plan(journal.get());
-            try (var undoJournal = RewriteJournal.create(stateDir, RewriteJournal.UNDO, session.clock())) {
-                return new RewriteApplier(new ConfigEditor()).apply(plan.edits(), undoJournal).changed().size();
-            }
-        }, n -> result.set(m.get("done.undone", n)), e -> {
+        tasks.run(session.setup()::undoLatestRewrite, n -> result.set(m.get("done.undone", n)), e -> {
             undoAvailable.set(true);
             result.set(ErrorText.full(e, m.locale()));
         });
@@ -127,9 +99,9 @@ final class DoneViewModel {
     /** Revokes the setup token on GitLab: SSH no longer needs it. */
     void revoke() {
         revokeAvailable.set(false);
+        SetupSession setup = session.setup();
         tasks.run(() -> {
-            Instance instance = Instance.resolve(session.env(), session.site(), session.host, session.caFile());
-            new TokenRotation().revoke(instance.client(session.token));
+            setup.revokeToken();
             return true;
         }, ok -> result.set(m.get("done.revoked")), e -> {
             revokeAvailable.set(true);

@@ -10,8 +10,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.UserHome;
-import org.gitlabaccess.core.ssh.SshKeyFiles;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.gitlab.AccessTarget;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.setup.SetupSession;
 
 /** Step 5's state: a new key (with an optional passphrase) or an existing one. */
 final class KeyViewModel {
@@ -26,10 +28,14 @@ final class KeyViewModel {
     private final BooleanBinding valid;
     private final StringBinding strength;
     private final Messages m;
+    private final BackgroundTasks tasks;
+    /** The file the core proposed, or null before it answered. */
+    private String defaultFile;
 
-    KeyViewModel(Messages m, WizardSession session) {
+    KeyViewModel(Messages m, WizardSession session, BackgroundTasks tasks) {
         this.m = m;
         this.session = session;
+        this.tasks = tasks;
         valid = Bindings.createBooleanBinding(() -> https.get() || computeValid(), https, reuse, file, passphrase,
                 confirmation);
         strength = Bindings.createStringBinding(this::computeStrength, passphrase, confirmation, reuse);
@@ -41,16 +47,31 @@ final class KeyViewModel {
     }
 
     void prepare() {
-        https.set(session.method == org.gitlabaccess.core.gitlab.SetupMethod.HTTPS);
-        String host;
-        try {
-            host = org.gitlabaccess.core.gitlab.InstanceUrl.parse(session.host).host();
-        } catch (org.gitlabaccess.core.ProblemException e) {
-            host = "gitlab";
+        https.set(session.method == SetupMethod.HTTPS);
+        if (https.get() || !file.get().isBlank()) {
+            return;
         }
-        Path def = SshKeyFiles.defaultKeyFile(UserHome.resolve(session.env()), host);
+        // The core names the key after the SSH host (asking GitLab where SSH goes), as setup does.
+        SetupSession setup = session.setup();
+        tasks.run(() -> {
+            try {
+                return setup.keyFile();
+            } catch (ProblemException e) {
+                // GitLab named an SSH host the user has not confirmed yet (the Review page asks), or cannot be
+                // asked now: until then the key goes by the host SSH would use without GitLab's word; the core
+                // names it at apply time.
+                AccessTarget target = setup.request().target();
+                return target.defaultKeyFile(target.ssh(null).endpoint());
+            }
+        }, this::offerDefault, e -> {
+            // Sign-in worked a page ago; if GitLab fails now the field stays empty for the user to name a file.
+        });
+    }
+
+    private void offerDefault(Path def) {
         if (file.get().isBlank()) {
-            file.set(def.toString());
+            defaultFile = def.toString();
+            file.set(defaultFile);
             reuse.set(Files.exists(def));
         }
     }
@@ -108,7 +129,9 @@ final class KeyViewModel {
         if (https.get()) {
             return;
         }
-        session.keyFile = Path.of(file.get().strip());
+        // The default stays the core's to name: setup may learn the SSH host only later.
+        String chosen = file.get().strip();
+        session.keyFile = chosen.equals(defaultFile) ? null : Path.of(chosen);
         session.keyPassphrase = passphrase.get().isEmpty() ? null : Secret.exact(passphrase.get());
     }
 }

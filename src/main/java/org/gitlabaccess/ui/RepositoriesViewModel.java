@@ -13,18 +13,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.gitlabaccess.core.io.UserHome;
-import org.gitlabaccess.core.repos.ConfigEdit;
-import org.gitlabaccess.core.repos.RepositoryInventory;
-import org.gitlabaccess.core.repos.RewritePlanner;
-import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.repos.ScanCancellation;
 import org.gitlabaccess.core.repos.ScanListener;
 import org.gitlabaccess.core.repos.ScanProgress;
-import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupState;
-import org.gitlabaccess.core.setup.SignInStep;
-import org.gitlabaccess.core.setup.SshKeyStep;
-import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.setup.SetupSession;
 
 /** Step 6's state: the scan roots, the repositories found live, and which ones to rewrite. */
 final class RepositoriesViewModel {
@@ -119,36 +111,20 @@ final class RepositoriesViewModel {
         scanning.set(true);
         ScanCancellation cancel = new ScanCancellation();
         cancellation = cancel;
-        RewriteTarget to = session.method == SetupMethod.HTTPS ? RewriteTarget.HTTPS : RewriteTarget.SSH;
-        tasks.run(() -> {
-            SetupState state = new SetupState(session.request());
-            new SignInStep().run(state, Progress.NONE);
-            state.useEndpoint(SshKeyStep.endpoint(state));
-            RepositoryInventory inventory = new RepositoryInventory(session.env());
-            var scan = inventory.scan(list, new ScanListener() {
-                @Override
-                public void progress(ScanProgress p) {
-                    tasks.onUiThread(() -> status.set(m.get("repos.scanning", p.directories(), p.repositories())));
-                }
-            }, cancel);
-            var target = org.gitlabaccess.core.repos.GitLabTarget.of(state.instance().root(),
-                    java.util.Optional.of(state.endpoint().alias()), java.util.Optional.of(state.endpoint().port()));
-            var plan = new RewritePlanner(target).plan(inventory.remotes(scan, target), to);
-            List<Row> found = new ArrayList<>();
-            for (ConfigEdit e : plan.edits()) {
-                found.add(new Row(e.repository(), e.key(), e.shownBefore(), e.shownAfter()));
+        SetupSession setup = session.setup();
+        tasks.run(() -> setup.previewRepositories(new ScanListener() {
+            @Override
+            public void progress(ScanProgress p) {
+                tasks.onUiThread(() -> status.set(m.get("repos.scanning", p.directories(), p.repositories())));
             }
-            return new Object[] {found, scan.repositories().size(), plan.alreadyInTargetForm()};
-        }, result -> {
-            @SuppressWarnings("unchecked")
-            List<Row> found = (List<Row>) result[0];
-            rows.setAll(found);
+        }, cancel), preview -> {
+            rows.setAll(preview.edits().stream().map(e -> new Row(e.repository(), e.key(), e.shownBefore(),
+                    e.shownAfter())).toList());
             scanning.set(false);
-            status.set(m.get("repos.found", result[1], found.size(), result[2]));
+            status.set(m.get("repos.found", preview.repositories(), rows.size(), preview.alreadyInTargetForm()));
         }, error -> {
             scanning.set(false);
-            status.set(error instanceof org.gitlabaccess.core.ProblemException p ? p.getMessage()
-                    : String.valueOf(error.getMessage()));
+            status.set(ErrorText.full(error, m.locale()));
         });
     }
 

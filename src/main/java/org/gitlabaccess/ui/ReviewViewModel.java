@@ -1,7 +1,6 @@
 package org.gitlabaccess.ui;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,11 +14,7 @@ import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.gitlab.ForeignSshHostException;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.setup.Change;
-import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupFlows;
-import org.gitlabaccess.core.setup.SetupState;
-import org.gitlabaccess.core.setup.SetupStep;
-import org.gitlabaccess.core.setup.SignInStep;
+import org.gitlabaccess.core.setup.SetupSession;
 
 /** Step 7's state: every planned change as a line, worked out in the background before anything is written. */
 final class ReviewViewModel {
@@ -98,26 +93,18 @@ final class ReviewViewModel {
         }
     }
 
-    /** Signs in and asks each step of the chosen method what it would change. */
+    /** Asks the session what setup would change (signed in already); nothing is written. */
     void plan() {
         revokeOffered.set(session.method == SetupMethod.SSH);
         lines.clear();
         ready.set(false);
         loading.set(true);
         error.set("");
-        SetupState state = new SetupState(session.request());
-        tasks.run(() -> {
-            new SignInStep().run(state, Progress.NONE);
-            List<String> planned = new ArrayList<>();
-            for (SetupStep step : SetupFlows.forMethod(session.method)) {
-                for (Change c : step.plan(state)) {
-                    planned.add(line(c, state));
-                }
-            }
-            return planned;
-        }, planned -> {
+        SetupSession setup = session.setup();
+        Path home = setup.request().target().home();
+        tasks.run(setup::plan, planned -> {
             loading.set(false);
-            lines.setAll(planned);
+            lines.setAll(planned.stream().map(c -> line(c, home)).toList());
             ready.set(true);
         }, e -> {
             loading.set(false);
@@ -131,10 +118,10 @@ final class ReviewViewModel {
         });
     }
 
-    private String line(Change c, SetupState state) {
+    private String line(Change c, Path home) {
         return Ui.tilde(m.getOr(c.kind().messageKey(), c.kind().id()) + ": " + c.target()
                 + (c.before() == null ? "" : " — " + c.before() + " →")
-                + (c.after() == null ? "" : " " + c.after()), state.home());
+                + (c.after() == null ? "" : " " + c.after()), home);
     }
 
     void commit() {

@@ -6,14 +6,22 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.gitlab.Instance;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.Sleeper;
+import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
+import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
 import org.gitlabaccess.core.gitlab.TokenLinks;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
-import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupState;
-import org.gitlabaccess.core.setup.SignInStep;
+import org.gitlabaccess.core.setup.SetupRequest;
+import org.gitlabaccess.core.setup.SetupSession;
 
 /** Step 4's state: the pasted token and GitLab's verdict on it, checked in the background. */
 final class SignInViewModel {
@@ -73,55 +81,40 @@ final class SignInViewModel {
 
     /** The token creation page pre-filled for the chosen method. */
     String creationPage() {
-        String root;
-        try {
-            root = org.gitlabaccess.core.gitlab.InstanceUrl.parse(session.host).toString();
-        } catch (ProblemException e) {
-            root = "https://gitlab.com";
-        }
-        return TokenLinks.creationPage(root, TokenLinks.scopesFor(session.method), MachineName.of(session.env()),
-                java.time.LocalDate.now(session.clock().withZone(java.time.ZoneOffset.UTC)));
+        SetupRequest r = session.request();
+        return TokenLinks.creationPage(r.target().rootForHint(), TokenLinks.scopesFor(r.method()), r.machineName(),
+                LocalDate.now(r.clock().withZone(ZoneOffset.UTC)));
     }
 
     /** True when IT configured an OAuth application and the method can use a browser sign-in (SSH). */
     boolean browserSignInAvailable() {
         return session.site().oauthClientId().isPresent()
-                && session.method == org.gitlabaccess.core.gitlab.SetupMethod.SSH;
+                && session.method == SetupMethod.SSH;
     }
 
     /** Browser sign-in (authorization code + PKCE); the token serves this setup and is revoked at its end. */
-    void signInWithBrowser(org.gitlabaccess.core.gitlab.oauth.BrowserOpener browser) {
+    void signInWithBrowser(BrowserOpener browser) {
         int mine = ++generation;
         checking.set(true);
         message.set(m.get("signin.browser.waiting"));
         hint.set("");
-        tasks.run(() -> {
-            var instance = org.gitlabaccess.core.gitlab.Instance.resolve(session.env(), session.site(), session.host,
-                    session.caFile());
-            var oauth = new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance.client(null),
-                    session.site().oauthClientId().orElseThrow(), session.clock(),
-                    org.gitlabaccess.core.gitlab.Sleeper.REAL);
-            var tokens = oauth.signInWithBrowser(java.util.List.of("api"), browser, url -> { },
-                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
-            session.oauthTokens = tokens;
-            session.token = null;
-            SetupState state = new SetupState(session.request());
-            new SignInStep().run(state, Progress.NONE);
-            return state.verdict();
-        }, v -> {
-            if (mine != generation) {
-                return;
-            }
-            checking.set(false);
-            verdict.set(v);
-            valid.set(true);
-            message.set(m.get("signin.browser.ok", v.username()));
-        }, error -> {
-            checking.set(false);
-            valid.set(false);
-            message.set(ErrorText.message(error, m.locale()));
-            hint.set(ErrorText.hint(error, m.locale()));
-        });
+        Instance instance;
+        try {
+            instance = Instance.resolve(session.env(), session.site(), session.host, session.caFile());
+        } catch (ProblemException e) {
+            failed(mine, e);
+            return;
+        }
+        String clientId = session.site().oauthClientId().orElseThrow();
+        handle = tasks.run(() -> new OAuthClient(instance.client(null), clientId, session.clock(), Sleeper.REAL)
+                .signInWithBrowser(List.of("api"), browser, url -> { }, OAuthClient.BROWSER_TIMEOUT), tokens -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    session.oauthTokens = tokens;
+                    session.token = null;
+                    signIn(mine, v -> m.get("signin.browser.ok", v.username()));
+                }, e -> failed(mine, e));
     }
 
     /** Asks GitLab about the token (in the background); the newest check wins. */
@@ -134,34 +127,37 @@ final class SignInViewModel {
             handle.cancel();
         }
         int mine = ++generation;
-        Secret secret = Secret.of(value);
-        session.token = secret;
+        session.token = Secret.of(value);
         session.oauthTokens = null;
         checking.set(true);
         message.set(m.get("signin.checking"));
         hint.set("");
-        SetupState state = new SetupState(session.request());
-        handle = tasks.run(() -> {
-            new SignInStep().run(state, Progress.NONE);
-            return state.verdict();
-        }, v -> {
+        signIn(mine, v -> m.get("signin.ok", v.username(), String.join(", ", v.scopes()),
+                v.expiresAt() == null ? m.get("signin.never") : v.expiresAt().toString()));
+    }
+
+    /** The session signs in (once for these answers); the verdict is shown unless a newer check started. */
+    private void signIn(int mine, Function<TokenVerdict, String> sentence) {
+        SetupSession setup = session.setup();
+        handle = tasks.run(() -> setup.signIn(Progress.NONE).verdict(), v -> {
             if (mine != generation) {
                 return;
             }
             checking.set(false);
             verdict.set(v);
             valid.set(true);
-            message.set(m.get("signin.ok", v.username(), String.join(", ", v.scopes()),
-                    v.expiresAt() == null ? m.get("signin.never") : v.expiresAt().toString()));
+            message.set(sentence.apply(v));
             hint.set(String.join(" ", v.warnings()));
-        }, error -> {
-            if (mine != generation) {
-                return;
-            }
-            checking.set(false);
-            valid.set(false);
-            message.set(ErrorText.message(error, m.locale()));
-            hint.set(ErrorText.hint(error, m.locale()));
-        });
+        }, e -> failed(mine, e));
+    }
+
+    private void failed(int mine, Throwable error) {
+        if (mine != generation) {
+            return;
+        }
+        checking.set(false);
+        valid.set(false);
+        message.set(ErrorText.message(error, m.locale()));
+        hint.set(ErrorText.hint(error, m.locale()));
     }
 }

@@ -2,26 +2,31 @@ package org.gitlabaccess.ui;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.oauth.OAuthTokens;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.SetupRequest;
+import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 
 /**
  * The answers gathered across the wizard's pages, turned into the same {@link SetupRequest} the
- * command line builds: the two faces cannot disagree about what setup does.
+ * command line builds, and the one core {@link SetupSession} every page drives: the two faces
+ * cannot disagree about what setup does.
  */
 public final class WizardSession {
     private final Environment env;
     private final SiteConfig site;
     private final Path caFile;
     private final Clock clock;
+    private final SetupSession setup;
     String host;
     SetupMethod method = SetupMethod.SSH;
     Secret token;
@@ -32,8 +37,8 @@ public final class WizardSession {
     /** An SSH host the user confirmed for this instance (the API named one outside its domain), or null. */
     String sshHost;
     List<Path> scanRoots;
-    java.util.Set<Path> excludedRepositories = new java.util.HashSet<>();
-    org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauthTokens;
+    Set<Path> excludedRepositories = new HashSet<>();
+    OAuthTokens oauthTokens;
     /** The language of the core's sentences (doctor, setup steps): the wizard's own, set with its texts. */
     Locale locale = Locale.ENGLISH;
 
@@ -44,6 +49,7 @@ public final class WizardSession {
         this.caFile = caFile;
         this.clock = clock;
         this.scanRoots = site.scanRoots();
+        this.setup = new SetupSession(request());
     }
 
     /** Another instance forgets the SSH host confirmed for the previous one: it was confirmed for that one only. */
@@ -70,12 +76,21 @@ public final class WizardSession {
         return clock;
     }
 
+    /** The answers so far, as the request the command line builds from its options. */
     public SetupRequest request() {
-        String user = env.variable("USER").or(() -> env.variable("USERNAME")).orElse(env.property("user.name")
-                .orElse("user"));
-        return new SetupRequest(env, site, host, caFile, sshHost, null, method, token, keyFile, keyPassphrase,
-                hostKeyDecision, scanRoots, revokeTokenAfter, MachineName.of(env), user, clock, null, null,
-                excludedRepositories, oauthTokens, site.oauthClientId().orElse(null), locale);
+        return SetupRequest.builder(env, site).host(host).caFile(caFile).sshHost(sshHost).method(method).token(token)
+                .keyFile(keyFile).keyPassphrase(keyPassphrase).hostKeyDecision(hostKeyDecision).scanRoots(scanRoots)
+                .revokeTokenAfter(revokeTokenAfter).excludedRepositories(excludedRepositories)
+                .oauth(oauthTokens, null).clock(clock).locale(locale).build();
+    }
+
+    /**
+     * The core session, told the newest answers first. Called on the wizard's thread; the session
+     * it returns is then used by a background task.
+     */
+    SetupSession setup() {
+        setup.update(request());
+        return setup;
     }
 
     public Locale locale() {
@@ -84,8 +99,7 @@ public final class WizardSession {
 
     /** What the doctor needs, from the same answers (the diagnosis and the Done page's report). */
     DoctorContext.Inputs doctorInputs() {
-        return new DoctorContext.Inputs(env, site, host, caFile, sshHost, null, token, scanRoots, null,
-                HostKeyDecision.REFUSE, MachineName.of(env), clock, locale);
+        return setup().doctorInputs();
     }
 
     public List<Path> scanRoots() {

@@ -90,7 +90,7 @@ final class WizardWindow {
         pages.add(new DiagnosePage(m, new DiagnoseViewModel(session, tasks)));
         pages.add(new MethodPage(m, new MethodViewModel(session, true)));
         pages.add(new SignInPage(m, new SignInViewModel(m, session, tasks), browser));
-        pages.add(new KeyPage(m, new KeyViewModel(m, session)));
+        pages.add(new KeyPage(m, new KeyViewModel(m, session, tasks)));
         pages.add(new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks)));
         pages.add(new ReviewPage(m, new ReviewViewModel(m, session, tasks)));
         pages.add(new ApplyPage(m, apply));

@@ -124,7 +124,8 @@ class ViewModelsTest {
     void keyNeedsMatchingPassphrasesAndNeverAnExistingFileForANewKey() throws Exception {
         Path home = Files.createDirectories(dir.resolve("key"));
         WizardSession s = session(home);
-        KeyViewModel vm = new KeyViewModel(M, s);
+        s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
+        KeyViewModel vm = new KeyViewModel(M, s, new SameThreadTasks());
         vm.prepare();
         assertThat(vm.fileProperty().get()).endsWith("id_ed25519_127.0.0.1");
         assertThat(vm.reuseProperty().get()).isFalse();
@@ -142,7 +143,12 @@ class ViewModelsTest {
         vm.reuseProperty().set(true);
         assertThat(vm.validProperty().get()).isTrue();
         vm.commit();
-        assertThat(s.keyFile).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1"));
+        // The default stays the core's to name, and it names the same file.
+        assertThat(s.keyFile).isNull();
+        assertThat(s.setup().keyFile()).isEqualTo(home.resolve(".ssh/id_ed25519_127.0.0.1"));
+        vm.fileProperty().set(home.resolve(".ssh/id_other").toString());
+        vm.commit();
+        assertThat(s.keyFile).isEqualTo(home.resolve(".ssh/id_other"));
         assertThat(s.keyPassphrase.reveal()).isEqualTo("correct horse battery");
     }
 

@@ -3,10 +3,12 @@ package org.gitlabaccess.core.setup;
 import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.gitlab.TokenRotation;
+import org.gitlabaccess.core.gitlab.Sleeper;
+import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
 
 /**
  * Least privilege: once the key is uploaded and SSH works, a token with the api scope is no longer
- * needed on this machine. Revoked only when the user asked for it.
+ * needed on this machine. Revoked only when the user asked for it; a browser sign-in's always.
  */
 public final class RevokeTokenStep implements SetupStep {
     @Override
@@ -16,27 +18,33 @@ public final class RevokeTokenStep implements SetupStep {
 
     @Override
     public List<Change> plan(SetupState state) {
-        return state.request().revokeTokenAfter()
-                ? List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), state.verdict().tokenName(), null))
-                : List.of();
+        return state.request().revokeTokenAfter() ? List.of(change(state.request(), state.signedIn())) : List.of();
     }
 
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
-        if (state.request().signedInWithBrowser()) {
-            // The browser sign-in's token served setup only: it goes now, whatever was asked.
-            new org.gitlabaccess.core.gitlab.oauth.OAuthClient(state.instance().client(null),
-                    state.request().oauthClientId(), state.request().clock(), org.gitlabaccess.core.gitlab.Sleeper.REAL)
-                    .revoke(state.request().oauthTokens());
-            return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.oauth"),
-                    List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), "OAuth", null)), Map.of());
-        }
-        if (!state.request().revokeTokenAfter()) {
+        SetupRequest r = state.request();
+        if (!r.signedInWithBrowser() && !r.revokeTokenAfter()) {
             return StepOutcome.skipped(id(), state.texts().get("setup.revoke-token.kept"));
         }
-        new TokenRotation().revoke(state.client());
-        return StepOutcome.changed(id(), state.texts().get("setup.revoke-token.revoked"),
-                List.of(new Change(ChangeKind.TOKEN_REVOKED, state.instance().root(), state.verdict().tokenName(), null)),
-                Map.of());
+        Change revoked = revoke(r, state.signedIn());
+        return StepOutcome.changed(id(), state.texts().get(r.signedInWithBrowser() ? "setup.revoke-token.oauth"
+                : "setup.revoke-token.revoked"), List.of(revoked), Map.of());
+    }
+
+    /** Revokes the sign-in's credential on GitLab: the browser sign-in's tokens, else the personal access token. */
+    static Change revoke(SetupRequest r, SignedIn s) {
+        if (r.signedInWithBrowser()) {
+            new OAuthClient(s.instance().client(null), r.oauthClientId(), r.clock(), Sleeper.REAL)
+                    .revoke(r.oauthTokens());
+        } else {
+            new TokenRotation().revoke(s.client());
+        }
+        return change(r, s);
+    }
+
+    private static Change change(SetupRequest r, SignedIn s) {
+        return new Change(ChangeKind.TOKEN_REVOKED, s.instance().root(),
+                r.signedInWithBrowser() ? "OAuth" : s.verdict().tokenName(), null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.repos.ConfigEdit;
 import org.gitlabaccess.core.repos.ConfigEditor;
@@ -21,8 +22,6 @@ import org.gitlabaccess.core.repos.RewriteJournal;
 import org.gitlabaccess.core.repos.RewritePlan;
 import org.gitlabaccess.core.repos.RewritePlanner;
 import org.gitlabaccess.core.repos.RewriteTarget;
-import org.gitlabaccess.core.repos.ScanCancellation;
-import org.gitlabaccess.core.repos.ScanListener;
 import org.gitlabaccess.core.repos.ScanResult;
 
 /**
@@ -66,7 +65,7 @@ public final class RewriteRemotesStep implements SetupStep {
                 String.join("; ", skipped.stream().map(s -> s.path() + " (" + s.reason().id() + ")").toList()));
         if (plan.edits().isEmpty()) {
             return StepOutcome.unchanged(id(), (state.inventory.isEmpty()
-                    ? state.texts().get("setup.rewrite-remotes.none-found", roots(state))
+                    ? state.texts().get("setup.rewrite-remotes.none-found", state.request().scanRootsOrHome())
                     : state.texts().get("setup.rewrite-remotes.unchanged", plan.alreadyInTargetForm(),
                             state.inventory.size(), to.name().toLowerCase())) + skippedNote, details);
         }
@@ -98,17 +97,29 @@ public final class RewriteRemotesStep implements SetupStep {
     }
 
     private RewritePlan plan(SetupState state, Progress progress) {
-        SetupRequest r = state.request();
-        List<Path> roots = roots(state);
         progress.update(state.texts().get("setup.rewrite-remotes.progress.scan"), 0.75);
-        RepositoryInventory inventory = new RepositoryInventory(r.env());
-        var scan = inventory.scan(roots, ScanListener.NONE, new ScanCancellation());
+        return plan(state, state.scans().of(state.request().scanRootsOrHome()), to, true);
+    }
+
+    /**
+     * The rewrite of the repositories a walk found, read against this instance.
+     *
+     * @param leaveUnticked leave out the repositories the user unticked (the preview lists them all)
+     */
+    static RewritePlan plan(SetupState state, ScanResult scan, RewriteTarget to, boolean leaveUnticked) {
+        SetupRequest r = state.request();
+        RepositoryInventory inventory = state.scans().inventory();
         GitLabTarget target = target(state);
         List<RepositoryRemotes> remotes = inventory.remotes(scan, target).stream()
-                .filter(rr -> !r.excludedRepositories().contains(rr.repository().path())).toList();
+                .filter(rr -> !leaveUnticked || !r.excludedRepositories().contains(rr.repository().path())).toList();
         state.inventory = remotes;
         state.skippedFiles = inventory.skipped(scan, remotes).stream().filter(s -> s.reason().isFile()).toList();
         return new RewritePlanner(target).plan(remotes, to);
+    }
+
+    /** The form the method wants the remotes in. */
+    static RewriteTarget targetForm(SetupRequest r) {
+        return r.method() == SetupMethod.HTTPS ? RewriteTarget.HTTPS : RewriteTarget.SSH;
     }
 
     static GitLabTarget target(SetupState state) {
@@ -125,10 +136,5 @@ public final class RewriteRemotesStep implements SetupStep {
         return state.inventory().stream().flatMap(repo -> repo.urls().stream())
                 .filter(u -> u.kind() != org.gitlabaccess.core.repos.RemoteKind.OTHER_HOST && !u.project().isEmpty())
                 .map(u -> urlOf.apply(u.project())).distinct().toList();
-    }
-
-    static List<Path> roots(SetupState state) {
-        List<Path> roots = state.request().scanRoots();
-        return roots == null || roots.isEmpty() ? List.of(state.home()) : roots;
     }
 }

@@ -14,6 +14,11 @@ public record SetupReport(List<StepOutcome> steps, List<String> warnings) {
         return ok() && steps.stream().noneMatch(s -> s.status() == StepStatus.CHANGED);
     }
 
+    /** True when the run revoked the setup's token (asked for, or a browser sign-in's). */
+    public boolean tokenRevoked() {
+        return steps.stream().anyMatch(s -> s.stepId() == StepId.REVOKE_TOKEN && s.status() == StepStatus.CHANGED);
+    }
+
     public java.util.Optional<StepOutcome> failure() {
         return steps.stream().filter(StepOutcome::failed).findFirst();
     }

@@ -7,31 +7,38 @@ import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
-import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.RewritePlan;
+import org.gitlabaccess.core.repos.ScanResult;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKey;
 
-/** What the steps learn as they go, typed: each step reads what earlier ones left. */
+/**
+ * One pass of the steps, made by {@link SetupSession}: what the session knows (the sign-in, the SSH
+ * endpoint, the walk for repositories, each learned once) and what the steps learn as they go.
+ */
 public final class SetupState {
     private final SetupRequest request;
-    private final Path home;
     private final CoreTexts texts;
-    Instance instance;
-    GitLabClient client;
-    TokenVerdict verdict;
+    private final SetupSession session;
+    private final SshConfigLookup sshLookup;
+    private final SessionScan scans;
     SshKey key;
     SshEndpoint endpoint;
     final List<String> warnings = new ArrayList<>();
-    private org.gitlabaccess.core.ssh.SshConfigLookup sshLookup;
-    List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory = List.of();
+    List<RepositoryRemotes> inventory = List.of();
     /** Git files the scan would not read (FIFOs, devices, too large), reported with the rewrite. */
-    List<org.gitlabaccess.core.repos.ScanResult.Skipped> skippedFiles = List.of();
-    org.gitlabaccess.core.repos.RewritePlan repositories;
+    List<ScanResult.Skipped> skippedFiles = List.of();
+    RewritePlan repositories;
 
-    public SetupState(SetupRequest request) {
+    SetupState(SetupRequest request, CoreTexts texts, SetupSession session, SshConfigLookup sshLookup,
+               SessionScan scans) {
         this.request = request;
-        this.home = UserHome.resolve(request.env());
-        this.texts = CoreTexts.of(request.locale());
+        this.texts = texts;
+        this.session = session;
+        this.sshLookup = sshLookup;
+        this.scans = scans;
     }
 
     public SetupRequest request() {
@@ -44,45 +51,54 @@ public final class SetupState {
     }
 
     public Path home() {
-        return home;
+        return request.target().home();
+    }
+
+    /** The session's sign-in (signing in now if it has not yet). */
+    public SignedIn signedIn() {
+        return session.signIn(Progress.NONE);
+    }
+
+    SignedIn signIn(Progress progress) {
+        return session.signIn(progress);
     }
 
     public Instance instance() {
-        return instance;
+        return signedIn().instance();
     }
 
     public GitLabClient client() {
-        return client;
+        return signedIn().client();
     }
 
     public TokenVerdict verdict() {
-        return verdict;
+        return signedIn().verdict();
     }
 
     public SshKey key() {
         return key;
     }
 
+    /** Where SSH goes: as selected before the steps, then as the port check found it (an alternative port). */
     public SshEndpoint endpoint() {
+        if (endpoint == null) {
+            endpoint = session.sshEndpoint().endpoint();
+        }
         return endpoint;
     }
 
-    /** OpenSSH's view of ~/.ssh/config for this run (each host asked once). */
-    public synchronized org.gitlabaccess.core.ssh.SshConfigLookup sshLookup() {
-        if (sshLookup == null) {
-            sshLookup = org.gitlabaccess.core.ssh.SshConfigLookup.of(request.env());
-        }
+    /** OpenSSH's view of ~/.ssh/config for this session (each host asked once). */
+    public SshConfigLookup sshLookup() {
         return sshLookup;
     }
 
-    /** For a caller that computed the endpoint ahead of the steps (the wizard's repository preview). */
-    public void useEndpoint(SshEndpoint chosen) {
-        this.endpoint = chosen;
+    /** The repositories found, with their remotes (after the rewrite step: as they were before it). */
+    public List<RepositoryRemotes> inventory() {
+        return inventory;
     }
 
-    /** The repositories found, with their remotes (after the rewrite step: as they were before it). */
-    public List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory() {
-        return inventory;
+    SessionScan scans() {
+        return scans;
     }
 
     public List<String> warnings() {

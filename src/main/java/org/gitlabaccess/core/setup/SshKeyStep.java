@@ -6,9 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.gitlabaccess.core.gitlab.SshEndpointSelection;
-import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** Reuses the host's key when it exists (proving its passphrase), else creates one. */
@@ -21,9 +18,7 @@ public final class SshKeyStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         SetupRequest r = state.request();
-        state.endpoint = endpoint(state);
-        Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
-                : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
+        Path file = r.keyFileFor(state.endpoint());
         if (Files.exists(file)) {
             progress.update(state.texts().get("setup.ssh-key.progress.open"), 0.3);
             state.key = SshKeyFiles.read(file, r.keyPassphrase());
@@ -43,23 +38,12 @@ public final class SshKeyStep implements SetupStep {
 
     @Override
     public List<Change> plan(SetupState state) {
-        if (state.endpoint == null) {
-            state.endpoint = endpoint(state);
-        }
         SetupRequest r = state.request();
-        Path file = r.keyFile() != null ? r.keyFile().toAbsolutePath()
-                : SshKeyFiles.defaultKeyFile(state.home(), state.endpoint.alias());
+        Path file = r.keyFileFor(state.endpoint());
         return Files.exists(file) ? List.of(new Change(ChangeKind.KEY_REUSED, file.toString(), null, null))
                 : List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null,
                         r.keyPassphrase() != null && !r.keyPassphrase().isEmpty()
                                 ? state.texts().get("setup.ssh-key.plan.new.passphrase")
                                 : state.texts().get("setup.ssh-key.plan.new")));
-    }
-
-    /** Options, then the site configuration, then what the instance says, then the web host on 22. */
-    public static SshEndpoint endpoint(SetupState state) {
-        SetupRequest r = state.request();
-        return SshEndpointSelection.select(r.sshHost(), r.sshPort(), r.site(), Optional::empty, state.client(),
-                state.instance().host()).endpoint();
     }
 }

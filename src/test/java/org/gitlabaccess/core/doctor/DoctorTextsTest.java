@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.Properties;
 import org.gitlabaccess.core.SiteConfig;
@@ -19,8 +20,8 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupRequest;
-import org.gitlabaccess.core.setup.SetupState;
-import org.gitlabaccess.core.setup.SignInStep;
+import org.gitlabaccess.core.setup.SetupReport;
+import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
@@ -67,12 +68,22 @@ class DoctorTextsTest {
                 assertThat(token.summary()).matches(x.expiringPattern());
                 assertThat(token.fix().description()).isEqualTo(x.rotate());
 
-                SetupState state = new SetupState(new SetupRequest(env, SiteConfig.empty(), server.baseUrl(),
-                        server.caFile(), null, null, SetupMethod.SSH, Secret.of(Seed.API_TOKEN), null, null,
-                        HostKeyDecision.REFUSE, List.of(), false, "test-machine", "alice", Clock.systemUTC(), null,
-                        null, null, null, null, x.locale()));
-                assertThat(new SignInStep().run(state, Progress.NONE).summary())
-                        .isEqualTo(x.signedIn().replace("{0}", state.instance().root()));
+                // Setup's first step, in the same language; the run stops after it (cancelled).
+                AtomicBoolean stop = new AtomicBoolean();
+                Progress stopAfterFirst = new Progress() {
+                    @Override
+                    public void update(String message, double fraction) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return stop.get();
+                    }
+                };
+                SetupReport report = new SetupSession(SetupRequest.builder(env, SiteConfig.empty())
+                        .host(server.baseUrl()).caFile(server.caFile()).token(Secret.of(Seed.API_TOKEN))
+                        .locale(x.locale()).build()).apply(stopAfterFirst, o -> stop.set(true));
+                assertThat(report.steps().get(0).summary()).isEqualTo(x.signedIn().replace("{0}", root));
             }
         }
     }

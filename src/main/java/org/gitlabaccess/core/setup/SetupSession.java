@@ -1,0 +1,225 @@
+package org.gitlabaccess.core.setup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.gitlabaccess.core.CoreTexts;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.doctor.Doctor;
+import org.gitlabaccess.core.doctor.DoctorChecks;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.DoctorReport;
+import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.SshEndpointSelection;
+import org.gitlabaccess.core.io.AppDirectories;
+import org.gitlabaccess.core.io.JGitHome;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.repos.ChangeHistory;
+import org.gitlabaccess.core.repos.ConfigEditor;
+import org.gitlabaccess.core.repos.RewriteApplier;
+import org.gitlabaccess.core.repos.RewriteJournal;
+import org.gitlabaccess.core.repos.RewritePlan;
+import org.gitlabaccess.core.repos.RewriteUndo;
+import org.gitlabaccess.core.repos.ScanCancellation;
+import org.gitlabaccess.core.repos.ScanListener;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
+
+/**
+ * One setup, from sign-in to the report: the wizard and {@code setup} drive this and nothing else.
+ * It signs in once for the same instance and credential, plans without changing anything (each step
+ * plans on its own, so the order does not matter), applies the method's steps, and afterwards undoes
+ * the rewrite, revokes the setup token or writes the report. The faces give new answers with
+ * {@link #update}; what does not depend on a changed answer is kept.
+ */
+public final class SetupSession {
+    private SetupRequest request;
+    private SignedIn signedIn;
+    private SshEndpointSelection.Selected ssh;
+    private SshConfigLookup sshLookup;
+    private SessionScan scans;
+
+    public SetupSession(SetupRequest request) {
+        this.request = request;
+    }
+
+    public synchronized SetupRequest request() {
+        return request;
+    }
+
+    /**
+     * The user's newest answers. The sign-in is kept while the instance, the CA, the method and the
+     * credential are the same; where SSH goes is kept while the SSH host and port are too.
+     */
+    public synchronized void update(SetupRequest next) {
+        if (!sameSignIn(request, next)) {
+            signedIn = null;
+            ssh = null;
+        } else if (!Objects.equals(request.sshHost(), next.sshHost())
+                || !Objects.equals(request.sshPort(), next.sshPort())) {
+            ssh = null;
+        }
+        if (!request.env().equals(next.env())) {
+            sshLookup = null;
+            scans = null;
+        }
+        request = next;
+    }
+
+    /**
+     * Signs in, once: the instance, the client, and GitLab's verdict on the credential; a problem
+     * (unreachable host, a token that does not fit the method) is thrown. No lock is held while
+     * GitLab answers, so that the wizard's thread may give new answers meanwhile.
+     */
+    public SignedIn signIn(Progress progress) {
+        SetupRequest asked;
+        synchronized (this) {
+            if (signedIn != null) {
+                return signedIn;
+            }
+            asked = request;
+        }
+        SignedIn done = SignedIn.of(asked, CoreTexts.of(asked.locale()), progress);
+        synchronized (this) {
+            if (sameSignIn(request, asked)) {
+                signedIn = done;
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Where SSH goes. Setting up SSH asks GitLab (after the user's and the site's answers); HTTPS
+     * asks no API: the answers, the product's {@code ~/.ssh/config} block, else the web host.
+     */
+    public SshEndpointSelection.Selected sshEndpoint() {
+        SetupRequest r = request();
+        SignedIn s = r.method() == SetupMethod.SSH ? signIn(Progress.NONE) : null;
+        synchronized (this) {
+            if (ssh == null || request != r && !sameSignIn(request, r)) {
+                ssh = r.target().ssh(s == null ? null : s.client());
+            }
+            return ssh;
+        }
+    }
+
+    /** The key setup creates or reuses: the one asked for, else the product's key named after the SSH host. */
+    public Path keyFile() {
+        return request().keyFileFor(sshEndpoint().endpoint());
+    }
+
+    /**
+     * The repositories under the request's roots, walked afresh, and what the method's rewrite would do
+     * to each (the review and the rewrite read this walk again). Unticked repositories are listed too.
+     */
+    public RepositoryPreview previewRepositories(ScanListener listener, ScanCancellation cancellation) {
+        SetupState state = newState();
+        var scan = state.scans().fresh(state.request().scanRootsOrHome(), listener, cancellation);
+        RewritePlan plan = RewriteRemotesStep.plan(state, scan, RewriteRemotesStep.targetForm(state.request()), false);
+        return new RepositoryPreview(plan.edits(), scan.repositories().size(), plan.alreadyInTargetForm());
+    }
+
+    /** Every change the method's steps would make, each step planned on its own; nothing is changed. */
+    public List<Change> plan() {
+        signIn(Progress.NONE);
+        List<Change> changes = new ArrayList<>();
+        for (SetupStep step : SetupFlows.forMethod(request().method())) {
+            changes.addAll(step.plan(newState()));
+        }
+        return changes;
+    }
+
+    /** Runs the method's steps; each outcome goes to the listener as soon as it is known. */
+    public SetupReport apply(Progress progress, Consumer<StepOutcome> listener) {
+        SetupReport done = new SetupRunner(SetupFlows.forMethod(request().method()))
+                .run(newState(), progress, listener);
+        if (done.tokenRevoked()) {
+            forgetSignIn();
+        }
+        return done;
+    }
+
+    /**
+     * Puts the remotes of the latest rewrite back (from its journal), writing an undo journal.
+     *
+     * @return how many repositories were restored; 0 when there was nothing to undo
+     */
+    public int undoLatestRewrite() {
+        SetupRequest r = request();
+        Path stateDir = AppDirectories.of(r.env()).stateDir();
+        var journal = RewriteJournal.latestRewrite(stateDir);
+        if (journal.isEmpty()) {
+            return 0;
+        }
+        JGitHome.apply(r.env());
+        var plan = new RewriteUndo().plan(journal.get());
+        try (var undoJournal = RewriteJournal.create(stateDir, RewriteJournal.UNDO, r.clock())) {
+            return new RewriteApplier(new ConfigEditor()).apply(plan.edits(), undoJournal).changed().size();
+        } catch (IOException e) {
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                    Text.of("error.journal-unwritable"), Text.of("error.journal-unwritable.hint", stateDir), e);
+        }
+    }
+
+    /**
+     * True while a personal access token of this setup is still valid after the run the report
+     * tells of (a browser sign-in's token is revoked by the run itself).
+     */
+    public boolean tokenRevocableAfter(SetupReport run) {
+        return !run.tokenRevoked() && request().token() != null;
+    }
+
+    /** Revokes the setup's credential on GitLab, as the revoke step does; the sign-in is forgotten with it. */
+    public void revokeToken() {
+        RevokeTokenStep.revoke(request(), signIn(Progress.NONE));
+        forgetSignIn();
+    }
+
+    private synchronized void forgetSignIn() {
+        signedIn = null;
+        ssh = null;
+    }
+
+    /** The doctor's inputs from the same answers: the diagnosis and the report look at what setup does. */
+    public DoctorContext.Inputs doctorInputs() {
+        SetupRequest r = request();
+        return new DoctorContext.Inputs(r.env(), r.site(), r.host(), r.caFile(), r.sshHost(), r.sshPort(), r.token(),
+                r.scanRoots(), null, HostKeyDecision.REFUSE, r.machineName(), r.clock(), r.locale());
+    }
+
+    /** Runs the doctor and writes its redacted report, with the changes this product recorded, for a helpdesk ticket. */
+    public void writeReport(Path file) throws IOException {
+        SetupRequest r = request();
+        DoctorContext.Inputs inputs = doctorInputs();
+        var results = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT).run(new DoctorContext(inputs), x -> { });
+        var doctorReport = new DoctorReport(r.env(), r.clock());
+        doctorReport.write(file, doctorReport.render(r.target().rootForHint(), results,
+                ChangeHistory.lines(AppDirectories.of(r.env()).stateDir())));
+    }
+
+    /** A pass of the steps over this session's answers and what it learned so far. */
+    private synchronized SetupState newState() {
+        if (sshLookup == null) {
+            sshLookup = SshConfigLookup.of(request.env());
+        }
+        if (scans == null) {
+            scans = new SessionScan(request.env());
+        }
+        return new SetupState(request, CoreTexts.of(request.locale()), this, sshLookup, scans);
+    }
+
+    private static boolean sameSignIn(SetupRequest a, SetupRequest b) {
+        return a.env().equals(b.env()) && Objects.equals(a.host(), b.host()) && Objects.equals(a.caFile(), b.caFile())
+                && a.method() == b.method() && sameSecret(a.token(), b.token()) && a.oauthTokens() == b.oauthTokens()
+                && a.site().equals(b.site());
+    }
+
+    private static boolean sameSecret(Secret a, Secret b) {
+        return a == null ? b == null : b != null && a.sameValueAs(b);
+    }
+}
