@@ -1,6 +1,5 @@
 package org.gitlabaccess.ui;
 
-import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,14 +29,8 @@ final class ReviewPage implements WizardPage {
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
         view = Ui.page(Ui.title(m.get("review.title")), Ui.text(m.get("review.explain")), list, revoke, error);
-        SshHostDialog dialog = new SshHostDialog(m);
-        model.foreignSshHostProperty().addListener((o, was, foreign) -> {
-            if (foreign != null) {
-                // After the failing task's handler has returned: a dialog must not nest inside it.
-                Platform.runLater(() -> dialog.ask(foreign, view.getScene() == null ? null
-                        : view.getScene().getWindow()).ifPresentOrElse(model::useSshHost, model::declineSshHost));
-            }
-        });
+        new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view, model::useSshHost,
+                model::declineSshHost);
     }
 
     @Override

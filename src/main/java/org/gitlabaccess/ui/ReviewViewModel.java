@@ -1,16 +1,13 @@
 package org.gitlabaccess.ui;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.gitlab.ForeignSshHostException;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.setup.Change;
@@ -27,13 +24,13 @@ final class ReviewViewModel {
     private final BooleanProperty revokeOffered = new SimpleBooleanProperty(false);
     private final BooleanProperty revoke = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
-    /** The SSH host the API named outside the instance's domain, waiting for the user's word; else null. */
-    private final ObjectProperty<ForeignSshHostException> foreignSshHost = new SimpleObjectProperty<>();
+    private final SshHostQuestion sshHost;
 
     ReviewViewModel(Messages m, WizardSession session, BackgroundTasks tasks) {
         this.m = m;
         this.session = session;
         this.tasks = tasks;
+        this.sshHost = new SshHostQuestion(session);
     }
 
     ObservableList<String> lines() {
@@ -62,35 +59,25 @@ final class ReviewViewModel {
     }
 
     ObjectProperty<ForeignSshHostException> foreignSshHostProperty() {
-        return foreignSshHost;
+        return sshHost.pendingProperty();
     }
 
     /**
-     * The user confirmed an SSH host (the one the API named, or one their administrator gave): it is
-     * validated as any typed host is, kept for the rest of the wizard, and the plan is made again.
+     * The user confirmed an SSH host: kept for the rest of the wizard, and the plan is made again.
      *
      * @return false, changing nothing, when the text is no host name
      */
     boolean useSshHost(String text) {
-        ForeignSshHostException asked = foreignSshHost.get();
-        Optional<String> host = NetworkNames.host(text == null ? "" : text.strip());
-        if (asked == null || host.isEmpty()) {
+        if (!sshHost.confirm(text)) {
             return false;
         }
-        // No port: the API's goes with the host it named, and for another host the SSH configuration decides.
-        session.sshHost = host.get();
-        foreignSshHost.set(null);
         plan();
         return true;
     }
 
     /** The user did not confirm the SSH host: SSH cannot be set up; say what to do in the wizard's terms. */
     void declineSshHost() {
-        ForeignSshHostException asked = foreignSshHost.get();
-        foreignSshHost.set(null);
-        if (asked != null) {
-            error.set(asked.message(m.locale()) + " " + m.get("sshhost.declined"));
-        }
+        sshHost.decline(m).ifPresent(error::set);
     }
 
     /** Asks the session what setup would change (signed in already); nothing is written. */
@@ -111,7 +98,7 @@ final class ReviewViewModel {
             if (e instanceof ForeignSshHostException foreign) {
                 // The command line's hint names --ssh-host; the wizard asks instead.
                 error.set(foreign.message(m.locale()));
-                foreignSshHost.set(foreign);
+                sshHost.ask(foreign);
             } else {
                 error.set(ErrorText.full(e, m.locale()));
             }

@@ -67,6 +67,8 @@ final class SignInPage implements WizardPage {
         this.withBrowser = withBrowser;
         view = Ui.page(Ui.title(m.get("signin.title")), Ui.text(m.get("signin.explain")),
                 new VBox(6, label, new HBox(8, tokenField, spinner), result, hint), new HBox(10, create, withBrowser));
+        new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view, model::useSshHost,
+                model::declineSshHost);
     }
 
     @Override

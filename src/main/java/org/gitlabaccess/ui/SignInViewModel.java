@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.gitlab.ForeignSshHostException;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.Sleeper;
@@ -34,6 +35,7 @@ final class SignInViewModel {
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty checking = new SimpleBooleanProperty(false);
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private final SshHostQuestion sshHost;
     private BackgroundTasks.Handle handle;
     private int generation;
 
@@ -41,6 +43,7 @@ final class SignInViewModel {
         this.m = m;
         this.session = session;
         this.tasks = tasks;
+        this.sshHost = new SshHostQuestion(session);
         token.addListener((o, a, b) -> {
             // A check still running is for the old text: its answer must not count for this one.
             generation++;
@@ -136,19 +139,59 @@ final class SignInViewModel {
                 v.expiresAt() == null ? m.get("signin.never") : v.expiresAt().toString()));
     }
 
-    /** The session signs in (once for these answers); the verdict is shown unless a newer check started. */
+    /** What signing in found: the verdict, and for SSH a host GitLab named that needs the user's word (else null). */
+    private record Answer(TokenVerdict verdict, ForeignSshHostException foreignSshHost) {
+    }
+
+    /**
+     * The session signs in (once for these answers) and, for SSH, learns where SSH goes: a host outside
+     * the instance's domain is asked about here, before any page uses it. The newest check wins.
+     */
     private void signIn(int mine, Function<TokenVerdict, String> sentence) {
         SetupSession setup = session.setup();
-        handle = tasks.run(() -> setup.signIn(Progress.NONE).verdict(), v -> {
+        handle = tasks.run(() -> {
+            TokenVerdict v = setup.signIn(Progress.NONE).verdict();
+            try {
+                if (setup.request().method() == SetupMethod.SSH) {
+                    setup.sshEndpoint();
+                }
+                return new Answer(v, null);
+            } catch (ForeignSshHostException foreign) {
+                return new Answer(v, foreign);
+            }
+        }, a -> {
             if (mine != generation) {
                 return;
             }
             checking.set(false);
-            verdict.set(v);
-            valid.set(true);
-            message.set(sentence.apply(v));
-            hint.set(String.join(" ", v.warnings()));
+            verdict.set(a.verdict());
+            valid.set(a.foreignSshHost() == null);
+            message.set(sentence.apply(a.verdict()));
+            hint.set(String.join(" ", a.verdict().warnings()));
+            if (a.foreignSshHost() != null) {
+                sshHost.ask(a.foreignSshHost());
+            }
         }, e -> failed(mine, e));
+    }
+
+    /** GitLab's SSH host outside the instance's domain, waiting for the user's word; else null. */
+    ObjectProperty<ForeignSshHostException> foreignSshHostProperty() {
+        return sshHost.pendingProperty();
+    }
+
+    /** @return false, changing nothing, when the text is no host name */
+    boolean useSshHost(String text) {
+        boolean used = sshHost.confirm(text);
+        valid.set(valid.get() || used && verdict.get() != null);
+        return used;
+    }
+
+    /** Without the user's word SSH cannot be set up: say so, in the wizard's terms. */
+    void declineSshHost() {
+        sshHost.decline(m).ifPresent(sentence -> {
+            valid.set(false);
+            hint.set(sentence);
+        });
     }
 
     private void failed(int mine, Throwable error) {

@@ -1,7 +1,10 @@
 package org.gitlabaccess.ui;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -22,6 +25,21 @@ final class SshHostDialog {
 
     SshHostDialog(Messages m) {
         this.m = m;
+    }
+
+    /**
+     * Asks whenever a page's model meets a foreign SSH host: the answer goes to {@code use}, a refusal
+     * to {@code decline}.
+     */
+    void askWhenPending(ObservableValue<ForeignSshHostException> pending, Node page, Consumer<String> use,
+                        Runnable decline) {
+        pending.addListener((o, was, foreign) -> {
+            if (foreign != null) {
+                // After the task's handler that set it has returned: a dialog must not nest inside it.
+                Platform.runLater(() -> ask(foreign, page.getScene() == null ? null : page.getScene().getWindow())
+                        .ifPresentOrElse(use, decline));
+            }
+        });
     }
 
     /** The host the user confirmed, or empty. */

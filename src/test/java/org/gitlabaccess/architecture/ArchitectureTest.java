@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.gitlabaccess.core.setup.SetupState;
+import org.gitlabaccess.core.setup.SetupStep;
 
 /** The layering README's Architecture section describes, enforced on the production classes. */
 @AnalyzeClasses(packages = "org.gitlabaccess", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,6 +22,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule wizardDoesNotUseTheCommandLine = noClasses().that().resideInAPackage("org.gitlabaccess.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.cli..", "picocli..");
+
+    /** The faces drive the one SetupSession: none builds, plans or runs a step of its own. */
+    @ArchTest
+    static final ArchRule facesDoNotRunSteps = noClasses().that().resideInAnyPackage("org.gitlabaccess.ui..",
+                    "org.gitlabaccess.cli..")
+            .should().dependOnClassesThat().implement(SetupStep.class)
+            .orShould().dependOnClassesThat().belongToAnyOf(SetupStep.class, SetupState.class);
 
     @ArchTest
     static final ArchRule commandLineDoesNotUseTheWizard = noClasses().that().resideInAPackage("org.gitlabaccess.cli..")

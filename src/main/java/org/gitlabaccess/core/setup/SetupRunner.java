@@ -13,14 +13,14 @@ import org.gitlabaccess.core.Text;
  * reached. Each outcome is handed to the listener as soon as it is known (the CLI prints it, the
  * wizard shows it).
  */
-public final class SetupRunner {
+final class SetupRunner {
     private final List<SetupStep> steps;
 
-    public SetupRunner(List<SetupStep> steps) {
+    SetupRunner(List<SetupStep> steps) {
         this.steps = List.copyOf(steps);
     }
 
-    public SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
+    SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
         List<StepOutcome> outcomes = new ArrayList<>();
         boolean stopped = false;
         Locale locale = state.texts().locale();
