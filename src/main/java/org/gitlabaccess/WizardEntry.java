@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.gitlabaccess.cli.ExitCodes;
 import org.gitlabaccess.cli.GlobalOptions;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.ui.WizardLauncher;
 
 /** Opens the wizard when a display is there, and says clearly what to do when none is. */
 final class WizardEntry {
@@ -20,7 +21,7 @@ final class WizardEntry {
             return ExitCodes.USAGE;
         }
         // Blocks until the window closes.
-        org.gitlabaccess.ui.WizardLauncher.launch(options.host(), options.caFile());
+        WizardLauncher.launch(options.host(), options.caFile());
         return ExitCodes.OK;
     }
 }

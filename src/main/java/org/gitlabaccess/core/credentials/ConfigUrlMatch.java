@@ -1,5 +1,7 @@
 package org.gitlabaccess.core.credentials;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -44,8 +46,8 @@ final class ConfigUrlMatch {
         }
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
-            String user = java.net.URLDecoder.decode(authority.substring(0, at).replace("+", "%2B"),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String user = URLDecoder.decode(authority.substring(0, at).replace("+", "%2B"),
+                    StandardCharsets.UTF_8);
             if (username == null || !user.equals(username)) {
                 return false;
             }

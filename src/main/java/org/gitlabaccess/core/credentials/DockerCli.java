@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Redactor;
@@ -48,14 +52,14 @@ public final class DockerCli {
     }
 
     private Result run(List<String> args, String stdin) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(docker.toString());
         command.addAll(args);
         ProcessBuilder pb = (stdin == null ? ChildProcesses.withoutInput(env, command, Map.of())
                 : ChildProcesses.builder(env, command)).redirectErrorStream(true);
         try {
             Process p = pb.start();
-            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            var out = CompletableFuture.supplyAsync(() -> {
                 try (var in = p.getInputStream()) {
                     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
@@ -74,7 +78,7 @@ public final class DockerCli {
                 return new Result(-1, "docker did not finish in 120 s");
             }
             return new Result(p.exitValue(), Redactor.redact(out.get(10, TimeUnit.SECONDS).strip()));
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | ExecutionException | TimeoutException e) {
             return new Result(-1, Redactor.redact(String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

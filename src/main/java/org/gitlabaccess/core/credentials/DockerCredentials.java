@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.credentials;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -199,7 +200,7 @@ public final class DockerCredentials {
             return JSON.readTree(BoundedFiles.readRegular(file, BoundedFiles.CONFIG_LIMIT));
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "docker-config-unreadable",
-                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    e instanceof JsonProcessingException j && j.getLocation() != null
                             ? Text.of("error.docker-config-unreadable.line", file, j.getLocation().getLineNr())
                             : Text.of("error.docker-config-unreadable", file),
                     Text.of("error.docker-config-unreadable.hint"), e);

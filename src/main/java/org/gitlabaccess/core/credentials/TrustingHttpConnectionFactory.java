@@ -3,6 +3,7 @@ package org.gitlabaccess.core.credentials;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
@@ -25,7 +26,7 @@ final class TrustingHttpConnectionFactory implements HttpConnectionFactory2 {
     /** The only origin connections may go to (JGit follows redirects itself, credentials and all); null: any. */
     private final Origin allowed;
 
-    TrustingHttpConnectionFactory(List<java.nio.file.Path> caFiles, String osName) {
+    TrustingHttpConnectionFactory(List<Path> caFiles, String osName) {
         try {
             KeyStore ks = TrustStores.build(caFiles, osName);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

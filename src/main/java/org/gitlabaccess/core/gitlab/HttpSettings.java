@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class HttpSettings {
     }
 
     /** The certificate the last refused server presented, for the error message. */
-    java.security.cert.X509Certificate lastRefusedCertificate() {
+    X509Certificate lastRefusedCertificate() {
         sslContext();
         return trustManager == null ? null : trustManager.lastRefused();
     }

@@ -3,6 +3,7 @@ package org.gitlabaccess.core.gitlab;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
@@ -60,7 +61,7 @@ public final class Instance {
         if (!api) {
             throw r.ok() || r.outcome() == Outcome.UNAUTHORIZED
                     ? ApiProblems.of(new ApiResult(Outcome.NOT_GITLAB, r.status(), null, r.detail(), List.of(),
-                            java.util.Optional.empty(), java.util.Optional.empty(), r.url()), http, null)
+                            Optional.empty(), Optional.empty(), r.url()), http, null)
                     : ApiProblems.of(r, http, null);
         }
     }

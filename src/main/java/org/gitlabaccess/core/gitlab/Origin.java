@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.gitlab;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record Origin(String scheme, String host, int port) {
     public static Optional<Origin> of(URL url) {
         try {
             return of(url.toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

@@ -2,10 +2,13 @@ package org.gitlabaccess.core.gitlab;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +61,14 @@ public final class ProxySettings extends ProxySelector {
     }
 
     /** The user name and password embedded in the proxy URL for this proxy host, if any. */
-    public Optional<java.net.PasswordAuthentication> credentialsFor(String proxyHost) {
+    public Optional<PasswordAuthentication> credentialsFor(String proxyHost) {
         for (URI p : new URI[] {httpsProxy, httpProxy}) {
             if (p != null && p.getRawUserInfo() != null && p.getHost().equalsIgnoreCase(proxyHost)) {
                 String[] parts = p.getRawUserInfo().split(":", 2);
-                String user = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
+                String user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
                 String pass = parts.length > 1
-                        ? java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8) : "";
-                return Optional.of(new java.net.PasswordAuthentication(user, pass.toCharArray()));
+                        ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+                return Optional.of(new PasswordAuthentication(user, pass.toCharArray()));
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.gitlab;
 
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class SshKeyUploader {
     }
 
     /** Reads the .pub file next to a private key, for callers holding only a path. */
-    public static SshKey publicKeyOf(java.nio.file.Path file) {
+    public static SshKey publicKeyOf(Path file) {
         return SshKeyFiles.readPublic(file.toString().endsWith(".pub") ? file : SshKeyFiles.publicFileOf(file));
     }
 }

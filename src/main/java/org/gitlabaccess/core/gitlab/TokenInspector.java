@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -78,7 +79,7 @@ public final class TokenInspector {
         Text has = v.scopes().isEmpty() ? Text.of("error.token-scope.has.none")
                 : Text.of("error.token-scope.has.only", String.join(", ", v.scopes()));
         throw ProblemException.of(ProblemKind.AUTHENTICATION, "token-scope",
-                Text.of("error.token-scope.method", has, method.cliName().toUpperCase(java.util.Locale.ROOT), needs),
+                Text.of("error.token-scope.method", has, method.cliName().toUpperCase(Locale.ROOT), needs),
                 Text.of("error.token-scope.method.hint", TokenLinks.creationPage(v.instance(),
                         TokenLinks.scopesFor(method), machineName, today())));
     }

@@ -1,8 +1,10 @@
 package org.gitlabaccess.core.gitlab;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
@@ -23,7 +25,7 @@ public final class TokenRotation {
 
     public Rotated rotate(GitLabClient client, Path destination) {
         requireWritable(destination);
-        ApiResult r = client.post("/personal_access_tokens/self/rotate", java.util.Map.of());
+        ApiResult r = client.post("/personal_access_tokens/self/rotate", Map.of());
         if (!r.ok()) {
             throw ApiProblems.of(r, client.http(), null);
         }
@@ -49,8 +51,8 @@ public final class TokenRotation {
     /** Checked before rotating: once GitLab rotates, the old token is dead and the new one must land. */
     private static void requireWritable(Path destination) {
         Path dir = destination.toAbsolutePath().getParent();
-        if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)
-                || (java.nio.file.Files.exists(destination) && !java.nio.file.Files.isWritable(destination))
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)
+                || (Files.exists(destination) && !Files.isWritable(destination))
                 || AtomicFile.isLocked(destination)) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-out-unwritable",
                     Text.of("error.token-out-unwritable", destination), Text.of("error.token-out-unwritable.hint"));

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.io;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class Environment {
 
     /** A copy with some variables replaced; a null value removes the variable. */
     public Environment withVariables(Map<String, String> overrides) {
-        var copy = new java.util.HashMap<>(variables);
+        var copy = new HashMap<>(variables);
         overrides.forEach((k, v) -> {
             if (v == null) {
                 copy.remove(k);

@@ -1,5 +1,7 @@
 package org.gitlabaccess.core.io;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -62,9 +64,9 @@ public final class Secret implements AutoCloseable {
     }
 
     public boolean sameValueAs(Secret other) {
-        return other != null && java.security.MessageDigest.isEqual(
-                new String(value).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new String(other.value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return other != null && MessageDigest.isEqual(
+                new String(value).getBytes(StandardCharsets.UTF_8),
+                new String(other.value).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

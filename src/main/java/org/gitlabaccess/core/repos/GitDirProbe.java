@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -88,7 +89,7 @@ final class GitDirProbe {
         boolean inCore = false;
         boolean notBare = false;
         for (String raw : config.orElse("").split("\n")) {
-            String line = raw.strip().toLowerCase(java.util.Locale.ROOT);
+            String line = raw.strip().toLowerCase(Locale.ROOT);
             if (line.startsWith("[")) {
                 inCore = line.startsWith("[core]");
             } else if (inCore && line.matches("worktree\\s*=.*")) {

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.repos;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record RepositoryRemotes(FoundRepository repository, List<RemoteUrl> urls
     /** The URLs grouped by remote name, in configuration order. */
     public Map<String, List<RemoteUrl>> byRemote() {
         Map<String, List<RemoteUrl>> map = new LinkedHashMap<>();
-        urls.forEach(u -> map.computeIfAbsent(u.remote(), k -> new java.util.ArrayList<>()).add(u));
+        urls.forEach(u -> map.computeIfAbsent(u.remote(), k -> new ArrayList<>()).add(u));
         return map;
     }
 }

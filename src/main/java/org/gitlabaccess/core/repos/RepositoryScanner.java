@@ -11,8 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -325,7 +327,7 @@ public final class RepositoryScanner {
     private static Listing list(Path dir, boolean raw) throws IOException {
         String[] names = raw ? null : dir.toFile().list();
         if (names != null && decodable(names)) {
-            return new Listing(java.util.Arrays.asList(names), null);
+            return new Listing(Arrays.asList(names), null);
         }
         List<String> n = new ArrayList<>();
         List<Path> p = new ArrayList<>();
@@ -371,7 +373,7 @@ public final class RepositoryScanner {
         if (e instanceof AccessDeniedException) {
             return ScanResult.Reason.UNREADABLE;
         }
-        boolean tooLong = e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("too long");
+        boolean tooLong = e.getReason() != null && e.getReason().toLowerCase(Locale.ROOT).contains("too long");
         return tooLong ? ScanResult.Reason.PATH_TOO_LONG : ScanResult.Reason.ERROR;
     }
 

@@ -1,5 +1,7 @@
 package org.gitlabaccess.core.setup;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,9 +114,9 @@ public final class CredentialHelperStep implements SetupStep {
         String value = git.run(null, List.of("config", "--global", "--get", configurator.keyFor(host))).stdout().strip();
         String pem;
         try {
-            pem = java.nio.file.Files.exists(configurator.pemFor(host))
-                    ? java.nio.file.Files.readString(configurator.pemFor(host)) : "";
-        } catch (java.io.IOException e) {
+            pem = Files.exists(configurator.pemFor(host))
+                    ? Files.readString(configurator.pemFor(host)) : "";
+        } catch (IOException e) {
             pem = "";
         }
         return value + "\n" + pem;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -15,6 +16,7 @@ import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.repos.ConfigEdit;
 import org.gitlabaccess.core.repos.ConfigEditor;
 import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.repos.RepositoryInventory;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.RewriteApplier;
@@ -23,6 +25,7 @@ import org.gitlabaccess.core.repos.RewritePlan;
 import org.gitlabaccess.core.repos.RewritePlanner;
 import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.repos.ScanResult;
+import org.gitlabaccess.core.ssh.SshEndpoint;
 
 /**
  * Finds the local repositories and rewrites their GitLab remotes to the method's form, with the
@@ -127,14 +130,14 @@ public final class RewriteRemotesStep implements SetupStep {
         // Through an alternative (gitlab.com's altssh), remotes keep the usual form: the ~/.ssh/config
         // block sends the alias to the other host and port.
         Optional<Integer> port = Optional.ofNullable(endpoint).map(e -> e.hostName().equals(e.alias()) ? e.port()
-                : org.gitlabaccess.core.ssh.SshEndpoint.DEFAULT_PORT);
+                : SshEndpoint.DEFAULT_PORT);
         return GitLabTarget.of(state.instance().root(), Optional.ofNullable(endpoint).map(e -> e.alias()), port);
     }
 
     /** Each GitLab project's URL in the method's form, once, from the repositories found. */
-    static List<String> projectUrls(SetupState state, java.util.function.Function<String, String> urlOf) {
+    static List<String> projectUrls(SetupState state, Function<String, String> urlOf) {
         return state.inventory().stream().flatMap(repo -> repo.urls().stream())
-                .filter(u -> u.kind() != org.gitlabaccess.core.repos.RemoteKind.OTHER_HOST && !u.project().isEmpty())
+                .filter(u -> u.kind() != RemoteKind.OTHER_HOST && !u.project().isEmpty())
                 .map(u -> urlOf.apply(u.project())).distinct().toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The whole run: every step's outcome, and whether anything changed at all. */
 public record SetupReport(List<StepOutcome> steps, List<String> warnings) {
@@ -19,7 +20,7 @@ public record SetupReport(List<StepOutcome> steps, List<String> warnings) {
         return steps.stream().anyMatch(s -> s.stepId() == StepId.REVOKE_TOKEN && s.status() == StepStatus.CHANGED);
     }
 
-    public java.util.Optional<StepOutcome> failure() {
+    public Optional<StepOutcome> failure() {
         return steps.stream().filter(StepOutcome::failed).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -38,7 +39,7 @@ public final class GitOverSshCheck implements AutoCloseable {
                 .setHomeDirectory(homeDir)
                 .setSshDirectory(home.resolve(".ssh").toFile());
         if (identity != null) {
-            builder.setDefaultIdentities(dir -> java.util.List.of(identity));
+            builder.setDefaultIdentities(dir -> List.of(identity));
         }
         this.factory = builder.build(null);
         this.passphrase = passphrase;

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.ssh;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,8 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -38,6 +39,7 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -179,7 +181,7 @@ public final class SshAccessCheck implements AutoCloseable {
             channel.setErr(err);
             if (command != null) {
                 // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
-                channel.setIn(new java.io.ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
+                channel.setIn(new ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
             }
             channel.open().verify(timeout);
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
@@ -248,7 +250,7 @@ public final class SshAccessCheck implements AutoCloseable {
             }
         }
         return new SshCheckResult(outcome, endpoint, null, null,
-                org.gitlabaccess.core.io.Redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                Redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
@@ -46,13 +47,13 @@ public final class SshConfigBlock {
      * The alias of the block written for a GitLab instance (its SSH host often differs from the web
      * host), so later commands find the SSH side of an instance from its web address alone.
      */
-    public static java.util.Optional<String> aliasFor(Path sshConfig, String instanceRoot) {
-        if (instanceRoot == null || !java.nio.file.Files.isRegularFile(sshConfig)) {
-            return java.util.Optional.empty();
+    public static Optional<String> aliasFor(Path sshConfig, String instanceRoot) {
+        if (instanceRoot == null || !Files.isRegularFile(sshConfig)) {
+            return Optional.empty();
         }
         try {
             String alias = null;
-            for (String line : java.nio.file.Files.readAllLines(sshConfig, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(sshConfig, StandardCharsets.UTF_8)) {
                 String t = line.strip();
                 if (t.startsWith(BEGIN_PREFIX)) {
                     alias = t.substring(BEGIN_PREFIX.length()).strip();
@@ -61,14 +62,14 @@ public final class SshConfigBlock {
                 } else if (alias != null && t.startsWith(INSTANCE_PREFIX)) {
                     String root = t.substring(INSTANCE_PREFIX.length()).strip();
                     if (instanceRoot.equals(root) || instanceRoot.startsWith(root + "/")) {
-                        return java.util.Optional.of(alias);
+                        return Optional.of(alias);
                     }
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The edited file, whether it changed, and what the user should know about the rest of it. */

@@ -15,8 +15,11 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -101,7 +104,7 @@ public final class SshKeyFiles {
         } catch (IOException e) {
             throw FileWriteProblems.of(privateKey, e);
         } finally {
-            java.util.Arrays.fill(privateBytes, (byte) 0);
+            Arrays.fill(privateBytes, (byte) 0);
         }
         return new SshKey(privateKey, publicKey, pair.getPublic(), publicLine, KeyPairProvider.SSH_ED25519, 256,
                 KeyFingerprint.sha256(pair.getPublic()), comment, passphrase != null && !passphrase.isEmpty());
@@ -155,7 +158,7 @@ public final class SshKeyFiles {
         String[] parts = line.split("\\s+", 3);
         try {
             PublicKey pub = PublicKeyEntry.parsePublicKeyEntry(parts[0] + " " + (parts.length > 1 ? parts[1] : ""))
-                    .resolvePublicKey(null, java.util.Map.of(), null);
+                    .resolvePublicKey(null, Map.of(), null);
             if (pub == null) {
                 throw new GeneralSecurityException("unsupported key type " + parts[0]);
             }
@@ -208,7 +211,7 @@ public final class SshKeyFiles {
             }
             if (text.contains("BEGIN OPENSSH PRIVATE KEY")) {
                 String b64 = text.replaceAll("-----[^-]+-----", "").replaceAll("\\s", "");
-                byte[] raw = java.util.Base64.getDecoder().decode(b64);
+                byte[] raw = Base64.getDecoder().decode(b64);
                 // "openssh-key-v1\0" then a length-prefixed cipher name; "none" means unencrypted.
                 ByteBuffer b = ByteBuffer.wrap(raw, 15, raw.length - 15);
                 int len = b.getInt();

@@ -7,6 +7,7 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,7 +22,7 @@ final class WindowsAcl {
 
     static void restrictToOwner(Path file) throws IOException {
         AclFileAttributeView view = Files.getFileAttributeView(file, AclFileAttributeView.class);
-        if (view == null || Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        if (view == null || Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
             return;
         }
         UserPrincipal owner = view.getOwner();

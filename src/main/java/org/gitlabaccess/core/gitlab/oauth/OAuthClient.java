@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.gitlab.oauth;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -97,7 +98,7 @@ public final class OAuthClient {
             params.put("client_id", clientId);
             params.put("code_verifier", pkce.verifier());
             return tokens(gitlab.postForm("/oauth/token", params));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "loopback",
                     Text.of("error.loopback"), Text.of("error.loopback.hint"), e);
         }

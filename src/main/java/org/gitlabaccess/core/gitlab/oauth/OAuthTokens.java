@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.gitlab.oauth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.gitlabaccess.core.io.Secret;
@@ -7,7 +8,7 @@ import org.gitlabaccess.core.io.Secret;
 /** What GitLab's token endpoint returned; the values are secrets and print as such. */
 public record OAuthTokens(Secret accessToken, Secret refreshToken, Instant expiresAt, List<String> scopes) {
 
-    public boolean expiresWithin(java.time.Duration margin, Instant now) {
+    public boolean expiresWithin(Duration margin, Instant now) {
         return expiresAt != null && !now.plus(margin).isBefore(expiresAt);
     }
 }
