@@ -32,8 +32,4 @@ public record HelperChain(GitHost host, List<HelperEntry> configured, List<Helpe
     public boolean leaksToPlaintextOrUnknown() {
         return effective.stream().anyMatch(e -> e.kind() == HelperKind.PLAINTEXT || e.kind() == HelperKind.UNKNOWN);
     }
-
-    public boolean allSecure() {
-        return !effective.isEmpty() && effective.stream().allMatch(e -> e.kind() == HelperKind.SECURE);
-    }
 }
