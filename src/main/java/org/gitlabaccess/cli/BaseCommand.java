@@ -13,7 +13,7 @@ import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.TokenInput;
+import org.gitlabaccess.core.TokenInput;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

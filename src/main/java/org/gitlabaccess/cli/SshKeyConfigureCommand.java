@@ -106,7 +106,7 @@ final class SshKeyConfigureCommand extends BaseCommand {
     /** A client when a token was given (to discover the SSH endpoint); none otherwise. */
     private org.gitlabaccess.core.gitlab.GitLabClient optionalClient() {
         boolean tokenGiven = global().tokenFile() != null || global().tokenStdin()
-                || ctx.env().variable(org.gitlabaccess.core.io.TokenInput.ENV_VARIABLE).isPresent();
+                || ctx.env().variable(org.gitlabaccess.core.TokenInput.ENV_VARIABLE).isPresent();
         if (!tokenGiven || (global().sshHost() != null && global().sshPort() != null)) {
             return null;
         }

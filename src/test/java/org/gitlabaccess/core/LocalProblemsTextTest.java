@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.TokenInput;
+import org.gitlabaccess.core.TokenInput;
 import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.junit.jupiter.api.Test;

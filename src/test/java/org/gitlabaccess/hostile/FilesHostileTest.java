@@ -32,7 +32,7 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.repos.ConfigEdit;
 import org.gitlabaccess.core.repos.ConfigEditor;
 import org.gitlabaccess.core.ssh.SshConfigBlock;

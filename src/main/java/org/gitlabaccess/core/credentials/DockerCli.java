@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
 
@@ -40,7 +41,7 @@ public final class DockerCli {
 
     /** The docker CLI on the environment's PATH, if there is one. */
     public static Optional<DockerCli> find(Environment env) {
-        return GitCommand.onPath(env, "docker").map(p -> new DockerCli(env, p));
+        return ExecutablePath.of(env, "docker").map(p -> new DockerCli(env, p));
     }
 
     public Result login(String registry, String username, Secret token) {

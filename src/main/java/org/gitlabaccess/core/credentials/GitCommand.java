@@ -21,6 +21,7 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.core.io.GitGlobalFiles;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.UserHome;
@@ -53,7 +54,7 @@ public final class GitCommand {
 
     /** The {@code git} on the environment's PATH (the JDK would search this process's own PATH instead). */
     public GitCommand(Environment env) {
-        this(env, onPath(env, "git").map(Path::toString).orElse("git"));
+        this(env, ExecutablePath.of(env, "git").map(Path::toString).orElse("git"));
     }
 
     /** @param executable {@code git} (found on the PATH) or a full path */
@@ -230,24 +231,6 @@ public final class GitCommand {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("git output could not be read", e);
         }
-    }
-
-    /** Looks a program up on the environment's PATH, as a shell would. */
-    public static Optional<Path> onPath(Environment env, String program) {
-        String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
-        List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            for (String name : names) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String read(InputStream in) {

@@ -13,7 +13,7 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.BoundedFiles;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 
 /**
  * The files git's {@code store} helper writes: {@code ~/.git-credentials} and

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 
 /**
  * Which credential helpers this machine can use, best first: Git Credential Manager, the platform's
@@ -80,7 +81,7 @@ public final class SecureHelperFinder {
 
     private boolean onGitPath(Path p, String name) {
         return execPath().map(d -> d.resolve("git-credential-" + name).equals(p)).orElse(false)
-                || GitCommand.onPath(env, "git-credential-" + name).map(p::equals).orElse(false);
+                || ExecutablePath.of(env, "git-credential-" + name).map(p::equals).orElse(false);
     }
 
     /** {@code git-credential-NAME} in git's exec path or on the PATH, as git would find it. */
@@ -95,7 +96,7 @@ public final class SecureHelperFinder {
             }
             return Optional.empty();
         });
-        return inExecPath.or(() -> GitCommand.onPath(env, file));
+        return inExecPath.or(() -> ExecutablePath.of(env, file));
     }
 
     private synchronized Optional<Path> execPath() {
@@ -119,7 +120,7 @@ public final class SecureHelperFinder {
                         "/org/freedesktop/DBus", "org.freedesktop.DBus.ListActivatableNames"),
                 List.of("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
                         "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"))) {
-            if (GitCommand.onPath(env, command.get(0)).isEmpty()) {
+            if (ExecutablePath.of(env, command.get(0)).isEmpty()) {
                 continue;
             }
             try {

@@ -19,7 +19,7 @@ import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
 
 /**

@@ -9,7 +9,7 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 
 /**
  * Changes a user's git configuration file in-process, as {@code git config --file} would but keeping

@@ -11,7 +11,7 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,7 +17,7 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FilePermissions;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 
 /**
  * The product's one marked block per GitLab host in {@code ~/.ssh/config}. Re-running replaces the

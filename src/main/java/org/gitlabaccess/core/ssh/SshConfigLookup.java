@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.core.io.UserHome;
 
 /**
@@ -145,7 +145,7 @@ public final class SshConfigLookup {
 
     private static SshConfigLookup of(Environment env, Path home) {
         return new SshConfigLookup(home, env.property("user.home").map(Path::of).orElse(null),
-                GitCommand.onPath(env, "ssh"), env.variables(), env.property("user.name").orElse(""));
+                ExecutablePath.of(env, "ssh"), env.variables(), env.property("user.name").orElse(""));
     }
 
     /**

@@ -34,7 +34,7 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.BoundedFiles;
 import org.gitlabaccess.core.io.FilePermissions;
-import org.gitlabaccess.core.io.FileWriteProblems;
+import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.io.Secret;
 
 /**

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.testkit.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +102,7 @@ class SshConfigResolutionTest {
     void everyFieldIsWhatSshGPrints(String name, Map<String, String> files) throws IOException {
         assumeTrue(Processes.available("ssh"));
         Path home = sandbox(name, files);
-        SshConfigLookup lookup = new SshConfigLookup(home, ACCOUNT_HOME, GitCommand.onPath(Environment.system(), "ssh"),
+        SshConfigLookup lookup = new SshConfigLookup(home, ACCOUNT_HOME, ExecutablePath.of(Environment.system(), "ssh"),
                 Map.of("HOME", home.toString()), System.getProperty("user.name"));
         for (String host : HOSTS) {
             var product = lookup.resolve(host, 22, false);
@@ -129,7 +129,7 @@ class SshConfigResolutionTest {
     void theRealHomeIsReadAsSshReadsItWithoutF() throws IOException {
         assumeTrue(Processes.available("ssh"));
         SshConfigLookup lookup = new SshConfigLookup(ACCOUNT_HOME, ACCOUNT_HOME,
-                GitCommand.onPath(Environment.system(), "ssh"), System.getenv(), System.getProperty("user.name"));
+                ExecutablePath.of(Environment.system(), "ssh"), System.getenv(), System.getProperty("user.name"));
         var r = Processes.run(null, Map.of(), null, List.of("ssh", "-G", "-l", "git", "gitlab.example.com"));
         Map<String, String> openSsh = parse(r.stdout());
         var product = lookup.resolve("gitlab.example.com", 22, false);
@@ -142,7 +142,7 @@ class SshConfigResolutionTest {
     void aForcedPortAndHostBeatTheConfigurationAsSshPDoes() throws IOException {
         assumeTrue(Processes.available("ssh"));
         Path home = sandbox("forced", Map.of("config", "Host *\n  Port 2222\n  HostName elsewhere.example\n"));
-        SshConfigLookup lookup = new SshConfigLookup(home, ACCOUNT_HOME, GitCommand.onPath(Environment.system(), "ssh"),
+        SshConfigLookup lookup = new SshConfigLookup(home, ACCOUNT_HOME, ExecutablePath.of(Environment.system(), "ssh"),
                 Map.of(), "me");
         assertThat(lookup.resolve("gitlab.example.com", 2200, true).endpoint().port()).isEqualTo(2200);
         assertThat(lookup.resolve("gitlab.example.com", 22, true).endpoint().port()).isEqualTo(22);
@@ -159,7 +159,7 @@ class SshConfigResolutionTest {
             var r = Processes.run(null, Map.of("HOME", home.toString()), null,
                     List.of("ssh", "-G", "-F", home.resolve(".ssh/config").toString(), "gitlab.example.com"));
             assertThat(r.exitCode()).isNotZero();
-            var product = new SshConfigLookup(home, ACCOUNT_HOME, GitCommand.onPath(Environment.system(), "ssh"),
+            var product = new SshConfigLookup(home, ACCOUNT_HOME, ExecutablePath.of(Environment.system(), "ssh"),
                     Map.of(), "me").resolve("gitlab.example.com", 22, false);
             assertThat(product.refusedByOpenSsh()).isTrue();
             String lastLine = r.stderr().strip().lines().reduce((a, b) -> b).orElseThrow();
@@ -217,11 +217,11 @@ class SshConfigResolutionTest {
     void eachHostIsAskedOncePerLookup() throws IOException {
         assumeTrue(Processes.available("ssh"));
         Path home = sandbox("memo", Map.of("config", "Host a\n  Port 2201\n"));
-        var lookup = new SshConfigLookup(home, ACCOUNT_HOME, GitCommand.onPath(Environment.system(), "ssh"), Map.of(), "me");
+        var lookup = new SshConfigLookup(home, ACCOUNT_HOME, ExecutablePath.of(Environment.system(), "ssh"), Map.of(), "me");
         var first = lookup.resolve("a", 22, false);
         Files.writeString(home.resolve(".ssh/config"), "Host a\n  Port 2202\n");
         assertThat(lookup.resolve("a", 22, false)).isSameAs(first);
-        assertThat(new SshConfigLookup(home, ACCOUNT_HOME, GitCommand.onPath(Environment.system(), "ssh"), Map.of(), "me")
+        assertThat(new SshConfigLookup(home, ACCOUNT_HOME, ExecutablePath.of(Environment.system(), "ssh"), Map.of(), "me")
                 .resolve("a", 22, false).endpoint().port()).isEqualTo(2202);
     }
 

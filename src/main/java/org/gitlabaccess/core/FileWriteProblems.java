@@ -1,4 +1,4 @@
-package org.gitlabaccess.core.io;
+package org.gitlabaccess.core;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.FileBusyException;
+import org.gitlabaccess.core.io.Redactor;
 
 /**
  * Turns a failed write into the error a user sees (exit 5): which file, why in words (disk full,

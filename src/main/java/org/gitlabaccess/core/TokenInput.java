@@ -1,4 +1,4 @@
-package org.gitlabaccess.core.io;
+package org.gitlabaccess.core;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +17,9 @@ import java.util.Optional;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.FilePermissions;
+import org.gitlabaccess.core.io.Secret;
 
 /**
  * Reads the token once, from the one place the user named: a file, standard input, or

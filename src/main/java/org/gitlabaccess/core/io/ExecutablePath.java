@@ -1,0 +1,30 @@
+package org.gitlabaccess.core.io;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds a program on the environment's PATH, as a shell would (with Windows' extensions there). */
+public final class ExecutablePath {
+    private ExecutablePath() {
+    }
+
+    public static Optional<Path> of(Environment env, String program) {
+        String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
+        List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            for (String name : names) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
