@@ -45,10 +45,10 @@ public final class WizardSession {
     public WizardSession(Environment env, SiteConfig site, String host, Path caFile, Clock clock) {
         this.env = env;
         this.site = site;
+        this.scanRoots = site.scanRoots();
         this.host = host;
         this.caFile = caFile;
         this.clock = clock;
-        this.scanRoots = site.scanRoots();
         this.setup = new SetupSession(request());
     }
 

@@ -18,23 +18,13 @@ import org.gitlabaccess.core.repos.GitConfigFileUpdate;
  * {@code http.https://host/.sslCAInfo} in the global git configuration. Scoped to the host because
  * {@code sslCAInfo} replaces git's CA bundle rather than adding to it: other hosts keep the system's.
  */
-public final class GitCaConfigurator {
+public record GitCaConfigurator(GitCommand git, AppDirectories dirs, AtomicFile files) {
     /**
      * Where the copy went and the key set.
      *
      * @param warnings e.g. {@code GIT_SSL_CAINFO} set in the environment, which overrides the setting
      */
     public record Result(Path pem, String key, List<String> warnings) {
-    }
-
-    private final GitCommand git;
-    private final AppDirectories dirs;
-    private final AtomicFile files;
-
-    public GitCaConfigurator(GitCommand git, AppDirectories dirs, AtomicFile files) {
-        this.git = git;
-        this.dirs = dirs;
-        this.files = files;
     }
 
     public Path pemFor(GitHost host) {

@@ -22,16 +22,7 @@ import org.gitlabaccess.core.FileWriteProblems;
  * Removal rewrites the file atomically, every other line byte for byte, the permissions kept, and
  * without a backup (a backup would be one more copy of the secrets).
  */
-public final class GitCredentialsFiles {
-    private final Path home;
-    private final Path xdgConfigHome;
-    private final AtomicFile files;
-
-    public GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile files) {
-        this.home = home;
-        this.xdgConfigHome = xdgConfigHome;
-        this.files = files;
-    }
+public record GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile writer) {
 
     public List<Path> files() {
         return List.of(home.resolve(".git-credentials"), xdgConfigHome.resolve("git").resolve("credentials"));
@@ -60,7 +51,7 @@ public final class GitCredentialsFiles {
             List<PlaintextFinding> found = new ArrayList<>();
             try {
                 // Scanned again under the lock: a line another program added meanwhile is kept.
-                files.update(file, current -> {
+                writer.update(file, current -> {
                     found.clear();
                     if (current.isEmpty()) {
                         return null;

@@ -12,19 +12,11 @@ import org.gitlabaccess.core.io.Secret;
  * The GitLab instance this run works with: its API root (found from what the user typed), the
  * HTTPS settings to reach it, and warnings about the address (plain HTTP).
  */
-public final class Instance {
+public record Instance(String root, InstanceUrl url, HttpSettings http, List<String> warnings) {
     public static final String DEFAULT_HOST = "https://gitlab.com";
 
-    private final String root;
-    private final InstanceUrl url;
-    private final HttpSettings http;
-    private final List<String> warnings;
-
-    private Instance(String root, InstanceUrl url, HttpSettings http, List<String> warnings) {
-        this.root = root;
-        this.url = url;
-        this.http = http;
-        this.warnings = List.copyOf(warnings);
+    public Instance {
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -66,20 +58,8 @@ public final class Instance {
         }
     }
 
-    public String root() {
-        return root;
-    }
-
     public String host() {
         return url.host();
-    }
-
-    public HttpSettings http() {
-        return http;
-    }
-
-    public List<String> warnings() {
-        return warnings;
     }
 
     public GitLabClient client(Secret token) {

@@ -146,8 +146,7 @@ public final class AtomicFile {
                     ? Optional.of(BoundedFiles.readRegular(target, EDIT_LIMIT)) : Optional.empty();
             byte[] content = edit.apply(current);
             if (content == null || (!writeEvenIfSame && current.isPresent() && Arrays.equals(current.get(), content))) {
-                channel.close();
-                Files.deleteIfExists(lock);
+                abandon(channel, lock);
                 return new Result(target, false, false, Optional.empty());
             }
             try (channel) {
@@ -170,11 +169,7 @@ public final class AtomicFile {
             syncDirectory(dir);
             return new Result(target, before.isEmpty(), true, backup);
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(lock);
-            }
+            abandon(channel, lock);
             throw e;
         }
     }
@@ -201,11 +196,7 @@ public final class AtomicFile {
             syncDirectory(target.getParent());
             return target;
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(lock);
-            }
+            abandon(channel, lock);
             throw e;
         }
     }
@@ -314,6 +305,15 @@ public final class AtomicFile {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Windows and some file systems cannot fsync a directory; the rename is still atomic.
+        }
+    }
+
+    /** Gives the lock up: nothing was written to the target, and no lock file stays behind. */
+    private static void abandon(FileChannel channel, Path lock) throws IOException {
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(lock);
         }
     }
 }
