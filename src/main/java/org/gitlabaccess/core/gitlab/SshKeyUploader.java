@@ -61,6 +61,14 @@ public final class SshKeyUploader {
         throw ApiProblems.of(r, client.http(), null);
     }
 
+    /** Deletes a key from the account; a key already gone counts as deleted. */
+    public void remove(GitLabClient client, long id) {
+        ApiResult r = client.delete("/user/keys/" + id);
+        if (!r.ok() && r.status() != 404) {
+            throw ApiProblems.of(r, client.http(), null);
+        }
+    }
+
     /** The key on the account with the same fingerprint, if any: every page of the list is read until it is found. */
     public Optional<Registered> findOnAccount(GitLabClient client, SshKey key) {
         return ApiPages.first(client, "/user/keys", k -> sameKey(k.text("key"), key)

@@ -2,6 +2,8 @@ package org.gitlabaccess.core.setup;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,6 +61,11 @@ public record SetupRequest(Environment env, SiteConfig site, String host, Path c
     /** The key to create or reuse: the one asked for, else the product's key named after the SSH host. */
     public Path keyFileFor(SshEndpoint endpoint) {
         return keyFile != null ? keyFile.toAbsolutePath() : target().defaultKeyFile(endpoint);
+    }
+
+    /** The comment of a key the product creates: who, on which machine, by what, when. */
+    public String keyComment() {
+        return userName + "@" + machineName + " gitlab-access " + LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** The roots to look for repositories in: the ones asked for, else the home. */

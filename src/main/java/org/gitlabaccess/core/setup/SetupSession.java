@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.gitlabaccess.core.CoreTexts;
@@ -16,6 +18,7 @@ import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.DoctorReport;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.SshEndpointSelection;
+import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.JGitHome;
 import org.gitlabaccess.core.io.Secret;
@@ -29,6 +32,7 @@ import org.gitlabaccess.core.repos.ScanCancellation;
 import org.gitlabaccess.core.repos.ScanListener;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
+import org.gitlabaccess.core.ssh.SshConfigProblems;
 
 /**
  * One setup, from sign-in to the report: the wizard and {@code setup} drive this and nothing else.
@@ -183,6 +187,26 @@ public final class SetupSession {
     private synchronized void forgetSignIn() {
         signedIn = null;
         ssh = null;
+    }
+
+    /**
+     * Renews the product's key for this instance (see {@link KeyRotation}): a new key with the given
+     * expiry replaces the old one on the account and on disk, or nothing changes.
+     *
+     * @param expiresAt the new key's expiry; null for the site configuration's {@code keyExpiryDays}, else 365 days
+     */
+    public KeyRenewal renewKey(LocalDate expiresAt, Progress progress) {
+        SetupRequest r = request();
+        SignedIn s = signIn(progress);
+        var endpoint = sshEndpoint();
+        LocalDate expiry = expiresAt != null ? expiresAt : LocalDate.now(r.clock().withZone(ZoneOffset.UTC))
+                .plusDays(r.site().keyExpiryDays().orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS));
+        var effective = newState().sshLookup().resolve(endpoint.endpoint().alias(), endpoint.endpoint().port(),
+                endpoint.portForced());
+        if (effective.refusedByOpenSsh()) {
+            throw SshConfigProblems.refused(effective);
+        }
+        return new KeyRotation(r, s.client(), effective).rotate(keyFile(), expiry, progress);
     }
 
     /** The doctor's inputs from the same answers: the diagnosis and the report look at what setup does. */

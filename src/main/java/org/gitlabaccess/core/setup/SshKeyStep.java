@@ -2,8 +2,6 @@ package org.gitlabaccess.core.setup;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
@@ -26,9 +24,7 @@ public final class SshKeyStep implements SetupStep {
                     Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint()));
         }
         progress.update(state.texts().get("setup.ssh-key.progress.create"), 0.3);
-        String comment = r.userName() + "@" + r.machineName() + " gitlab-access " + LocalDate.now(r.clock()
-                .withZone(ZoneOffset.UTC));
-        state.key = SshKeyFiles.create(file, comment, r.keyPassphrase());
+        state.key = SshKeyFiles.create(file, r.keyComment(), r.keyPassphrase());
         return StepOutcome.changed(id(), state.texts().get("setup.ssh-key.created", file, state.key.fingerprint()),
                 List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null, state.key.fingerprint()),
                         new Change(ChangeKind.FILE_CREATED, state.key.publicKeyFile().toString(), null, null)),

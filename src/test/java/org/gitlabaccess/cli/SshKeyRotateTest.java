@@ -1,0 +1,140 @@
+package org.gitlabaccess.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.Seed;
+import org.gitlabaccess.testkit.TestKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ssh-key rotate}: the new key works before the old one goes, and a rotation that fails at
+ * upload or at verification changes nothing (files byte for byte, the account's keys).
+ */
+class SshKeyRotateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = GitLabTestServer.start(dir.resolve("server"));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        server.close();
+    }
+
+    private static CliRunner.Result run(Path home, String... rest) {
+        List<String> args = new ArrayList<>(List.of(rest));
+        args.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
+        return new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run(args.toArray(String[]::new));
+    }
+
+    /** A home set up for SSH by the product itself. */
+    private static Path setUp(String name) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        var setup = run(home, "setup", "--method", "ssh", "--yes");
+        assertThat(setup.exitCode()).as(setup.err() + setup.out()).isZero();
+        return home;
+    }
+
+    private static List<String> accountFingerprints() {
+        // Written as ssh-keygen -l prints them ("SHA256:..."), as the command's JSON does.
+        return server.state().keys().stream().map(k -> k.fingerprintSha256().startsWith("SHA256:")
+                ? k.fingerprintSha256() : "SHA256:" + k.fingerprintSha256()).toList();
+    }
+
+    @Test
+    void theNewKeyReplacesTheOldOneOnTheAccountAndOnDisk() throws Exception {
+        Path home = setUp("rotated");
+        Path key = home.resolve(".ssh/id_ed25519_127.0.0.1");
+        Path oldCopy = Files.copy(key, home.resolve("old-key"));
+        String config = Files.readString(home.resolve(".ssh/config"));
+
+        var rotated = run(home, "ssh-key", "rotate", "--yes", "--json", "--expires-at", "2027-06-30");
+        assertThat(rotated.exitCode()).as(rotated.err() + rotated.out()).isZero();
+        JsonNode doc = JSON.readTree(rotated.out());
+        String oldFp = doc.get("old").get("fingerprint").asText();
+        String newFp = doc.get("new").get("fingerprint").asText();
+        assertThat(newFp).isNotEqualTo(oldFp);
+        assertThat(doc.get("old").get("wasRegistered").asBoolean()).isTrue();
+        assertThat(doc.get("new").get("path").asText()).isEqualTo(key.toString());
+        assertThat(doc.get("new").get("expiresAt").asText()).startsWith("2027-06-30");
+        assertThat(accountFingerprints()).contains(newFp).doesNotContain(oldFp);
+        assertThat(Files.readString(home.resolve(".ssh/config"))).as("the block already names the file").isEqualTo(config);
+        assertThat(home.resolve(".ssh/id_ed25519_127.0.0.1.rotating")).doesNotExist();
+        assertThat(Files.readString(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"))).doesNotContain("old");
+
+        var verified = run(home, "verify", "--ssh", "--json");
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+
+        if (Processes.available("ssh")) {
+            var real = Processes.run(home, Map.of("HOME", home.toString()), "ssh", "-F",
+                    home.resolve(".ssh/config").toString(), "-o", "UserKnownHostsFile=" + home.resolve(".ssh/known_hosts"),
+                    "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-T", "git@127.0.0.1");
+            assertThat(real.exitCode()).as(real.all()).isZero();
+            assertThat(real.stdout()).startsWith("Welcome to GitLab, @alice!");
+            Files.setPosixFilePermissions(oldCopy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            var old = Processes.run(home, Map.of("HOME", home.toString()), "ssh", "-F", "/dev/null", "-i",
+                    oldCopy.toString(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile="
+                            + home.resolve(".ssh/known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                    "-p", String.valueOf(server.sshPort()), "-T", "git@127.0.0.1");
+            assertThat(old.exitCode()).as("the old key no longer gets in: " + old.all()).isNotZero();
+            assertThat(old.all()).contains("Permission denied");
+        }
+    }
+
+    @Test
+    void aRotationRefusedAtUploadChangesNothing() throws Exception {
+        Path home = setUp("refused");
+        var before = snapshot(home);
+        List<String> keys = accountFingerprints();
+
+        var refused = run(home, "ssh-key", "rotate", "--yes", "--expires-at", "2020-01-01");
+        assertThat(refused.exitCode()).as(refused.out()).isNotZero();
+        assertThat(refused.err()).contains("error:");
+        assertThat(snapshot(home)).isEqualTo(before);
+        assertThat(accountFingerprints()).containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
+    void aRotationThatCannotProveTheNewKeyTakesItBackAndChangesNothing() throws Exception {
+        Path home = setUp("unproven");
+        var before = snapshot(home);
+        List<String> keys = accountFingerprints();
+
+        // Port 1 answers nothing: the new key cannot be proven over SSH.
+        var unproven = run(home, "ssh-key", "rotate", "--yes", "--ssh-port", "1");
+        assertThat(unproven.exitCode()).as(unproven.out()).isNotZero();
+        assertThat(snapshot(home)).isEqualTo(before);
+        assertThat(accountFingerprints()).as("the new key left the account again").containsExactlyInAnyOrderElementsOf(keys);
+        var verified = run(home, "verify", "--ssh");
+        assertThat(verified.exitCode()).as("the old key still works: " + verified.err()).isZero();
+    }
+
+    /** Every file under ~/.ssh, by name and content. */
+    private static Map<String, String> snapshot(Path home) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var s = Files.list(home.resolve(".ssh"))) {
+            for (Path p : s.toList()) {
+                files.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+}
