@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         header = "Find local clones, classify their remotes, rewrite them to SSH or HTTPS, undo.",
         description = {"Finds every repository below your home (or the site's scanRoots, or DIR...), classifies "
                 + "each remote for the GitLab host in use, and rewrites remotes with a journal that 'repos undo' reads."},
-        subcommands = {ReposScanCommand.class, ReposRewriteCommand.class, ReposUndoCommand.class})
+        subcommands = {ReposScanCommand.class, ReposRewriteCommand.class, ReposUndoCommand.class,
+            ReposCloneCommand.class})
 final class ReposCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,13 +14,14 @@ import org.gitlabaccess.core.io.Environment;
 
 /**
  * Site configuration set by IT: host, SSH host and port, CA file, default method, key expiry,
- * scan roots, OAuth client id. Layers, later ones overriding earlier ones: baked into the installer
+ * scan roots, OAuth client id, where new employees' clones go and which groups are preselected. Layers, later ones overriding earlier ones: baked into the installer
  * (next to the app), {@code /etc/gitlab-access/config.json}, then the user's
  * {@code ~/.config/gitlab-access/config.json}. Command-line options override them all.
  */
 public record SiteConfig(Optional<String> host, Optional<String> sshHost, Optional<Integer> sshPort,
                          Optional<Path> caFile, Optional<String> method, Optional<Integer> keyExpiryDays,
-                         List<Path> scanRoots, Optional<String> oauthClientId, List<Path> sources) {
+                         List<Path> scanRoots, Optional<String> oauthClientId, Optional<String> cloneRoot,
+                         List<String> cloneGroups, List<Path> sources) {
 
     public static final String FILE_NAME = "config.json";
 
@@ -31,7 +32,7 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
 
     public static SiteConfig empty() {
         return new SiteConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 
     /** The layers for this machine, lowest priority first. */
@@ -83,9 +84,13 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
         if (n.has("scanRoots")) {
             n.get("scanRoots").forEach(r -> roots.add(base.resolve(r.asText())));
         }
+        List<String> groups = new ArrayList<>();
+        if (n.has("cloneGroups")) {
+            n.get("cloneGroups").forEach(g -> groups.add(g.asText().strip()));
+        }
         return new SiteConfig(text(n, "host"), text(n, "sshHost"), number(n, "sshPort"),
                 text(n, "caFile").map(base::resolve), text(n, "method"), number(n, "keyExpiryDays"),
-                List.copyOf(roots), text(n, "oauthClientId"), List.of(file));
+                List.copyOf(roots), text(n, "oauthClientId"), text(n, "cloneRoot"), List.copyOf(groups), List.of(file));
     }
 
     SiteConfig overriddenBy(SiteConfig o) {
@@ -94,6 +99,7 @@ public record SiteConfig(Optional<String> host, Optional<String> sshHost, Option
         return new SiteConfig(o.host.or(() -> host), o.sshHost.or(() -> sshHost), o.sshPort.or(() -> sshPort),
                 o.caFile.or(() -> caFile), o.method.or(() -> method), o.keyExpiryDays.or(() -> keyExpiryDays),
                 o.scanRoots.isEmpty() ? scanRoots : o.scanRoots, o.oauthClientId.or(() -> oauthClientId),
+                o.cloneRoot.or(() -> cloneRoot), o.cloneGroups.isEmpty() ? cloneGroups : o.cloneGroups,
                 List.copyOf(src));
     }
 

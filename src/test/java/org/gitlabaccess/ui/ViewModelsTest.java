@@ -50,7 +50,7 @@ class ViewModelsTest {
     private static SiteConfig site(java.util.Optional<String> method, java.util.Optional<String> oauthClientId) {
         return new SiteConfig(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), method, java.util.Optional.empty(), java.util.List.of(), oauthClientId,
-                java.util.List.of());
+                java.util.Optional.empty(), java.util.List.of(), java.util.List.of());
     }
 
     private static String originUrl(Path repo) throws Exception {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +136,19 @@ public final class GitCommand {
         }
     }
 
+    /**
+     * Runs a long git command (a clone) that may take up to {@code timeout}, with configuration given
+     * through the environment only; an interrupt stops it and its children.
+     */
+    public Result runLong(Path dir, List<String> args, Duration timeout, List<Map.Entry<String, String>> config) {
+        GitVersion v = requireUsable();
+        try {
+            return exec(dir, args, null, false, EnvironmentConfig.of(config, v), timeout.toSeconds());
+        } catch (IOException e) {
+            throw cannotRun(e);
+        }
+    }
+
     private static ProblemException cannotRun(IOException e) {
         return ProblemException.of(ProblemKind.LOCAL_FILES, "git-failed", Text.of("error.git-failed", e.getMessage()),
                 Text.of("error.git-failed.hint"), e);
@@ -147,7 +161,7 @@ public final class GitCommand {
     Result runWithConfig(Path dir, List<String> args, List<Map.Entry<String, String>> config) {
         GitVersion v = requireUsable();
         try {
-            return exec(dir, args, null, false, EnvironmentConfig.of(config, v));
+            return exec(dir, args, null, false, EnvironmentConfig.of(config, v), TIMEOUT_SECONDS);
         } catch (IOException e) {
             throw cannotRun(e);
         }
@@ -180,11 +194,11 @@ public final class GitCommand {
     }
 
     private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput) throws IOException {
-        return exec(dir, args, stdin, secretOutput, Map.of());
+        return exec(dir, args, stdin, secretOutput, Map.of(), TIMEOUT_SECONDS);
     }
 
-    private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput, Map<String, String> extra)
-            throws IOException {
+    private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput, Map<String, String> extra,
+                        long timeoutSeconds) throws IOException {
         requireReadableGlobalConfig(env);
         List<String> command = new ArrayList<>();
         command.add(executable);
@@ -211,11 +225,11 @@ public final class GitCommand {
             }
         }
         try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 // Its helpers too (git-remote-https waiting on a FIFO ~/.netrc, say): none may outlive the run.
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IOException("git " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new IOException("git " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
             }
             String stdout = out.get(10, TimeUnit.SECONDS);
             String stderr = err.get(10, TimeUnit.SECONDS);

@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
@@ -207,6 +209,34 @@ public final class SetupSession {
             throw SshConfigProblems.refused(effective);
         }
         return new KeyRotation(r, s.client(), effective).rotate(keyFile(), expiry, progress);
+    }
+
+    /** The projects the user is a member of, most recently active first; {@code search} narrows them on GitLab. */
+    public List<MemberProject> memberProjects(String search) {
+        return ProjectClones.memberProjects(signIn(Progress.NONE).client(), search);
+    }
+
+    /**
+     * Where clones go: the site configuration's {@code cloneRoot} ({@code ~/} is the home, a relative
+     * path is below it), else {@code ~/src}.
+     */
+    public Path cloneRoot() {
+        SetupRequest r = request();
+        Path home = r.target().home();
+        String configured = r.site().cloneRoot().orElse("~/src");
+        return configured.equals("~") ? home
+                : configured.startsWith("~/") ? home.resolve(configured.substring(2)) : home.resolve(configured);
+    }
+
+    /**
+     * Clones the projects below {@code root}, over the method's transport with the remotes in the form
+     * the rewrite gives them (the SSH host as {@code ~/.ssh/config} names it, or the web address).
+     */
+    public CloneReport cloneProjects(List<MemberProject> projects, Path root, Progress progress) {
+        SetupState state = newState();
+        var target = RewriteRemotesStep.target(state);
+        Function<String, String> url = state.request().method() == SetupMethod.SSH ? target::sshUrl : target::httpsUrl;
+        return new ProjectClones(new GitCommand(state.request().env())).cloneAll(projects, root, url, progress);
     }
 
     /** The doctor's inputs from the same answers: the diagnosis and the report look at what setup does. */
