@@ -27,8 +27,9 @@ class CoreTextsTest {
      * ({@code Text.of("key", ...)}, as a {@link ProblemException} takes it), the key a literal.
      */
     private static final Pattern USE = Pattern.compile(
-            "(?:texts\\(\\)\\s*\\.get|\\bText\\.of|\\bnew\\s+Text)\\(\\s*\"([^\"]+)\"");
-    private static final Pattern ANY_USE = Pattern.compile("texts\\(\\)\\s*\\.get\\(|\\bText\\.of\\(|\\bnew\\s+Text\\(");
+            "(?:\\btexts(?:\\(\\))?\\s*\\.get|\\bText\\.of|\\bnew\\s+Text)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern ANY_USE = Pattern.compile(
+            "\\btexts(?:\\(\\))?\\s*\\.get\\(|\\bText\\.of\\(|\\bnew\\s+Text\\(");
 
     /** One file's texts alone (a bundle from getBundle would show its parent's keys as its own). */
     private static ResourceBundle own(Locale locale) {

@@ -396,13 +396,19 @@ final class ApiRoutes {
 
     private void listProjects(Exchange ex, TestToken t) throws IOException {
         boolean membership = "true".equals(ex.query.get("membership"));
-        List<Map<String, Object>> list = new ArrayList<>();
+        String search = ex.query.getOrDefault("search", "").toLowerCase(java.util.Locale.ROOT);
+        List<TestProject> found = new ArrayList<>();
         for (TestProject p : state.projects()) {
-            if (!membership || p.members().contains(t.userId)) {
-                list.add(projectEntity(p));
+            if ((!membership || p.members().contains(t.userId))
+                    && p.pathWithNamespace().toLowerCase(java.util.Locale.ROOT).contains(search)) {
+                found.add(p);
             }
         }
-        ex.json(200, list);
+        if ("last_activity_at".equals(ex.query.get("order_by"))) {
+            // As GitLab: newest activity first with sort=desc (here, a higher id is more recent).
+            found.sort(java.util.Comparator.comparingLong(TestProject::id).reversed());
+        }
+        ex.json(200, found.stream().map(this::projectEntity).toList());
     }
 
     private void getProject(Exchange ex, TestToken t, String idOrPath) throws IOException {
@@ -433,6 +439,7 @@ final class ApiRoutes {
         body.put("path", p.path());
         body.put("path_with_namespace", p.pathWithNamespace());
         body.put("created_at", "2024-02-01T10:00:00.000Z");
+        body.put("last_activity_at", String.format("2026-11-%02dT09:30:00.000Z", Math.min(28, p.id())));
         body.put("default_branch", "main");
         body.put("tag_list", List.of());
         body.put("topics", List.of());

@@ -28,8 +28,9 @@ public final class RevokeTokenStep implements SetupStep {
             return StepOutcome.skipped(id(), state.texts().get("setup.revoke-token.kept"));
         }
         Change revoked = revoke(r, state.signedIn());
-        return StepOutcome.changed(id(), state.texts().get(r.signedInWithBrowser() ? "setup.revoke-token.oauth"
-                : "setup.revoke-token.revoked"), List.of(revoked), Map.of());
+        String summary = r.signedInWithBrowser() ? state.texts().get("setup.revoke-token.oauth")
+                : state.texts().get("setup.revoke-token.revoked");
+        return StepOutcome.changed(id(), summary, List.of(revoked), Map.of());
     }
 
     /** Revokes the sign-in's credential on GitLab: the browser sign-in's tokens, else the personal access token. */
