@@ -107,7 +107,7 @@ no_secret_in() {
 # 1. Report only, with the token and -vvv: the token reaches the doctor on stdin, never the output.
 playbook -vvv -e "@$work/token.yml"
 [ "$(recap_changed)" = 0 ] || fail "run 1 (report only) changed something"
-report_has 'len(r["results"]) == 2 and r["unreached"] == [] and r["hosts"] == 1'
+report_has 'len(r["results"]) == 2 and r["hosts_not_run"] == [] and r["hosts"] == 1'
 report_has 'alice["exit_code"] == 1 and alice["checks"]["git-credentials-plaintext"] == "fail"'
 report_has 'bob["exit_code"] == 1 and bob["checks"]["git-credentials-plaintext"] == "ok"'
 report_has 'alice["checks"]["host-reachable"] == "fail" and len(alice["checks"]) >= 19 and alice["fixes"] == []'
