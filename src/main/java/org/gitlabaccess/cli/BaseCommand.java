@@ -72,10 +72,20 @@ abstract class BaseCommand implements Callable<Integer> {
         return instance;
     }
 
+    private TokenInput.Source tokenSource() {
+        return new TokenInput.Source(global().tokenFile(), global().tokenStdin());
+    }
+
+    /** Whether a token was given at all (--token-file, --token-stdin or GITLAB_TOKEN), without reading it. */
+    boolean tokenGiven() {
+        return tokenSource().file() != null || tokenSource().stdin()
+                || ctx.env().variable(TokenInput.ENV_VARIABLE).isPresent();
+    }
+
     /** The token from --token-file, --token-stdin or GITLAB_TOKEN, if one was given (read once). */
     Secret optionalToken() {
         TokenInput input = new TokenInput();
-        var token = input.read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()), ctx.in(), ctx.env());
+        var token = input.read(tokenSource(), ctx.in(), ctx.env());
         input.warnings().forEach(this::warn);
         return token.orElse(null);
     }

@@ -24,8 +24,8 @@ import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.repos.ScanResult;
 import org.gitlabaccess.core.repos.SshEndpointLookup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access repos rewrite}: remotes to SSH or HTTPS, planned, journaled, verified. */
 @Command(name = "rewrite", sortOptions = false,
@@ -51,8 +51,8 @@ final class ReposRewriteCommand extends ReposSupport {
                     + "(--to ssh only).")
     boolean globalInsteadOf;
 
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to scan (default: your home).")
-    List<Path> directories = new ArrayList<>();
+    @Mixin
+    ScanDirectories scanDirectories = new ScanDirectories();
 
     ReposRewriteCommand(CliContext ctx) {
         super(ctx);
@@ -70,7 +70,7 @@ final class ReposRewriteCommand extends ReposSupport {
         if (globalInsteadOf) {
             plan = globalPlan(target);
         } else {
-            ScanResult scan = scan(roots(directories));
+            ScanResult scan = scan(roots(scanDirectories.directories));
             List<RepositoryRemotes> repos = remotes(scan, target);
             if (to == RewriteTarget.SSH && !sshEndpointGiven() && tokenGiven()) {
                 Optional<GitLabTarget> asked = askGitLab(target, repos);
@@ -128,10 +128,6 @@ final class ReposRewriteCommand extends ReposSupport {
         plan.leftAlone().forEach(l -> say("Left alone: " + l.repository() + (l.remote().isEmpty() ? "" : " "
                 + l.remote()) + ": " + l.reason()));
         plan.notes().forEach(this::say);
-    }
-
-    private boolean tokenGiven() {
-        return global().tokenFile() != null || global().tokenStdin() || ctx.env().variable("GITLAB_TOKEN").isPresent();
     }
 
     /** With a token and no SSH endpoint configured: the SSH host and port GitLab gives for the first project found. */

@@ -1,6 +1,5 @@
 package org.gitlabaccess.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gitlabaccess.core.repos.GitLabTarget;
@@ -8,7 +7,7 @@ import org.gitlabaccess.core.repos.RemoteUrl;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.ScanResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code gitlab-access repos scan}: every local clone and what its remotes are. */
 @Command(name = "scan", sortOptions = false,
@@ -18,8 +17,8 @@ import picocli.CommandLine.Parameters;
             "Each remote is judged against --host (else the site configuration, else https://gitlab.com) and "
                 + "--ssh-host; ~/.ssh/config aliases and insteadOf rules are resolved. Secrets in URLs are masked."})
 final class ReposScanCommand extends ReposSupport {
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to scan (default: your home).")
-    List<Path> directories = new ArrayList<>();
+    @Mixin
+    ScanDirectories scanDirectories = new ScanDirectories();
 
     ReposScanCommand(CliContext ctx) {
         super(ctx);
@@ -28,7 +27,7 @@ final class ReposScanCommand extends ReposSupport {
     @Override
     public Integer call() {
         GitLabTarget target = target();
-        ScanResult scan = scan(roots(directories));
+        ScanResult scan = scan(roots(scanDirectories.directories));
         List<RepositoryRemotes> repos = remotes(scan, target);
         List<ScanResult.Skipped> skipped = skipped(scan, repos);
         if (json()) {

@@ -9,7 +9,6 @@ import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.TokenInput;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshEndpoint;
@@ -81,9 +80,7 @@ final class SshKeyConfigureCommand extends BaseCommand {
 
     /** A client when a token was given (to discover the SSH endpoint); none otherwise. */
     private GitLabClient optionalClient() {
-        boolean tokenGiven = global().tokenFile() != null || global().tokenStdin()
-                || ctx.env().variable(TokenInput.ENV_VARIABLE).isPresent();
-        if (!tokenGiven || (global().sshHost() != null && global().sshPort() != null)) {
+        if (!tokenGiven() || (global().sshHost() != null && global().sshPort() != null)) {
             return null;
         }
         try {
