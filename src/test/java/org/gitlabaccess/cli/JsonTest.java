@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.setup.Change;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,26 @@ class JsonTest {
         assertThat(Json.write(doc)).isEqualTo(mapper.writeValueAsString(doc));
         assertThat(Json.write(Map.of("error", Map.of("code", 2)))).isEqualTo(mapper.writeValueAsString(
                 Map.of("error", Map.of("code", 2))));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Checks(boolean ok, String ssh, List<String> repositories) {
+    }
+
+    record Remote(String name, String project, @JsonInclude(JsonInclude.Include.NON_NULL) String pushUrl,
+                  RemoteKind kind) {
+    }
+
+    @Test
+    void leavesOutNullPartsWhereTheRecordOrItsComponentSaysSoAsJacksonDoes() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<Object> docs = List.of(new Checks(true, null, List.of("a")), new Checks(false, "refused", null),
+                new Remote("origin", null, null, RemoteKind.SSH),
+                new Remote("origin", "group/app", "git@h:group/app.git", RemoteKind.SSH));
+        for (Object doc : docs) {
+            assertThat(Json.write(doc)).isEqualTo(mapper.writeValueAsString(doc).replace("\"SSH\"", "\"ssh\""));
+        }
+        assertThat(Json.write(docs.get(0))).doesNotContain("ssh");
+        assertThat(Json.write(docs.get(2))).contains("\"project\" : null").doesNotContain("pushUrl");
     }
 }

@@ -372,4 +372,21 @@ class ReposCommandTest {
     private static String urlOf(JsonNode repos, Path path, String name) {
         return remote(repos, path, name).get("url").asText();
     }
+
+    @Test
+    void undoDeclinedAtThePromptChangesNothing() throws Exception {
+        var apply = run("repos", "rewrite", "--to", "ssh", "--yes", src.toString());
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        String rewritten = git.config(https, "remote.origin.url");
+        List<Path> journals = stateFiles();
+
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var undo = cli().prompter(person).run("repos", "undo", "--host", HOST);
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(person.asked()).singleElement().asString().startsWith("Restore these");
+        assertThat(undo.out()).contains("Nothing was changed.");
+        assertThat(git.config(https, "remote.origin.url")).isEqualTo(rewritten);
+        assertThat(stateFiles()).containsExactlyInAnyOrderElementsOf(journals);
+    }
 }

@@ -115,4 +115,19 @@ class SetupHttpsTest {
         assertThat(r.err()).contains("plain text").contains(".git-credentials");
         assertThat(home.resolve(".git-credentials")).doesNotExist();
     }
+
+    @Test
+    void theStoreHelperDeclinedAtThePromptIsRefusedAndNothingIsWritten() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("store-declined"));
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var r = new CliRunner(home).prompter(person).env("GITLAB_TOKEN", Seed.WRITE_REPOSITORY_TOKEN).run("setup",
+                "--method", "https", "--credential-helper", "store", "--host", server.baseUrl(), "--ca-file",
+                server.caFile().toString());
+        assertThat(person.asked()).singleElement().asString().contains(home.resolve(".git-credentials").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("plain text");
+        assertThat(home.resolve(".git-credentials")).doesNotExist();
+        assertThat(home.resolve(".gitconfig")).doesNotExist();
+        assertThat(r.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
+    }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -239,5 +241,53 @@ class SshFlowTest {
         var r = cli(home, null).run(args("verify", "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(closed)));
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("refused");
+    }
+
+    @Test
+    void aHostKeyAcceptedAtThePromptIsRecorded() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("prompt-yes"));
+        cli(home, null).run(args("ssh-key", "create"));
+        ScriptedPrompter person = new ScriptedPrompter(true);
+        var r = cli(home, null).prompter(person).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort())));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(person.asked()).containsExactly("Trust it and record it in ~/.ssh/known_hosts?");
+        assertThat(r.err()).contains("can't be established").contains(server.hostKeyFingerprint());
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(server.knownHostsLine() + "\n");
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+    }
+
+    @Test
+    void aHostKeyDeclinedAtThePromptLeavesKnownHostsAndTheConfigurationByteIdentical() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("prompt-no"));
+        cli(home, null).run(args("ssh-key", "create"));
+        byte[] known = "other.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] config = "Host other.example.org\n  User git\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(home.resolve(".ssh/known_hosts"), known);
+        Files.write(home.resolve(".ssh/config"), config);
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var r = cli(home, null).prompter(person).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort())));
+        assertThat(person.asked()).hasSize(1);
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(Files.readAllBytes(home.resolve(".ssh/known_hosts"))).isEqualTo(known);
+        assertThat(Files.readAllBytes(home.resolve(".ssh/config"))).isEqualTo(config);
+    }
+
+    @Test
+    void configureRefusesABlockedPortAndWritesNothing() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("configure-blocked"));
+        cli(home, null).run(args("ssh-key", "create"));
+        int closed;
+        try (var s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        var r = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(closed)));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("Nothing answers on 127.0.0.1:" + closed);
+        assertThat(home.resolve(".ssh/config")).doesNotExist();
+        assertThat(home.resolve(".ssh/known_hosts")).doesNotExist();
     }
 }
