@@ -39,7 +39,7 @@ public final class ConfigureSshStep implements SetupStep {
         progress.update(state.texts().get("setup.ssh-config.progress.port"), 0.6);
         SshSetup.Result result = new SshSetup(r.env(), state.sshLookup(), r.hostKeyDecision(), alternatives, r.locale())
                 .configure(state.endpoint(), state.key(), r.keyPassphrase(), state.instance().root());
-        state.useEndpoint(result.endpoint());
+        state.endpoint = result.endpoint(); // the alternative, when the port check took it
         state.warnings().addAll(result.notices());
         List<Change> changes = new ArrayList<>();
         if (result.knownHostAdded()) {

@@ -25,27 +25,22 @@ import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
+import org.gitlabaccess.testkit.RunningServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Verification against the test server: which key ssh -T offers, and ls-remote over SSH. */
 class AccessVerificationTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer();
     static GitLabTestServer server;
     static HttpSettings http;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
-        http = new HttpSettings(new Environment(Map.of(), new Properties()), List.of(server.caFile()));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
+    static void useServer() {
+        server = SERVER.get();
+        http = SERVER.http();
     }
 
     private static AccessVerification verification(Path home) {
@@ -67,7 +62,7 @@ class AccessVerificationTest {
 
     @Test
     void withoutAnIdentityFileInTheConfigurationTheDefaultKeyIsOffered() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("default"));
+        Path home = SERVER.directory("default");
         SshKey key = registeredKey(home.resolve(".ssh/id_ed25519_default"));
 
         var greeting = verification(home).greet(effective(home), null, key.privateKeyFile(), null);
@@ -79,7 +74,7 @@ class AccessVerificationTest {
 
     @Test
     void theConfiguredIdentityFileBeatsTheDefaultAndTheGivenIdentityBeatsBoth() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("configured"));
+        Path home = SERVER.directory("configured");
         SshKey registered = registeredKey(home.resolve(".ssh/id_ed25519_registered"));
         SshKey configured = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_configured"), "c", null);
         Files.writeString(home.resolve(".ssh/config"), "Host " + server.sshHost() + "\n  IdentityFile "
@@ -96,7 +91,7 @@ class AccessVerificationTest {
 
     @Test
     void lsRemoteOverSshReadsTheProjectsRefsAndNamesAnUnknownProject() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("ls-remote"));
+        Path home = SERVER.directory("ls-remote");
         SshKey key = registeredKey(home.resolve(".ssh/id_ed25519_repos"));
         verification(home).greet(effective(home), key.privateKeyFile(), null, null); // records the host key
 

@@ -15,10 +15,10 @@ import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.testkit.GitLabTestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.gitlabaccess.testkit.RunningServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The configure sequence against the test server's SSH: what it writes, and that a failure writes nothing. */
 class SshSetupTest {
@@ -26,26 +26,36 @@ class SshSetupTest {
     private static final String KNOWN_BEFORE = "other.example.com ssh-ed25519 "
             + "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer();
     static GitLabTestServer server;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
+    static void useServer() {
+        server = SERVER.get();
     }
 
     /** A home with a key and the user's own ~/.ssh/config and known_hosts lines. */
     private static Path home(String name) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(name).resolve(".ssh")).getParent();
+        Path home = SERVER.directory(name);
+        Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/config"), CONFIG_BEFORE);
         Files.writeString(home.resolve(".ssh/known_hosts"), KNOWN_BEFORE);
         return home;
+    }
+
+    /** The bytes of ~/.ssh/config and known_hosts, to prove a refusal wrote nothing. */
+    private record SshFiles(byte[] config, byte[] knownHosts) {
+        static SshFiles of(Path home) throws IOException {
+            return new SshFiles(Files.readAllBytes(home.resolve(".ssh/config")),
+                    Files.readAllBytes(home.resolve(".ssh/known_hosts")));
+        }
+
+        void assertUnchanged(Path home) throws IOException {
+            SshFiles now = of(home);
+            assertThat(now.config()).isEqualTo(config);
+            assertThat(now.knownHosts()).isEqualTo(knownHosts);
+        }
     }
 
     private static SshSetup setup(Path home, HostKeyDecision decision, Map<String, SshEndpoint> alternatives) {
@@ -95,8 +105,7 @@ class SshSetupTest {
     void aBlockedPortIsRefusedAndNothingIsWritten() throws IOException {
         Path home = home("blocked");
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_test"), "t", null);
-        byte[] config = Files.readAllBytes(home.resolve(".ssh/config"));
-        byte[] known = Files.readAllBytes(home.resolve(".ssh/known_hosts"));
+        SshFiles before = SshFiles.of(home);
         SshEndpoint blocked = SshEndpoint.of(server.sshHost(), closedPort());
 
         assertThatThrownBy(() -> setup(home, HostKeyDecision.ACCEPT, Map.of()).configure(blocked, key, null,
@@ -106,8 +115,7 @@ class SshSetupTest {
                     assertThat(e.reason()).isEqualTo("ssh-port-blocked");
                     assertThat(e.getMessage()).contains(blocked.toString());
                 });
-        assertThat(Files.readAllBytes(home.resolve(".ssh/config"))).isEqualTo(config);
-        assertThat(Files.readAllBytes(home.resolve(".ssh/known_hosts"))).isEqualTo(known);
+        before.assertUnchanged(home);
     }
 
     @Test
@@ -130,14 +138,12 @@ class SshSetupTest {
     void aHostKeyNotAcceptedLeavesBothFilesAsTheyWere() throws IOException {
         Path home = home("refused");
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_test"), "t", null);
-        byte[] config = Files.readAllBytes(home.resolve(".ssh/config"));
-        byte[] known = Files.readAllBytes(home.resolve(".ssh/known_hosts"));
+        SshFiles before = SshFiles.of(home);
 
         assertThatThrownBy(() -> setup(home, HostKeyDecision.REFUSE, Map.of()).configure(server(), key, null,
                 server.baseUrl()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getMessage())
                         .contains(server.hostKeyFingerprint()));
-        assertThat(Files.readAllBytes(home.resolve(".ssh/config"))).isEqualTo(config);
-        assertThat(Files.readAllBytes(home.resolve(".ssh/known_hosts"))).isEqualTo(known);
+        before.assertUnchanged(home);
     }
 }
