@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,7 +82,7 @@ class SetupHttpsTest {
             try (Stream<Path> files = Files.walk(home)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     if (Files.size(f) < 5_000_000) {
-                        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
                                 .as(f.toString()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
                     }
                 }

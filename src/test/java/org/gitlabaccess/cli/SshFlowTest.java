@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.gitlabaccess.core.ssh.KeyFingerprint;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.Seed;
@@ -47,20 +52,20 @@ class SshFlowTest {
     }
 
     private static String[] args(String... rest) {
-        List<String> l = new java.util.ArrayList<>(List.of(rest));
+        List<String> l = new ArrayList<>(List.of(rest));
         l.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
         return l.toArray(String[]::new);
     }
 
     private void fullFlow(String name, String passphrase, String token, String username) throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
-        List<String> extra = new java.util.ArrayList<>();
+        List<String> extra = new ArrayList<>();
         if (passphrase != null) {
             Path pf = home.resolve("passphrase.txt");
             Files.writeString(pf, passphrase + "\n");
             extra.addAll(List.of("--passphrase-file", pf.toString()));
         }
-        List<String> create = new java.util.ArrayList<>(List.of("ssh-key", "create", "--json"));
+        List<String> create = new ArrayList<>(List.of("ssh-key", "create", "--json"));
         create.addAll(extra);
         var created = cli(home, null).run(args(create.toArray(String[]::new)));
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -73,7 +78,7 @@ class SshFlowTest {
         assertThat(JSON.readTree(uploaded.out()).get("alreadyRegistered").asBoolean()).isFalse();
         assertThat(JSON.readTree(uploaded.out()).get("fingerprint").asText()).isEqualTo(key.get("fingerprint").asText());
 
-        List<String> configure = new java.util.ArrayList<>(List.of("ssh-key", "configure", "--yes"));
+        List<String> configure = new ArrayList<>(List.of("ssh-key", "configure", "--yes"));
         configure.addAll(extra);
         var configured = cli(home, token).run(args(configure.toArray(String[]::new)));
         assertThat(configured.exitCode()).as(configured.err()).isZero();
@@ -83,7 +88,7 @@ class SshFlowTest {
                 "IdentityFile " + home.resolve(".ssh/id_ed25519_127.0.0.1"));
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
 
-        List<String> verify = new java.util.ArrayList<>(List.of("verify", "--ssh", "--json"));
+        List<String> verify = new ArrayList<>(List.of("verify", "--ssh", "--json"));
         if (passphrase != null) {
             verify.addAll(List.of("--key-passphrase-file", home.resolve("passphrase.txt").toString()));
         }
@@ -192,8 +197,8 @@ class SshFlowTest {
         var r = cli(home, null).run(args("verify", "--ssh", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         assertThat(r.exitCode()).isEqualTo(4);
-        String forgedFingerprint = org.gitlabaccess.core.ssh.KeyFingerprint.sha256(
-                org.apache.sshd.common.config.keys.PublicKeyEntry.parsePublicKeyEntry(forged.substring(forged.indexOf(' ') + 1)
+        String forgedFingerprint = KeyFingerprint.sha256(
+                PublicKeyEntry.parsePublicKeyEntry(forged.substring(forged.indexOf(' ') + 1)
                         .trim()).resolvePublicKey(null, Map.of(), null));
         assertThat(r.err()).contains("has changed").contains(server.hostKeyFingerprint()).contains(forgedFingerprint);
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(forged);
@@ -211,10 +216,10 @@ class SshFlowTest {
     void anExpiredKeyIsNamedWhenARepositoryIsVerified() throws Exception {
         Path home = Files.createDirectories(dir.resolve("expired-key"));
         cli(home, null).run(args("ssh-key", "create"));
-        var key = org.gitlabaccess.core.ssh.SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
+        var key = SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
         server.state().addKey(2, "old", key.publicKeyLine(), key.publicKey(),
-                org.gitlabaccess.core.ssh.KeyFingerprint.sha256Bare(key.publicKey()),
-                java.time.Instant.now().minusSeconds(60), "auth");
+                KeyFingerprint.sha256Bare(key.publicKey()),
+                Instant.now().minusSeconds(60), "auth");
         cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         Path repo = Files.createDirectories(home.resolve("src/app/.git"));
@@ -235,7 +240,7 @@ class SshFlowTest {
         Path home = Files.createDirectories(dir.resolve("refused"));
         cli(home, null).run(args("ssh-key", "create"));
         int closed;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
         var r = cli(home, null).run(args("verify", "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(closed)));
