@@ -2,7 +2,6 @@ package org.gitlabaccess.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.gitlabaccess.core.ProblemException;
-import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.SetupMethod;
@@ -33,15 +31,8 @@ final class LoginCommand extends BaseCommand {
             description = "Fail unless the token can drive this setup method.")
     SetupMethod method;
 
-    @Option(names = "--rotate", description = "Rotate the token: GitLab revokes it and issues a new one.")
-    boolean rotate;
-
-    @Option(names = "--token-out", paramLabel = "FILE",
-            description = "Where --rotate writes the new token (created owner-only); never the terminal.")
-    Path tokenOut;
-
-    @Option(names = "--revoke", description = "Revoke the token (for a setup token no longer needed).")
-    boolean revoke;
+    @Mixin
+    TokenChangeOptions change = new TokenChangeOptions();
 
     @Mixin
     SignInOptions signIn = new SignInOptions();
@@ -55,14 +46,7 @@ final class LoginCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (rotate && tokenOut == null) {
-            throw new ProblemException(ProblemKind.USAGE, "token-out-missing", "--rotate needs --token-out FILE: the new token is never printed.",
-                    "Name a file for the new token, for example --token-out ~/.config/gitlab-token.");
-        }
-        if (rotate && revoke) {
-            throw new ProblemException(ProblemKind.USAGE, "conflicting-options",
-                    "--rotate and --revoke cannot be combined.", "Choose one.");
-        }
+        change.check(signIn.chosen());
         if (signIn.chosen()) {
             return browserSignIn();
         }
@@ -76,13 +60,13 @@ final class LoginCommand extends BaseCommand {
         }
         Document doc = Document.of(verdict);
         report(verdict);
-        if (rotate) {
-            var rotated = new TokenRotation().rotate(client, tokenOut);
-            doc = doc.withRotated(new Rotated(tokenOut.toString(), String.valueOf(rotated.expiresAt())));
+        if (change.rotate) {
+            var rotated = new TokenRotation().rotate(client, change.tokenOut);
+            doc = doc.withRotated(new Rotated(change.tokenOut.toString(), String.valueOf(rotated.expiresAt())));
             say("Rotated: GitLab revoked the old token; the new one (expires " + rotated.expiresAt()
-                    + ") is in " + tokenOut + " (readable by you only).");
+                    + ") is in " + change.tokenOut + " (readable by you only).");
         }
-        if (revoke) {
+        if (change.revoke) {
             new TokenRotation().revoke(client);
             doc = doc.withRevoked();
             say("Revoked: GitLab no longer accepts this token.");
@@ -98,14 +82,10 @@ final class LoginCommand extends BaseCommand {
      * keeps nothing, it is revoked at the end.
      */
     private int browserSignIn() {
-        if (rotate || revoke) {
-            throw new ProblemException(ProblemKind.USAGE, "conflicting-options", "--rotate and --revoke apply to personal access tokens, not to a browser "
-                    + "sign-in.", "Drop --web/--device, and give the token with --token-file.");
-        }
         var oauth = oauthClient(signIn.oauthClientId);
         Instance instance = instance();
         List<String> scopes = method == SetupMethod.HTTPS ? List.of("write_repository", "read_user") : List.of("api");
-        var tokens = signIn(oauth, signIn.web, scopes);
+        var tokens = signIn(oauth, signIn.web(), scopes);
         try {
             GitLabClient client = instance.client(tokens.accessToken(), true, Sleeper.REAL);
             TokenInspector inspector = new TokenInspector(clock, machineName());
@@ -131,12 +111,14 @@ final class LoginCommand extends BaseCommand {
     /** The JSON document: whose token, what for, until when; what --rotate, --revoke or a sign-in added. */
     private record Document(String host, String username, String name, long userId, String tokenName,
                             List<String> scopes, String expiresAt, Fit fit, List<String> warnings,
-                            @JsonInclude(Include.NON_NULL) Rotated rotated, @JsonInclude(Include.NON_NULL) Boolean revoked,
+                            @JsonInclude(Include.NON_NULL) Rotated rotated,
+                            @JsonInclude(Include.NON_NULL) Boolean revoked,
                             @JsonInclude(Include.NON_NULL) Boolean oauth) {
         static Document of(TokenVerdict v) {
             return new Document(v.instance(), v.username(), v.name(), v.userId(), v.tokenName(), v.scopes(),
                     v.expiresAt() == null ? null : v.expiresAt().toString(),
-                    new Fit(v.canSetUpSsh(), v.canPushOverHttps(), v.canPullOverHttps()), v.warnings(), null, null, null);
+                    new Fit(v.canSetUpSsh(), v.canPushOverHttps(), v.canPullOverHttps()), v.warnings(),
+                    null, null, null);
         }
 
         Document withRotated(Rotated r) {
@@ -145,8 +127,8 @@ final class LoginCommand extends BaseCommand {
         }
 
         Document withRevoked() {
-            return new Document(host, username, name, userId, tokenName, scopes, expiresAt, fit, warnings, rotated, true,
-                    oauth);
+            return new Document(host, username, name, userId, tokenName, scopes, expiresAt, fit, warnings, rotated,
+                    true, oauth);
         }
 
         Document withOAuth() {

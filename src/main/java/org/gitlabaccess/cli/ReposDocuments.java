@@ -67,8 +67,8 @@ final class ReposDocuments {
 
     /** {@code repos rewrite}: the plan, and once applied, what the run did. */
     @JsonInclude(Include.NON_NULL)
-    record Rewrite(RewriteTarget to, boolean dryRun, List<Edit> plan, int alreadyInTargetForm, List<LeftAlone> leftAlone,
-                   String run, String journal, List<Changed> changed, List<NotChanged> skipped) {
+    record Rewrite(RewriteTarget to, boolean dryRun, List<Edit> plan, int alreadyInTargetForm,
+                   List<LeftAlone> leftAlone, String run, String journal, List<Changed> changed, List<NotChanged> skipped) {
         static Rewrite planned(RewritePlan plan, boolean dryRun) {
             return new Rewrite(plan.target(), dryRun, Edit.of(plan.edits()), plan.alreadyInTargetForm(),
                     plan.leftAlone().stream().map(LeftAlone::of).toList(), null, null, null, null);
@@ -101,8 +101,8 @@ final class ReposDocuments {
 
         static Undo planned(RewriteUndo.Plan plan) {
             return new Undo(plan.journal().toString(), Edit.of(plan.edits()), plan.alreadyRestored().size(),
-                    plan.changedSince().stream().map(ChangedSince::of).toList(), plan.credentialsNotRestored(), null, null,
-                    null);
+                    plan.changedSince().stream().map(ChangedSince::of).toList(), plan.credentialsNotRestored(),
+                    null, null, null);
         }
 
         Undo applied(Applied a) {

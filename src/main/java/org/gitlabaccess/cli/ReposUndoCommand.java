@@ -59,6 +59,7 @@ final class ReposUndoCommand extends ReposSupport {
             return finish(doc, ExitCodes.OK);
         }
         RewriteApplier.Report report = undo.apply(plan);
-        return finish(doc.applied(ReposApplyReport.render(this, report, "Restored")), ReposApplyReport.exitCode(report));
+        return finish(doc.applied(ReposApplyReport.render(this, report, "Restored")),
+                ReposApplyReport.exitCode(report));
     }
 }

@@ -73,7 +73,7 @@ final class SetupCommand extends BaseCommand {
                         "Use --method ssh, or give HTTPS a personal access token.");
             }
             oauthClient = oauthClient(signIn.oauthClientId);
-            oauth = signIn(oauthClient, signIn.web, List.of("api"));
+            oauth = signIn(oauthClient, signIn.web(), List.of("api"));
         }
         String user = ctx.env().variable("USER").or(() -> ctx.env().variable("USERNAME"))
                 .orElse(ctx.env().property("user.name").orElse("user"));

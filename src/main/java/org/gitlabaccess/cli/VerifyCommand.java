@@ -125,8 +125,8 @@ final class VerifyCommand extends BaseCommand {
                            String username, String hostKeyFingerprint, String detail) {
         static SshPart of(SshGreeting g) {
             SshCheckResult r = g.result();
-            return new SshPart(g.endpoint().alias(), g.endpoint().hostName(), g.endpoint().port(), g.identity().toString(),
-                    r.outcome(), r.username(), r.hostKeyFingerprint(), r.detail());
+            return new SshPart(g.endpoint().alias(), g.endpoint().hostName(), g.endpoint().port(),
+                    g.identity().toString(), r.outcome(), r.username(), r.hostKeyFingerprint(), r.detail());
         }
     }
 
@@ -183,8 +183,8 @@ final class VerifyCommand extends BaseCommand {
         List<RepositoryPart> parts = new ArrayList<>();
         for (RemoteCheck c : checks) {
             Remote r = c.remote();
-            parts.add(new RepositoryPart(r.repository().toString(), r.remote(), r.shownUrl(), r.transport(), c.outcome(),
-                    c.detail()));
+            parts.add(new RepositoryPart(r.repository().toString(), r.remote(), r.shownUrl(), r.transport(),
+                    c.outcome(), c.detail()));
             say((c.ok() ? "✓ " : "✗ ") + r.repository() + " " + r.remote() + " (" + r.transport().id() + "): "
                     + (c.ok() ? "git ls-remote works" : c.detail()));
         }

@@ -57,6 +57,20 @@ class SshFlowTest {
         return l.toArray(String[]::new);
     }
 
+    /** A home with the product's key for 127.0.0.1, made by {@code ssh-key create}. */
+    private static Path homeWithKey(String name) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        cli(home, null).run(args("ssh-key", "create"));
+        return home;
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private void fullFlow(String name, String passphrase, String token, String username) throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
         List<String> extra = new ArrayList<>();
@@ -155,8 +169,7 @@ class SshFlowTest {
 
     @Test
     void uploadWithAReadOnlyTokenIsRefusedAndUploadsNothing() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("scope"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("scope");
         int before = server.state().keys().size();
         var r = cli(home, Seed.READ_USER_TOKEN).run(args("ssh-key", "upload"));
         assertThat(r.exitCode()).isEqualTo(3);
@@ -166,8 +179,7 @@ class SshFlowTest {
 
     @Test
     void verifyNamesAnUnregisteredKey() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("unregistered"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("unregistered");
         var configured = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1",
                 "--ssh-port", String.valueOf(server.sshPort())));
         assertThat(configured.exitCode()).as(configured.err()).isZero();
@@ -178,8 +190,7 @@ class SshFlowTest {
 
     @Test
     void anUnknownHostKeyIsNotRecordedWithoutYes() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("noyes"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("noyes");
         var r = cli(home, null).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         assertThat(r.exitCode()).isEqualTo(4);
@@ -189,8 +200,7 @@ class SshFlowTest {
 
     @Test
     void aChangedHostKeyIsRefusedWithBothFingerprints() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("changed"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("changed");
         String forged = "[127.0.0.1]:" + server.sshPort()
                 + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
         Files.writeString(home.resolve(".ssh/known_hosts"), forged);
@@ -206,16 +216,14 @@ class SshFlowTest {
 
     @Test
     void theKeyFileIsOwnerOnly() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("perms"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("perms");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh/id_ed25519_127.0.0.1"))))
                 .isEqualTo("rw-------");
     }
 
     @Test
     void anExpiredKeyIsNamedWhenARepositoryIsVerified() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("expired-key"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("expired-key");
         var key = SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
         server.state().addKey(2, "old", key.publicKeyLine(), key.publicKey(),
                 KeyFingerprint.sha256Bare(key.publicKey()),
@@ -237,12 +245,8 @@ class SshFlowTest {
 
     @Test
     void aRefusedSshPortIsANetworkError() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("refused"));
-        cli(home, null).run(args("ssh-key", "create"));
-        int closed;
-        try (var s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        Path home = homeWithKey("refused");
+        int closed = closedPort();
         var r = cli(home, null).run(args("verify", "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(closed)));
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("refused");
@@ -250,8 +254,7 @@ class SshFlowTest {
 
     @Test
     void aHostKeyAcceptedAtThePromptIsRecorded() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("prompt-yes"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("prompt-yes");
         ScriptedPrompter person = new ScriptedPrompter(true);
         var r = cli(home, null).prompter(person).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1",
                 "--ssh-port", String.valueOf(server.sshPort())));
@@ -264,8 +267,7 @@ class SshFlowTest {
 
     @Test
     void aHostKeyDeclinedAtThePromptLeavesKnownHostsAndTheConfigurationByteIdentical() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("prompt-no"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("prompt-no");
         byte[] known = "other.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] config = "Host other.example.org\n  User git\n".getBytes(StandardCharsets.UTF_8);
@@ -282,12 +284,8 @@ class SshFlowTest {
 
     @Test
     void configureRefusesABlockedPortAndWritesNothing() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("configure-blocked"));
-        cli(home, null).run(args("ssh-key", "create"));
-        int closed;
-        try (var s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        Path home = homeWithKey("configure-blocked");
+        int closed = closedPort();
         var r = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(closed)));
         assertThat(r.exitCode()).isEqualTo(4);

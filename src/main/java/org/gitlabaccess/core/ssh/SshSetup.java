@@ -67,8 +67,8 @@ public final class SshSetup {
         }
         SshEndpoint endpoint = choice.endpoint();
         if (choice.usedAlternative()) {
-            notices.add(Text.of("ssh.setup.alternative", String.valueOf(wanted.port()), wanted.hostName(), endpoint.hostName() + ":"
-                    + endpoint.port()).in(locale));
+            notices.add(Text.of("ssh.setup.alternative", String.valueOf(wanted.port()), wanted.hostName(),
+                    endpoint.hostName() + ":" + endpoint.port()).in(locale));
         }
         Path home = UserHome.resolve(env);
         // OpenSSH expands ~ from the password database, which the JVM reports as user.home; when HOME

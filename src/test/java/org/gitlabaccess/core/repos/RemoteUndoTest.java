@@ -13,7 +13,6 @@ import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.testkit.GitRepos;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,49 +21,46 @@ class RemoteUndoTest {
     private static final String HTTPS = "https://gitlab.example.com/group/app.git";
     private static final String SSH = "git@gitlab.example.com:group/app.git";
 
-    @TempDir
-    Path home;
-
-    private GitRepos git;
-    private Path repo;
-    private RemoteUndo undo;
-
-    @BeforeEach
-    void repository() throws Exception {
-        git = new GitRepos(home);
-        repo = git.init(home.resolve("src/app"));
-        git.remote(repo, "origin", HTTPS);
-        Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")),
-                new Properties());
-        undo = new RemoteUndo(env, Clock.systemUTC());
-    }
-
-    /** A journaled rewrite of origin to SSH, as {@code repos rewrite} does it. */
-    private void rewriteToSsh() throws Exception {
-        ConfigEdit edit = new ConfigEdit(repo, repo.resolve(".git/config"), "remote", "origin", "url", HTTPS, SSH, HTTPS,
-                false);
-        Path stateDir = home.resolve(".local/state/gitlab-access");
-        try (RewriteJournal journal = RewriteJournal.create(stateDir, RewriteJournal.REWRITE, Clock.systemUTC())) {
-            new RewriteApplier(new ConfigEditor()).apply(List.of(edit), journal);
+    /** A home with one clone whose origin is HTTPS, and the undo for that home. */
+    private record Sandbox(Path home, GitRepos git, Path repo, RemoteUndo undo) {
+        static Sandbox in(Path home) throws Exception {
+            GitRepos git = new GitRepos(home);
+            Path repo = git.init(home.resolve("src/app"));
+            git.remote(repo, "origin", HTTPS);
+            Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")),
+                    new Properties());
+            return new Sandbox(home, git, repo, new RemoteUndo(env, Clock.systemUTC()));
         }
-        assertThat(git.config(repo, "remote.origin.url")).isEqualTo(SSH);
+
+        /** A journaled rewrite of origin to SSH, as {@code repos rewrite} does it. */
+        void rewriteToSsh() throws Exception {
+            ConfigEdit edit = new ConfigEdit(repo, repo.resolve(".git/config"), "remote", "origin", "url", HTTPS, SSH,
+                    HTTPS, false);
+            Path stateDir = home.resolve(".local/state/gitlab-access");
+            try (RewriteJournal journal = RewriteJournal.create(stateDir, RewriteJournal.REWRITE, Clock.systemUTC())) {
+                new RewriteApplier(new ConfigEditor()).apply(List.of(edit), journal);
+            }
+            assertThat(git.config(repo, "remote.origin.url")).isEqualTo(SSH);
+        }
     }
 
     @Test
-    void withoutAJournalThereIsNothingToUndo() {
-        assertThat(undo.latest()).isEmpty();
+    void withoutAJournalThereIsNothingToUndo(@TempDir Path home) throws Exception {
+        assertThat(Sandbox.in(home).undo().latest()).isEmpty();
     }
 
     @Test
-    void restoresTheLatestRewriteWithAJournalOfItsOwnAndFindsNothingMoreToDoAfter() throws Exception {
-        rewriteToSsh();
+    void restoresTheLatestRewriteWithAJournalOfItsOwnAndFindsNothingMoreToDoAfter(@TempDir Path home) throws Exception {
+        Sandbox sandbox = Sandbox.in(home);
+        sandbox.rewriteToSsh();
+        RemoteUndo undo = sandbox.undo();
 
         RewriteUndo.Plan plan = undo.latest().orElseThrow();
         assertThat(plan.edits()).hasSize(1);
         RewriteApplier.Report report = undo.apply(plan);
 
         assertThat(report.changed()).hasSize(1);
-        assertThat(git.config(repo, "remote.origin.url")).isEqualTo(HTTPS);
+        assertThat(sandbox.git().config(sandbox.repo(), "remote.origin.url")).isEqualTo(HTTPS);
         assertThat(report.journal().getFileName().toString()).startsWith(RewriteJournal.UNDO + "-");
         assertThat(report.journal().getParent()).isEqualTo(undo.journals());
         // The undo journal is not undone again: the latest rewrite is already as before.
@@ -74,7 +70,8 @@ class RemoteUndoTest {
     }
 
     @Test
-    void aJournalThatIsNotThereIsALocalFilesProblemNamingWhereJournalsAre() {
+    void aJournalThatIsNotThereIsALocalFilesProblemNamingWhereJournalsAre(@TempDir Path home) throws Exception {
+        RemoteUndo undo = Sandbox.in(home).undo();
         Path missing = home.resolve("nope.jsonl");
         assertThatThrownBy(() -> undo.plan(missing)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.kind()).isEqualTo(ProblemKind.LOCAL_FILES);
