@@ -293,6 +293,24 @@ class LoginCommandTest {
         assertThat(login(value).exitCode()).isEqualTo(3);
     }
 
+    @Test
+    void optionsThatCannotGoTogetherAreUsageErrorsAndNothingIsAskedOfGitLab() throws Exception {
+        int requests = server.state().requests().size();
+        String value = server.state().newTokenValue("glpat-");
+        server.state().addToken(value, "kept", 2, List.of("api"), server.state().today().plusDays(20));
+        var noFile = login(value, "--rotate");
+        assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFile.err()).contains("--rotate needs --token-out");
+        var both = login(value, "--rotate", "--token-out", dir.resolve("unused").toString(), "--revoke");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("cannot be combined");
+        var twoSignIns = login(null, "--web", "--device");
+        assertThat(twoSignIns.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twoSignIns.err()).contains("--web").contains("--device");
+        assertThat(server.state().requests()).hasSize(requests);
+        assertThat(login(value).exitCode()).isZero();
+    }
+
     @AfterAll
     static void noTokenWasEverPrintedOrLogged() throws IOException {
         Path log = Path.of(System.getProperty("gitlab-access.log.dir"), "gitlab-access.log");
