@@ -17,6 +17,7 @@ import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.core.ssh.SshSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key configure}: the ~/.ssh/config block, the host key, and the agent. */
@@ -25,10 +26,11 @@ import picocli.CommandLine.Option;
         description = {"Writes one marked block for the GitLab host into ~/.ssh/config (replaced on re-runs),",
             "records the host key in ~/.ssh/known_hosts once accepted (--yes accepts a host not seen before;",
             "a changed key is always refused), and adds the key to a running ssh-agent.",
-            "Where port 22 is blocked, gitlab.com's altssh.gitlab.com:443 is used instead."})
+            "Where port 22 is blocked, gitlab.com's altssh.gitlab.com:443 is used instead; another port that",
+            "does not answer is refused before anything is written."})
 final class SshKeyConfigureCommand extends BaseCommand {
-    @Option(names = "--file", paramLabel = "P", description = "Private key (default: ~/.ssh/id_ed25519_<host>).")
-    Path file;
+    @Mixin
+    PrivateKeyOption key = new PrivateKeyOption();
 
     @Option(names = "--passphrase-file", paramLabel = "F", description = "The key's passphrase (first line), for the agent.")
     Path passphraseFile;
@@ -41,12 +43,12 @@ final class SshKeyConfigureCommand extends BaseCommand {
     public Integer call() {
         AccessTarget access = access();
         SshEndpoint wanted = access.ssh(optionalClient()).endpoint();
-        Path keyFile = file != null ? file.toAbsolutePath() : access.defaultKeyFile(wanted);
+        Path keyFile = key.or(access.defaultKeyFile(wanted));
         try (Secret passphrase = readPassphrase(passphraseFile)) {
-            SshKey key = SshKeyFiles.read(keyFile, passphrase);
+            SshKey privateKey = SshKeyFiles.read(keyFile, passphrase);
             SshSetup.Result result = new SshSetup(ctx.env(), sshLookup(), hostKeyDecision(),
                     SshEndpointChooser.KNOWN_ALTERNATIVES, Locale.ENGLISH)
-                    .configure(wanted, key, passphrase, access.url().toString());
+                    .configure(wanted, privateKey, passphrase, access.url().toString());
             result.notices().forEach(this::warn);
             SshEndpoint endpoint = result.endpoint();
             say((result.configChanged() ? "Updated " : "Already up to date: ") + result.configFile()

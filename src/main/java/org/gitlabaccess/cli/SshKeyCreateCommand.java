@@ -8,14 +8,15 @@ import org.gitlabaccess.core.io.UserName;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key create}: a new ed25519 key, never overwriting one. */
 @Command(name = "create", sortOptions = false, header = "Create a new ed25519 key (never overwrites a file).",
         description = "Prints the key's path and SHA256 fingerprint. The private key is readable by you only.")
 final class SshKeyCreateCommand extends BaseCommand {
-    @Option(names = "--file", paramLabel = "P", description = "Private key path (default: ~/.ssh/id_ed25519_<host>).")
-    Path file;
+    @Mixin
+    PrivateKeyOption file = new PrivateKeyOption();
 
     @Option(names = "--passphrase-file", paramLabel = "F",
             description = "Protect the key with the passphrase in this file (first line).")
@@ -31,7 +32,7 @@ final class SshKeyCreateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path target = file != null ? file.toAbsolutePath() : defaultKeyFile();
+        Path target = file.or(defaultKeyFile());
         String text = comment != null ? comment : defaultComment();
         try (Secret passphrase = readPassphrase(passphraseFile)) {
             SshKey key = SshKeyFiles.create(target, text, passphrase);
