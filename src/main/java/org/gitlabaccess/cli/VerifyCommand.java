@@ -91,11 +91,11 @@ final class VerifyCommand extends BaseCommand {
                 }
             }
         }
-        List<RepositoryPart> repositories = null;
+        List<RemoteCheck> repositories = null;
         if (!directories.isEmpty()) {
             repositories = repositories(verification, remotes, greeting != null && greeting.ok() ? greeting.identity()
                     : null);
-            if (repositories.stream().anyMatch(r -> !r.ok()) && firstProblem == null) {
+            if (repositories.stream().anyMatch(c -> !c.ok()) && firstProblem == null) {
                 firstProblem = new ProblemException(ProblemKind.CHECK_FAILED, "repository-access",
                         "Some repositories could not be read (see above).",
                         "Check that your account still has access to those projects.");
@@ -103,7 +103,7 @@ final class VerifyCommand extends BaseCommand {
         }
         if (json()) {
             printJson(new Document(firstProblem == null, greeting == null ? null : SshPart.of(greeting), httpsPart,
-                    repositories));
+                    repositories == null ? null : repositories.stream().map(RepositoryPart::of).toList()));
         }
         if (firstProblem != null) {
             if (json()) {
@@ -138,8 +138,10 @@ final class VerifyCommand extends BaseCommand {
 
     private record RepositoryPart(String path, String remote, String url, Transport transport, WireId outcome,
                                   String detail) {
-        boolean ok() {
-            return "ok".equals(outcome.id());
+        static RepositoryPart of(RemoteCheck c) {
+            Remote r = c.remote();
+            return new RepositoryPart(r.repository().toString(), r.remote(), r.shownUrl(), r.transport(), c.outcome(),
+                    c.detail());
         }
     }
 
@@ -175,19 +177,16 @@ final class VerifyCommand extends BaseCommand {
     }
 
     /** ls-remote of every GitLab remote, over the transport its URL names. */
-    private List<RepositoryPart> repositories(AccessVerification verification, List<Remote> remotes, Path key) {
+    private List<RemoteCheck> repositories(AccessVerification verification, List<Remote> remotes, Path key) {
         List<RemoteCheck> checks;
         try (Secret passphrase = readPassphrase(passphraseFile)) {
             checks = verification.lsRemote(remotes, key, passphrase, (remote, i) -> { });
         }
-        List<RepositoryPart> parts = new ArrayList<>();
         for (RemoteCheck c : checks) {
             Remote r = c.remote();
-            parts.add(new RepositoryPart(r.repository().toString(), r.remote(), r.shownUrl(), r.transport(),
-                    c.outcome(), c.detail()));
             say((c.ok() ? "✓ " : "✗ ") + r.repository() + " " + r.remote() + " (" + r.transport().id() + "): "
                     + (c.ok() ? "git ls-remote works" : c.detail()));
         }
-        return parts;
+        return checks;
     }
 }
