@@ -12,6 +12,7 @@ import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.repos.RepositoryInventory;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.ScanCancellation;
@@ -73,7 +74,8 @@ final class VerifyCommand extends BaseCommand {
         }
         Object httpsPart = null;
         if (https) {
-            Optional<String> url = remotes.stream().filter(r -> r.transport() == Transport.HTTPS).map(Remote::url)
+            // Credentials inside a URL would prove nothing about git's own credential helper.
+            Optional<String> url = remotes.stream().filter(r -> r.kind() == RemoteKind.HTTPS).map(Remote::url)
                     .findFirst();
             if (url.isEmpty()) {
                 httpsPart = new HttpsSkipped("skipped", "no repository to try: give DIR...");

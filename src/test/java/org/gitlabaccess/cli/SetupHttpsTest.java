@@ -131,4 +131,20 @@ class SetupHttpsTest {
         assertThat(home.resolve(".gitconfig")).doesNotExist();
         assertThat(r.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
     }
+
+    @Test
+    void verifyHttpsDoesNotTakeAUrlWithCredentialsInsideAsProofOfTheHelper() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("verify-embedded"));
+        Path repo = Files.createDirectories(home.resolve("src/one"));
+        Map<String, String> git = Map.of("HOME", home.toString());
+        Processes.run(repo, git, "git", "init", "-q");
+        Processes.run(repo, git, "git", "remote", "add", "origin", "https://alice:" + Seed.WRITE_REPOSITORY_TOKEN + "@"
+                + server.baseUrl().substring("https://".length()) + "/" + Seed.PROJECT_ONE + ".git");
+        var r = new CliRunner(home).run("verify", "--https", "--json", "--host", server.baseUrl(), "--ca-file",
+                server.caFile().toString(), home.resolve("src").toString());
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("https").get("outcome").asText()).isEqualTo("skipped");
+        assertThat(doc.get("repositories").get(0).get("url").asText()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
+        assertThat(r.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
+    }
 }

@@ -57,11 +57,16 @@ public final class AccessVerification {
      * @param remote the remote's name, or null with no clone
      * @param url the URL as git uses it (it may hold credentials: show {@code shownUrl})
      * @param shownUrl the URL with any secret masked
+     * @param kind what the URL is for the instance (HTTPS with credentials inside proves no helper)
      */
-    public record Remote(Path repository, String remote, String url, String shownUrl, Transport transport) {
+    public record Remote(Path repository, String remote, String url, String shownUrl, RemoteKind kind) {
         /** A project URL, not read from a clone (its secrets, if any, are the caller's to mask). */
-        public static Remote of(String url, Transport transport) {
-            return new Remote(null, null, url, url, transport);
+        public static Remote of(String url, RemoteKind kind) {
+            return new Remote(null, null, url, url, kind);
+        }
+
+        public Transport transport() {
+            return kind == RemoteKind.SSH ? Transport.SSH : Transport.HTTPS;
         }
     }
 
@@ -123,7 +128,7 @@ public final class AccessVerification {
             for (RemoteUrl u : repo.urls()) {
                 if (u.kind().onInstance() && u.key().equals(RemoteUrl.URL)) {
                     remotes.add(new Remote(repo.repository().path(), u.remote(), u.effective().raw(),
-                            u.effective().redacted(), u.kind() == RemoteKind.SSH ? Transport.SSH : Transport.HTTPS));
+                            u.effective().redacted(), u.kind()));
                 }
             }
         }

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.setup.AccessVerification.Remote;
 import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
-import org.gitlabaccess.core.setup.AccessVerification.Transport;
 import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
 
 /**
@@ -24,7 +24,7 @@ public final class VerifyRepositoriesStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         List<Remote> remotes = RewriteRemotesStep.projectUrls(state, RewriteRemotesStep.target(state)::sshUrl).stream()
-                .map(url -> Remote.of(url, Transport.SSH)).toList();
+                .map(url -> Remote.of(url, RemoteKind.SSH)).toList();
         if (remotes.isEmpty()) {
             return StepOutcome.skipped(id(), state.texts().get("setup.verify-repositories.none"));
         }

@@ -15,8 +15,8 @@ import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.setup.AccessVerification.Remote;
-import org.gitlabaccess.core.setup.AccessVerification.Transport;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
@@ -96,8 +96,8 @@ class AccessVerificationTest {
         verification(home).greet(effective(home), key.privateKeyFile(), null, null); // records the host key
 
         List<Integer> started = new ArrayList<>();
-        var checks = verification(home).lsRemote(List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), Transport.SSH),
-                Remote.of(server.sshUrl("group/no-such-project"), Transport.SSH)), key.privateKeyFile(), null,
+        var checks = verification(home).lsRemote(List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH),
+                Remote.of(server.sshUrl("group/no-such-project"), RemoteKind.SSH)), key.privateKeyFile(), null,
                 (remote, i) -> started.add(i));
 
         assertThat(started).containsExactly(0, 1);
