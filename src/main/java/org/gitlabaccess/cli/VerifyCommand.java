@@ -72,17 +72,17 @@ final class VerifyCommand extends BaseCommand {
                 firstProblem = SshCheckProblems.of(greeting.result());
             }
         }
-        Object httpsPart = null;
+        HttpsPart httpsPart = null;
         if (https) {
             // Credentials inside a URL would prove nothing about git's own credential helper.
             Optional<String> url = remotes.stream().filter(r -> r.kind() == RemoteKind.HTTPS).map(Remote::url)
                     .findFirst();
             if (url.isEmpty()) {
-                httpsPart = new HttpsSkipped("skipped", "no repository to try: give DIR...");
+                httpsPart = new HttpsNotChecked("skipped", "no repository to try: give DIR...");
                 warn("HTTPS not checked: no GitLab repository found; give DIR... with a clone.");
             } else {
                 HttpsCheckResult plain = verification.plainGit(url.get());
-                httpsPart = new HttpsPart(url.get(), plain.outcome(), plain.refs(), String.valueOf(plain.detail()));
+                httpsPart = new HttpsChecked(url.get(), plain.outcome(), plain.refs(), String.valueOf(plain.detail()));
                 if (plain.ok()) {
                     say("HTTPS: git ls-remote " + url.get() + " works with git's own credential (" + plain.refs()
                             + " refs).");
@@ -120,7 +120,7 @@ final class VerifyCommand extends BaseCommand {
 
     /** The JSON document: whether all passed, and each check that ran. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Document(boolean ok, SshPart ssh, Object https, List<RepositoryPart> repositories) {
+    private record Document(boolean ok, SshPart ssh, HttpsPart https, List<RepositoryPart> repositories) {
     }
 
     private record SshPart(String host, String hostName, int port, String identity, SshCheckResult.Outcome outcome,
@@ -132,10 +132,15 @@ final class VerifyCommand extends BaseCommand {
         }
     }
 
-    private record HttpsPart(String url, HttpsCheckResult.Outcome outcome, int refs, String detail) {
+    /** Plain git over HTTPS: tried on a URL, or not tried and why. */
+    private sealed interface HttpsPart permits HttpsChecked, HttpsNotChecked {
     }
 
-    private record HttpsSkipped(String outcome, String detail) {
+    private record HttpsChecked(String url, HttpsCheckResult.Outcome outcome, int refs, String detail)
+            implements HttpsPart {
+    }
+
+    private record HttpsNotChecked(String outcome, String detail) implements HttpsPart {
     }
 
     private record RepositoryPart(String path, String remote, String url, Transport transport, WireId outcome,
