@@ -1,19 +1,31 @@
 package org.gitlabaccess.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.TokenInput;
+import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.gitlab.Instance;
-import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.Sleeper;
 import org.gitlabaccess.core.gitlab.TokenLinks;
+import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
+import org.gitlabaccess.core.gitlab.oauth.OAuthTokens;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.MachineName;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.TokenInput;
+import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -60,10 +72,20 @@ abstract class BaseCommand implements Callable<Integer> {
         return instance;
     }
 
+    private TokenInput.Source tokenSource() {
+        return new TokenInput.Source(global().tokenFile(), global().tokenStdin());
+    }
+
+    /** Whether a token was given at all (--token-file, --token-stdin or GITLAB_TOKEN), without reading it. */
+    boolean tokenGiven() {
+        return tokenSource().file() != null || tokenSource().stdin()
+                || ctx.env().variable(TokenInput.ENV_VARIABLE).isPresent();
+    }
+
     /** The token from --token-file, --token-stdin or GITLAB_TOKEN, if one was given (read once). */
     Secret optionalToken() {
         TokenInput input = new TokenInput();
-        var token = input.read(new TokenInput.Source(global().tokenFile(), global().tokenStdin()), ctx.in(), ctx.env());
+        var token = input.read(tokenSource(), ctx.in(), ctx.env());
         input.warnings().forEach(this::warn);
         return token.orElse(null);
     }
@@ -72,37 +94,34 @@ abstract class BaseCommand implements Callable<Integer> {
     Secret requireToken(SetupMethod method) {
         Secret token = optionalToken();
         if (token == null) {
-            String root = instanceRootForHint();
             throw new ProblemException(ProblemKind.USAGE, "token-missing",
                     "This command needs a GitLab personal access token, and none was given.",
-                    "Create one at " + TokenLinks.creationPage(root, TokenLinks.scopesFor(method), machineName(),
-                            java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                    "Create one at " + TokenLinks.creationPage(access().rootForHint(), TokenLinks.scopesFor(method),
+                            machineName(), LocalDate.now(ZoneOffset.UTC))
                             + " and pass it with --token-file FILE, --token-stdin, or GITLAB_TOKEN.");
         }
         return token;
     }
 
     /** The OAuth application for browser sign-in: the option, else the site configuration, else a clear error. */
-    org.gitlabaccess.core.gitlab.oauth.OAuthClient oauthClient(String clientIdOption) {
+    OAuthClient oauthClient(String clientIdOption) {
         String clientId = clientIdOption != null ? clientIdOption : site().oauthClientId().orElseThrow(() ->
                 new ProblemException(ProblemKind.USAGE, "oauth-client-missing",
                         "Browser sign-in needs the id of an OAuth application registered on your GitLab.",
                         "Pass --oauth-client-id ID or set oauthClientId in the site configuration; README explains "
                                 + "how IT registers the application."));
-        return new org.gitlabaccess.core.gitlab.oauth.OAuthClient(instance().client(null), clientId,
-                java.time.Clock.systemUTC(), org.gitlabaccess.core.gitlab.Sleeper.REAL);
+        return new OAuthClient(instance().client(null), clientId, Clock.systemUTC(), Sleeper.REAL);
     }
 
     /**
      * Browser (PKCE) or device sign-in. Instructions go to stderr, so that --json keeps stdout for
      * the document.
      */
-    org.gitlabaccess.core.gitlab.oauth.OAuthTokens signIn(org.gitlabaccess.core.gitlab.oauth.OAuthClient oauth,
-                                                         boolean web, List<String> scopes) {
+    OAuthTokens signIn(OAuthClient oauth, boolean web, List<String> scopes) {
         if (web) {
             return oauth.signInWithBrowser(scopes, ctx.browser(),
                     url -> note("Opening your browser to sign in to GitLab. If it does not open, visit:\n  " + url),
-                    org.gitlabaccess.core.gitlab.oauth.OAuthClient.BROWSER_TIMEOUT);
+                    OAuthClient.BROWSER_TIMEOUT);
         }
         var session = oauth.startDevice(scopes);
         note("To sign in, open " + session.code().verificationUri() + " on any device and enter the code "
@@ -116,34 +135,15 @@ abstract class BaseCommand implements Callable<Integer> {
         ctx.err().flush();
     }
 
-    private String instanceRootForHint() {
-        try {
-            return org.gitlabaccess.core.gitlab.InstanceUrl.parse(global().host() != null ? global().host()
-                    : site().host().orElse(Instance.DEFAULT_HOST)).toString();
-        } catch (ProblemException e) {
-            return Instance.DEFAULT_HOST;
-        }
+    /** Which GitLab, where its SSH goes, the default key file: from the global options and the site configuration. */
+    AccessTarget access() {
+        return new AccessTarget(ctx.env(), site(), global().host(), global().sshHost(), global().sshPort());
     }
 
-    /** The web host in use, from --host or the site configuration, without touching the network. */
-    org.gitlabaccess.core.gitlab.InstanceUrl instanceUrl() {
-        return org.gitlabaccess.core.gitlab.InstanceUrl.parse(global().host() != null ? global().host()
-                : site().host().orElse(Instance.DEFAULT_HOST));
-    }
-
-    /**
-     * Where SSH goes: --ssh-host/--ssh-port, else the site configuration, else what the API says
-     * (when a client is given, and only a host of the instance's), else the web host on port 22.
-     */
-    org.gitlabaccess.core.ssh.SshEndpoint sshEndpoint(org.gitlabaccess.core.gitlab.GitLabClient client) {
-        return sshSelection(client).endpoint();
-    }
-
-    SshEndpointSelection.Selected sshSelection(org.gitlabaccess.core.gitlab.GitLabClient client) {
-        // Set up before: the ~/.ssh/config block names the SSH host of this instance.
-        return SshEndpointSelection.select(global().sshHost(), global().sshPort(), site(),
-                () -> org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home().resolve(".ssh").resolve("config"),
-                        instanceUrl().toString()), client, instanceUrl().host());
+    /** The product's key for the SSH host in use, found without the network: {@code ~/.ssh/id_ed25519_<host>}. */
+    Path defaultKeyFile() {
+        AccessTarget access = access();
+        return access.defaultKeyFile(access.ssh(null).endpoint());
     }
 
     /** OpenSSH's view of ~/.ssh/config, asked once per host during this run. */
@@ -155,34 +155,34 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** A new host key is accepted with --yes, or by the user at a prompt; never silently. */
-    org.gitlabaccess.core.ssh.HostKeyDecision hostKeyDecision() {
+    HostKeyDecision hostKeyDecision() {
         if (global().yes()) {
-            return org.gitlabaccess.core.ssh.HostKeyDecision.ACCEPT;
+            return HostKeyDecision.ACCEPT;
         }
         if (!ctx.prompter().interactive() || json()) {
-            return org.gitlabaccess.core.ssh.HostKeyDecision.REFUSE;
+            return HostKeyDecision.REFUSE;
         }
         return (endpoint, key, fingerprint) -> {
             ctx.err().println("The authenticity of host '" + endpoint.knownHostsName() + "' can't be established.");
-            ctx.err().println(org.apache.sshd.common.config.keys.KeyUtils.getKeyType(key) + " key fingerprint is "
+            ctx.err().println(KeyUtils.getKeyType(key) + " key fingerprint is "
                     + fingerprint + ".");
             return ctx.prompter().confirm("Trust it and record it in ~/.ssh/known_hosts?");
         };
     }
 
-    java.nio.file.Path home() {
-        return org.gitlabaccess.core.io.UserHome.resolve(ctx.env());
+    Path home() {
+        return UserHome.resolve(ctx.env());
     }
 
     /** A passphrase from the first line of a file; null when no file was named. */
-    Secret readPassphrase(java.nio.file.Path file) {
+    Secret readPassphrase(Path file) {
         if (file == null) {
             return null;
         }
         try {
-            String first = java.nio.file.Files.readAllLines(file).stream().findFirst().orElse("");
+            String first = Files.readAllLines(file).stream().findFirst().orElse("");
             return Secret.exact(first);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProblemException(ProblemKind.LOCAL_FILES, "passphrase-file-unreadable",
                     "The passphrase file " + file + " could not be read.", "Check the path and that you may read it.");
         }

@@ -1,5 +1,6 @@
 package org.gitlabaccess.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import org.gitlabaccess.core.WireId;
 
 /**
- * The one JSON writer of the command line: stable, indented, nulls written out. The documents are
+ * The one JSON writer of the command line: stable, indented, nulls written out (but where a record
+ * or its component says {@code @JsonInclude(NON_NULL)}, as Jackson honours it). The documents are
  * maps, lists, records and plain values, written with Jackson's streaming generator and its default pretty
  * printer: the same bytes as an indenting ObjectMapper, without the tenth of a second that building
  * an ObjectMapper costs every {@code --json} call. Documents hold nothing else (a test renders
@@ -72,11 +74,15 @@ final class Json {
             }
             g.writeEndArray();
         } else if (v instanceof Record r) {
-            // As Jackson writes a record: its components, in declaration order.
+            // As Jackson writes a record: its components, in declaration order; under
+            // @JsonInclude(NON_NULL), on the record or the component, a null one is left out.
             g.writeStartObject();
             for (RecordComponent c : r.getClass().getRecordComponents()) {
-                g.writeFieldName(c.getName());
-                value(g, component(r, c));
+                Object component = component(r, c);
+                if (component != null || !leftOutWhenNull(r, c)) {
+                    g.writeFieldName(c.getName());
+                    value(g, component);
+                }
             }
             g.writeEndObject();
         } else if (v instanceof Optional<?> o) {
@@ -88,6 +94,14 @@ final class Json {
         } else {
             throw new IllegalArgumentException("No JSON form for " + v.getClass().getName());
         }
+    }
+
+    private static boolean leftOutWhenNull(Record r, RecordComponent c) {
+        JsonInclude include = c.getAccessor().getAnnotation(JsonInclude.class);
+        if (include == null) {
+            include = r.getClass().getAnnotation(JsonInclude.class);
+        }
+        return include != null && include.value() == JsonInclude.Include.NON_NULL;
     }
 
     private static Object component(Record r, RecordComponent c) {

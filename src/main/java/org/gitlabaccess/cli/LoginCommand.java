@@ -1,22 +1,24 @@
 package org.gitlabaccess.cli;
 
-import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.Sleeper;
 import org.gitlabaccess.core.gitlab.TokenInspector;
 import org.gitlabaccess.core.gitlab.TokenRotation;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
 import org.gitlabaccess.core.io.Secret;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access login}: checks a token and says exactly what it is good for. */
@@ -29,25 +31,11 @@ final class LoginCommand extends BaseCommand {
             description = "Fail unless the token can drive this setup method.")
     SetupMethod method;
 
-    @Option(names = "--rotate", description = "Rotate the token: GitLab revokes it and issues a new one.")
-    boolean rotate;
+    @Mixin
+    TokenChangeOptions change = new TokenChangeOptions();
 
-    @Option(names = "--token-out", paramLabel = "FILE",
-            description = "Where --rotate writes the new token (created owner-only); never the terminal.")
-    Path tokenOut;
-
-    @Option(names = "--revoke", description = "Revoke the token (for a setup token no longer needed).")
-    boolean revoke;
-
-    @Option(names = "--web", description = "Sign in in the browser (OAuth, with PKCE) instead of with a token.")
-    boolean web;
-
-    @Option(names = "--device", description = "Sign in on another device with a code (OAuth device flow).")
-    boolean device;
-
-    @Option(names = "--oauth-client-id", paramLabel = "ID",
-            description = "The OAuth application id for --web/--device (default: site configuration).")
-    String oauthClientId;
+    @Mixin
+    SignInOptions signIn = new SignInOptions();
 
     private final Clock clock;
 
@@ -58,16 +46,8 @@ final class LoginCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (rotate && tokenOut == null) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
-                    "token-out-missing", "--rotate needs --token-out FILE: the new token is never printed.",
-                    "Name a file for the new token, for example --token-out ~/.config/gitlab-token.");
-        }
-        if (rotate && revoke) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
-                    "conflicting-options", "--rotate and --revoke cannot be combined.", "Choose one.");
-        }
-        if (web || device) {
+        change.check(signIn.chosen());
+        if (signIn.chosen()) {
             return browserSignIn();
         }
         Secret token = requireToken(method == null ? SetupMethod.SSH : method);
@@ -78,17 +58,17 @@ final class LoginCommand extends BaseCommand {
         if (method != null) {
             inspector.requireFit(verdict, method);
         }
-        Map<String, Object> doc = document(verdict);
+        Document doc = Document.of(verdict);
         report(verdict);
-        if (rotate) {
-            var rotated = new TokenRotation().rotate(client, tokenOut);
-            doc.put("rotated", Map.of("tokenOut", tokenOut.toString(), "expiresAt", String.valueOf(rotated.expiresAt())));
+        if (change.rotate) {
+            var rotated = new TokenRotation().rotate(client, change.tokenOut);
+            doc = doc.withRotated(new Rotated(change.tokenOut.toString(), String.valueOf(rotated.expiresAt())));
             say("Rotated: GitLab revoked the old token; the new one (expires " + rotated.expiresAt()
-                    + ") is in " + tokenOut + " (readable by you only).");
+                    + ") is in " + change.tokenOut + " (readable by you only).");
         }
-        if (revoke) {
+        if (change.revoke) {
             new TokenRotation().revoke(client);
-            doc.put("revoked", true);
+            doc = doc.withRevoked();
             say("Revoked: GitLab no longer accepts this token.");
         }
         if (json()) {
@@ -102,59 +82,65 @@ final class LoginCommand extends BaseCommand {
      * keeps nothing, it is revoked at the end.
      */
     private int browserSignIn() {
-        if (web && device) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
-                    "conflicting-options", "--web and --device cannot be combined.", "Choose one.");
-        }
-        if (rotate || revoke) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE,
-                    "conflicting-options", "--rotate and --revoke apply to personal access tokens, not to a browser "
-                    + "sign-in.", "Drop --web/--device, and give the token with --token-file.");
-        }
-        var oauth = oauthClient(oauthClientId);
+        var oauth = oauthClient(signIn.oauthClientId);
         Instance instance = instance();
         List<String> scopes = method == SetupMethod.HTTPS ? List.of("write_repository", "read_user") : List.of("api");
-        var tokens = signIn(oauth, web, scopes);
+        var tokens = signIn(oauth, signIn.web(), scopes);
         try {
-            GitLabClient client = instance.client(tokens.accessToken(), true, org.gitlabaccess.core.gitlab.Sleeper.REAL);
+            GitLabClient client = instance.client(tokens.accessToken(), true, Sleeper.REAL);
             TokenInspector inspector = new TokenInspector(clock, machineName());
             TokenVerdict verdict = inspector.inspectOAuth(client, tokens.scopes());
             if (method != null) {
                 inspector.requireFit(verdict, method);
             }
-            Map<String, Object> doc = document(verdict);
-            doc.put("oauth", true);
             report(verdict);
             if (json()) {
-                printJson(doc);
+                printJson(Document.of(verdict).withOAuth());
             }
             return ExitCodes.OK;
         } finally {
             try {
                 oauth.revoke(tokens);
                 note("The sign-in token was revoked again: this command keeps nothing.");
-            } catch (org.gitlabaccess.core.ProblemException e) {
+            } catch (ProblemException e) {
                 warn("The sign-in token could not be revoked (" + e.getMessage() + "); it expires by itself in two hours.");
             }
         }
     }
 
-    private Map<String, Object> document(TokenVerdict v) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("host", v.instance());
-        doc.put("username", v.username());
-        doc.put("name", v.name());
-        doc.put("userId", v.userId());
-        doc.put("tokenName", v.tokenName());
-        doc.put("scopes", v.scopes());
-        doc.put("expiresAt", v.expiresAt() == null ? null : v.expiresAt().toString());
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("ssh", v.canSetUpSsh());
-        fit.put("httpsPush", v.canPushOverHttps());
-        fit.put("httpsPull", v.canPullOverHttps());
-        doc.put("fit", fit);
-        doc.put("warnings", v.warnings());
-        return doc;
+    /** The JSON document: whose token, what for, until when; what --rotate, --revoke or a sign-in added. */
+    private record Document(String host, String username, String name, long userId, String tokenName,
+                            List<String> scopes, String expiresAt, Fit fit, List<String> warnings,
+                            @JsonInclude(Include.NON_NULL) Rotated rotated,
+                            @JsonInclude(Include.NON_NULL) Boolean revoked,
+                            @JsonInclude(Include.NON_NULL) Boolean oauth) {
+        static Document of(TokenVerdict v) {
+            return new Document(v.instance(), v.username(), v.name(), v.userId(), v.tokenName(), v.scopes(),
+                    v.expiresAt() == null ? null : v.expiresAt().toString(),
+                    new Fit(v.canSetUpSsh(), v.canPushOverHttps(), v.canPullOverHttps()), v.warnings(),
+                    null, null, null);
+        }
+
+        Document withRotated(Rotated r) {
+            return new Document(host, username, name, userId, tokenName, scopes, expiresAt, fit, warnings, r, revoked,
+                    oauth);
+        }
+
+        Document withRevoked() {
+            return new Document(host, username, name, userId, tokenName, scopes, expiresAt, fit, warnings, rotated,
+                    true, oauth);
+        }
+
+        Document withOAuth() {
+            return new Document(host, username, name, userId, tokenName, scopes, expiresAt, fit, warnings, rotated,
+                    revoked, true);
+        }
+    }
+
+    private record Fit(boolean ssh, boolean httpsPush, boolean httpsPull) {
+    }
+
+    private record Rotated(String tokenOut, String expiresAt) {
     }
 
     private void report(TokenVerdict v) {

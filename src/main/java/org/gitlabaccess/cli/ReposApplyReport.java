@@ -1,22 +1,14 @@
 package org.gitlabaccess.cli;
 
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.repos.RewriteApplier;
 
-/** Renders what a rewrite or an undo did: the journal, each changed repository, each one skipped and why. */
+/** Reports what a rewrite or an undo did: the journal, each changed repository, each one skipped and why. */
 final class ReposApplyReport {
     private ReposApplyReport() {
     }
 
-    static Map<String, Object> render(ReposSupport cmd, Map<String, Object> doc, RewriteApplier.Report report,
-                                      String verb) {
-        doc.put("run", report.run());
-        doc.put("journal", report.journal().toString());
-        doc.put("changed", report.changed().stream().map(o -> Map.of("path", o.repository().toString(),
-                "config", o.configFile().toString(), "changes", o.edits().size())).toList());
-        doc.put("skipped", report.problems().stream().map(o -> Map.of("path", o.repository().toString(),
-                "status", o.status().name().toLowerCase(), "reason", o.detail())).toList());
+    static ReposDocuments.Applied render(ReposSupport cmd, RewriteApplier.Report report, String verb) {
         List<RewriteApplier.Outcome> problems = report.problems();
         for (RewriteApplier.Outcome o : problems) {
             cmd.warn(o.repository() + " was not changed: " + o.detail());
@@ -25,6 +17,12 @@ final class ReposApplyReport {
                 + (report.outcomes().size() == 1 ? " repository" : " repositories")
                 + (problems.isEmpty() ? "" : "; " + problems.size() + " skipped (see above)") + ". Journal: "
                 + report.journal());
-        return doc;
+        return ReposDocuments.Applied.of(report);
+    }
+
+    /** 0 when every repository changed; 5 when only local files stopped it; 1 otherwise. */
+    static int exitCode(RewriteApplier.Report report) {
+        return report.problems().isEmpty() ? ExitCodes.OK
+                : report.stoppedByLocalFiles() ? ExitCodes.LOCAL_FILES : ExitCodes.CHECK_FAILED;
     }
 }

@@ -1,12 +1,12 @@
 package org.gitlabaccess.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.gitlabaccess.cli.ReposDocuments.Rewrite;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.SetupMethod;
@@ -24,8 +24,8 @@ import org.gitlabaccess.core.repos.RewriteTarget;
 import org.gitlabaccess.core.repos.ScanResult;
 import org.gitlabaccess.core.repos.SshEndpointLookup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access repos rewrite}: remotes to SSH or HTTPS, planned, journaled, verified. */
 @Command(name = "rewrite", sortOptions = false,
@@ -51,8 +51,8 @@ final class ReposRewriteCommand extends ReposSupport {
                     + "(--to ssh only).")
     boolean globalInsteadOf;
 
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to scan (default: your home).")
-    List<Path> directories = new ArrayList<>();
+    @Mixin
+    ScanDirectories scanDirectories = new ScanDirectories();
 
     ReposRewriteCommand(CliContext ctx) {
         super(ctx);
@@ -70,7 +70,7 @@ final class ReposRewriteCommand extends ReposSupport {
         if (globalInsteadOf) {
             plan = globalPlan(target);
         } else {
-            ScanResult scan = scan(roots(directories));
+            ScanResult scan = scan(roots(scanDirectories.directories));
             List<RepositoryRemotes> repos = remotes(scan, target);
             if (to == RewriteTarget.SSH && !sshEndpointGiven() && tokenGiven()) {
                 Optional<GitLabTarget> asked = askGitLab(target, repos);
@@ -81,13 +81,7 @@ final class ReposRewriteCommand extends ReposSupport {
             }
             plan = new RewritePlanner(target).plan(repos, to);
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("to", to.name().toLowerCase());
-        doc.put("dryRun", dryRun);
-        doc.put("plan", plan.edits().stream().map(ReposSupport::editJson).toList());
-        doc.put("alreadyInTargetForm", plan.alreadyInTargetForm());
-        doc.put("leftAlone", plan.leftAlone().stream().map(l -> Map.of("path", l.repository().toString(),
-                "remote", l.remote(), "url", l.url(), "reason", l.reason())).toList());
+        Rewrite doc = Rewrite.planned(plan, dryRun);
         printPlan(plan);
         if (plan.nothingToDo() || dryRun) {
             if (dryRun && !plan.nothingToDo()) {
@@ -102,19 +96,11 @@ final class ReposRewriteCommand extends ReposSupport {
         RewriteApplier.Report report;
         try (RewriteJournal journal = RewriteJournal.create(dirs().stateDir(), RewriteJournal.REWRITE, Clock.systemUTC())) {
             report = new RewriteApplier(new ConfigEditor()).apply(plan.edits(), journal);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
                     "The journal could not be closed cleanly.", "Check the state directory " + dirs().stateDir() + ".", e);
         }
-        return finish(ReposApplyReport.render(this, doc, report, "Changed"), report.problems().isEmpty()
-                ? ExitCodes.OK : report.stoppedByLocalFiles() ? ExitCodes.LOCAL_FILES : ExitCodes.CHECK_FAILED);
-    }
-
-    private int finish(Map<String, Object> doc, int code) {
-        if (json()) {
-            printJson(doc);
-        }
-        return code;
+        return finish(doc.applied(ReposApplyReport.render(this, report, "Changed")), ReposApplyReport.exitCode(report));
     }
 
     private RewritePlan globalPlan(GitLabTarget target) {
@@ -133,7 +119,7 @@ final class ReposRewriteCommand extends ReposSupport {
     private void printPlan(RewritePlan plan) {
         if (!plan.edits().isEmpty()) {
             say("Plan (" + plan.edits().size() + (plan.edits().size() == 1 ? " change" : " changes") + " to "
-                    + to.name().toLowerCase() + "):");
+                    + to.id() + "):");
             plan.edits().forEach(e -> say(editLine(e)));
         }
         if (plan.alreadyInTargetForm() > 0 && !plan.edits().isEmpty()) {
@@ -142,10 +128,6 @@ final class ReposRewriteCommand extends ReposSupport {
         plan.leftAlone().forEach(l -> say("Left alone: " + l.repository() + (l.remote().isEmpty() ? "" : " "
                 + l.remote()) + ": " + l.reason()));
         plan.notes().forEach(this::say);
-    }
-
-    private boolean tokenGiven() {
-        return global().tokenFile() != null || global().tokenStdin() || ctx.env().variable("GITLAB_TOKEN").isPresent();
     }
 
     /** With a token and no SSH endpoint configured: the SSH host and port GitLab gives for the first project found. */

@@ -1,16 +1,13 @@
 package org.gitlabaccess.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.repos.GitLabTarget;
 import org.gitlabaccess.core.repos.RemoteUrl;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.ScanResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code gitlab-access repos scan}: every local clone and what its remotes are. */
 @Command(name = "scan", sortOptions = false,
@@ -20,8 +17,8 @@ import picocli.CommandLine.Parameters;
             "Each remote is judged against --host (else the site configuration, else https://gitlab.com) and "
                 + "--ssh-host; ~/.ssh/config aliases and insteadOf rules are resolved. Secrets in URLs are masked."})
 final class ReposScanCommand extends ReposSupport {
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to scan (default: your home).")
-    List<Path> directories = new ArrayList<>();
+    @Mixin
+    ScanDirectories scanDirectories = new ScanDirectories();
 
     ReposScanCommand(CliContext ctx) {
         super(ctx);
@@ -30,7 +27,7 @@ final class ReposScanCommand extends ReposSupport {
     @Override
     public Integer call() {
         GitLabTarget target = target();
-        ScanResult scan = scan(roots(directories));
+        ScanResult scan = scan(roots(scanDirectories.directories));
         List<RepositoryRemotes> repos = remotes(scan, target);
         List<ScanResult.Skipped> skipped = skipped(scan, repos);
         if (json()) {
@@ -41,29 +38,11 @@ final class ReposScanCommand extends ReposSupport {
         return ExitCodes.OK;
     }
 
-    private Map<String, Object> document(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos,
-                                         List<ScanResult.Skipped> skipped) {
-        List<Object> list = new ArrayList<>();
-        for (RepositoryRemotes r : repos) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", r.repository().path().toString());
-            m.put("layout", r.repository().layout().name().toLowerCase().replace('_', '-'));
-            m.put("bare", r.repository().bare());
-            m.put("gitDir", r.repository().gitDir().toString());
-            List<Object> remotes = new ArrayList<>();
-            r.byRemote().forEach((name, urls) -> remotes.add(remoteJson(name, urls)));
-            m.put("remotes", remotes);
-            r.problem().ifPresent(p -> m.put("problem", p));
-            list.add(m);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("host", target.webHost());
-        doc.put("sshHost", target.sshHost());
-        doc.put("repositories", list);
-        doc.put("directoriesScanned", scan.directories());
-        doc.put("skipped", skipped.stream().map(s -> Map.of("path", s.path().toString(),
-                "reason", s.reason().id())).toList());
-        return doc;
+    private static ReposDocuments.Scan document(GitLabTarget target, ScanResult scan, List<RepositoryRemotes> repos,
+                                                List<ScanResult.Skipped> skipped) {
+        return new ReposDocuments.Scan(target.webHost(), target.sshHost(),
+                repos.stream().map(ReposDocuments.Repository::of).toList(), scan.directories(),
+                skipped.stream().map(ReposDocuments.Skipped::of).toList());
     }
 
     /** One table line, columns padded to their widths (no Formatter: its start-up shows in a fast scan). */

@@ -2,31 +2,21 @@ package org.gitlabaccess.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.Instance;
-import org.gitlabaccess.core.io.JGitHome;
-import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.repos.ConfigEdit;
-import org.gitlabaccess.core.repos.FoundRepository;
 import org.gitlabaccess.core.repos.GitConfigs;
 import org.gitlabaccess.core.repos.GitLabTarget;
-import org.gitlabaccess.core.repos.RemoteClassifier;
-import org.gitlabaccess.core.repos.RemoteReader;
-import org.gitlabaccess.core.repos.RemoteUrl;
 import org.gitlabaccess.core.repos.RepositoryInventory;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
 import org.gitlabaccess.core.repos.RepositoryScanner;
 import org.gitlabaccess.core.repos.ScanCancellation;
 import org.gitlabaccess.core.repos.ScanExclusions;
 import org.gitlabaccess.core.repos.ScanResult;
-import org.gitlabaccess.core.repos.SshAliases;
 
 /** What the {@code repos} commands share: roots, the target instance, the scan with its progress line, rendering. */
 abstract class ReposSupport extends BaseCommand {
@@ -108,41 +98,20 @@ abstract class ReposSupport extends BaseCommand {
         return inventory;
     }
 
-    static Map<String, Object> remoteJson(String name, List<RemoteUrl> urls) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        RemoteUrl fetch = urls.stream().filter(u -> u.key().equals(RemoteUrl.URL)).findFirst().orElse(urls.get(0));
-        m.put("name", name);
-        m.put("url", fetch.effective().redacted());
-        m.put("kind", fetch.kind().id());
-        m.put("host", fetch.host());
-        m.put("project", fetch.project().isEmpty() ? null : fetch.project());
-        if (fetch.rewrittenByRule()) {
-            m.put("configuredUrl", fetch.configured().redacted());
-            m.put("insteadOf", Redactor.redact(fetch.rule().get()));
-        }
-        urls.stream().filter(u -> !u.key().equals(RemoteUrl.URL)).findFirst().ifPresent(push -> {
-            m.put("pushUrl", push.effective().redacted());
-            m.put("pushKind", push.kind().id());
-        });
-        return m;
-    }
-
-    static Map<String, Object> editJson(ConfigEdit e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", e.repository().toString());
-        m.put("key", e.key());
-        m.put("before", e.shownBefore());
-        m.put("after", e.shownAfter());
-        m.put("credentialsRemoved", e.credentialsRemoved());
-        return m;
-    }
-
     /** One line of a plan: {@code repo  remote.origin.url  before -> after}. */
     static String editLine(ConfigEdit e) {
         String before = e.shownBefore() == null ? "(none)" : e.shownBefore();
         String after = e.shownAfter() == null ? "(removed)" : e.shownAfter();
         return "  " + e.repository() + "\n      " + e.key() + ": " + before + "  ->  " + after
                 + (e.credentialsRemoved() ? "  (embedded credentials removed)" : "");
+    }
+
+    /** Prints the document in JSON mode, and returns the exit code. */
+    int finish(Object document, int code) {
+        if (json()) {
+            printJson(document);
+        }
+        return code;
     }
 
     /** Asks before changing files when a person is at the terminal and --yes was not given. */

@@ -1,17 +1,11 @@
 package org.gitlabaccess.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.gitlabaccess.core.ProblemException;
-import org.gitlabaccess.core.ProblemKind;
-import org.gitlabaccess.core.repos.ConfigEditor;
+import org.gitlabaccess.cli.ReposDocuments.Undo;
+import org.gitlabaccess.core.repos.RemoteUndo;
 import org.gitlabaccess.core.repos.RewriteApplier;
-import org.gitlabaccess.core.repos.RewriteJournal;
 import org.gitlabaccess.core.repos.RewriteUndo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,35 +30,23 @@ final class ReposUndoCommand extends ReposSupport {
 
     @Override
     public Integer call() {
-        Optional<Path> file = journal != null ? Optional.of(journal) : RewriteJournal.latestRewrite(dirs().stateDir());
-        Map<String, Object> doc = new LinkedHashMap<>();
-        if (file.isEmpty()) {
-            say("Nothing to undo: there is no rewrite journal in " + RewriteJournal.directory(dirs().stateDir()) + ".");
-            doc.put("journal", null);
-            doc.put("plan", List.of());
-            return finish(doc, ExitCodes.OK);
+        RemoteUndo undo = new RemoteUndo(ctx.env(), Clock.systemUTC());
+        Optional<RewriteUndo.Plan> found = journal != null ? Optional.of(undo.plan(journal)) : undo.latest();
+        if (found.isEmpty()) {
+            say("Nothing to undo: there is no rewrite journal in " + undo.journals() + ".");
+            return finish(Undo.none(), ExitCodes.OK);
         }
-        if (!Files.isReadable(file.get())) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unreadable",
-                    "The journal " + file.get() + " does not exist or cannot be read.",
-                    "Check the path; journals are in " + RewriteJournal.directory(dirs().stateDir()) + ".");
-        }
-        gitConfigs(); // points JGit at the product's home before any configuration is written
-        RewriteUndo.Plan plan = new RewriteUndo().plan(file.get());
-        doc.put("journal", file.get().toString());
-        doc.put("plan", plan.edits().stream().map(ReposSupport::editJson).toList());
-        doc.put("alreadyRestored", plan.alreadyRestored().size());
-        doc.put("changedSince", plan.changedSince().stream().map(l -> Map.of("path", l.repository().toString(),
-                "key", l.key(), "reason", l.reason())).toList());
-        doc.put("credentialsNotRestored", plan.credentialsNotRestored());
+        RewriteUndo.Plan plan = found.get();
+        Path file = plan.journal();
+        Undo doc = Undo.planned(plan);
         if (!plan.edits().isEmpty()) {
-            say("Undo of " + file.get() + " (" + plan.edits().size() + (plan.edits().size() == 1 ? " change" : " changes")
+            say("Undo of " + file + " (" + plan.edits().size() + (plan.edits().size() == 1 ? " change" : " changes")
                     + "):");
             plan.edits().forEach(e -> say(editLine(e)));
         }
         plan.changedSince().forEach(l -> warn(l.repository() + " " + l.key() + ": " + l.reason()));
         if (plan.edits().isEmpty()) {
-            say("Nothing to undo: every value of " + file.get().getFileName() + " is already as before"
+            say("Nothing to undo: every value of " + file.getFileName() + " is already as before"
                     + (plan.changedSince().isEmpty() ? "." : " or was changed since."));
             return finish(doc, ExitCodes.OK);
         }
@@ -76,22 +58,8 @@ final class ReposUndoCommand extends ReposSupport {
             say("Nothing was changed.");
             return finish(doc, ExitCodes.OK);
         }
-        RewriteApplier.Report report;
-        try (RewriteJournal undoJournal = RewriteJournal.create(dirs().stateDir(), RewriteJournal.UNDO, Clock.systemUTC())) {
-            report = new RewriteApplier(new ConfigEditor()).apply(plan.edits(), undoJournal);
-        } catch (java.io.IOException e) {
-            throw new ProblemException(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                    "The undo journal could not be closed cleanly.", "Check the state directory " + dirs().stateDir() + ".", e);
-        }
-        ReposApplyReport.render(this, doc, report, "Restored");
-        return finish(doc, report.problems().isEmpty() ? ExitCodes.OK
-                : report.stoppedByLocalFiles() ? ExitCodes.LOCAL_FILES : ExitCodes.CHECK_FAILED);
-    }
-
-    private int finish(Map<String, Object> doc, int code) {
-        if (json()) {
-            printJson(doc);
-        }
-        return code;
+        RewriteApplier.Report report = undo.apply(plan);
+        return finish(doc.applied(ReposApplyReport.render(this, report, "Restored")),
+                ReposApplyReport.exitCode(report));
     }
 }

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.credentials.PlaintextApproval;
 import org.gitlabaccess.core.gitlab.SetupMethod;
+import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
+import org.gitlabaccess.core.gitlab.oauth.OAuthTokens;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupReport;
@@ -16,6 +20,7 @@ import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.setup.StepStatus;
 import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access setup}: the wizard's workflow, without the window. */
@@ -45,15 +50,9 @@ final class SetupCommand extends BaseCommand {
     @Option(names = "--revoke-token", description = "SSH: revoke the setup token once SSH works (least privilege).")
     boolean revokeToken;
 
-    @Option(names = "--web", description = "SSH: sign in in the browser instead of with a token (revoked at the end).")
-    boolean web;
-
-    @Option(names = "--device", description = "SSH: sign in with a code on another device (revoked at the end).")
-    boolean device;
-
-    @Option(names = "--oauth-client-id", paramLabel = "ID",
-            description = "The OAuth application for --web/--device (default: site configuration).")
-    String oauthClientId;
+    /** SSH only: the sign-in token is revoked at the end. */
+    @Mixin
+    SignInOptions signIn = new SignInOptions();
 
     SetupCommand(CliContext ctx) {
         super(ctx);
@@ -64,14 +63,14 @@ final class SetupCommand extends BaseCommand {
         Secret token = optionalToken();
         org.gitlabaccess.core.gitlab.oauth.OAuthClient oauthClient = null;
         org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth = null;
-        if (web || device) {
+        if (signIn.chosen()) {
             if (method != SetupMethod.SSH) {
                 throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-https",
                         "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
                         "Use --method ssh, or give HTTPS a personal access token.");
             }
-            oauthClient = oauthClient(oauthClientId);
-            oauth = signIn(oauthClient, web, List.of("api"));
+            oauthClient = oauthClient(signIn.oauthClientId);
+            oauth = signIn(oauthClient, signIn.web(), List.of("api"));
         }
         SetupRequest request = SetupRequest.builder(ctx.env(), site()).host(global().host()).caFile(global().caFile())
                 .sshHost(global().sshHost()).sshPort(global().sshPort()).method(method).token(token).keyFile(keyFile)
@@ -102,11 +101,10 @@ final class SetupCommand extends BaseCommand {
     }
 
     /** A failed run still leaves no sign-in token behind. */
-    private void revokeQuietly(org.gitlabaccess.core.gitlab.oauth.OAuthClient client,
-                               org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth) {
+    private void revokeQuietly(OAuthClient client, OAuthTokens oauth) {
         try {
             client.revoke(oauth);
-        } catch (org.gitlabaccess.core.ProblemException e) {
+        } catch (ProblemException e) {
             warn("The browser sign-in token could not be revoked (" + e.getMessage() + "); it expires in two hours.");
         }
     }
@@ -115,14 +113,13 @@ final class SetupCommand extends BaseCommand {
      * The 'store' helper writes the token in plain text: only an explicit answer at a terminal,
      * naming the file, allows it; --yes alone never does.
      */
-    private org.gitlabaccess.core.credentials.PlaintextApproval plaintextApproval() {
+    private PlaintextApproval plaintextApproval() {
         if (credentialHelper == null || !credentialHelper.strip().equalsIgnoreCase("store")
                 || json()) {
             return null;
         }
         Path file = home().resolve(".git-credentials");
-        return ctx.prompter().confirm(org.gitlabaccess.core.credentials.PlaintextApproval.question(file))
-                ? org.gitlabaccess.core.credentials.PlaintextApproval.confirmedFor(file) : null;
+        return ctx.prompter().confirm(PlaintextApproval.question(file)) ? PlaintextApproval.confirmedFor(file) : null;
     }
 
     private void print(StepOutcome o) {
@@ -149,7 +146,7 @@ final class SetupCommand extends BaseCommand {
         for (StepOutcome o : report.steps()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", o.stepId());
-            s.put("status", o.status().name().toLowerCase(Locale.ROOT));
+            s.put("status", o.status());
             s.put("summary", o.summary());
             s.put("hint", o.hint());
             s.put("changes", o.changes());

@@ -10,6 +10,7 @@ import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key rotate}: a new key in place of the old one, never leaving the user without a working key. */
@@ -26,8 +27,8 @@ final class SshKeyRotateCommand extends BaseCommand {
     record New(String fingerprint, String expiresAt, String path) {
     }
 
-    @Option(names = "--file", paramLabel = "P", description = "The key to replace (default: ~/.ssh/id_ed25519_<ssh host>).")
-    Path file;
+    @Mixin
+    PrivateKeyOption key = new PrivateKeyOption();
 
     @Option(names = "--passphrase-file", paramLabel = "F", description = "Protect the new key with this passphrase (first line).")
     Path passphraseFile;
@@ -44,12 +45,12 @@ final class SshKeyRotateCommand extends BaseCommand {
     public Integer call() {
         SetupRequest request = SetupRequest.builder(ctx.env(), site()).host(global().host()).caFile(global().caFile())
                 .sshHost(global().sshHost()).sshPort(global().sshPort()).method(SetupMethod.SSH)
-                .token(requireToken(SetupMethod.SSH)).keyFile(file).keyPassphrase(readPassphrase(passphraseFile))
+                .token(requireToken(SetupMethod.SSH)).keyFile(key.file).keyPassphrase(readPassphrase(passphraseFile))
                 .hostKeyDecision(hostKeyDecision()).build();
         SetupSession session = new SetupSession(request);
-        Path key = session.keyFile();
+        Path current = session.keyFile();
         if (!global().yes() && !json() && ctx.prompter().interactive()
-                && !ctx.prompter().confirm("Replace " + key + " with a new key?")) {
+                && !ctx.prompter().confirm("Replace " + current + " with a new key?")) {
             say("Nothing was changed.");
             return ExitCodes.OK;
         }

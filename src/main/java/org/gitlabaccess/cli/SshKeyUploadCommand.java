@@ -1,11 +1,10 @@
 package org.gitlabaccess.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.GitLabClient;
@@ -40,25 +39,18 @@ final class SshKeyUploadCommand extends BaseCommand {
     public Integer call() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate expiry = expiry(today);
-        Path pub = file != null ? file.toAbsolutePath()
-                : SshKeyFiles.publicFileOf(SshKeyFiles.defaultKeyFile(home(), sshEndpoint(null).alias()));
+        Path pub = file != null ? file.toAbsolutePath() : SshKeyFiles.publicFileOf(defaultKeyFile());
         SshKey key = SshKeyUploader.publicKeyOf(pub);
         var token = requireToken(SetupMethod.SSH);
         GitLabClient client = instance().client(token);
-        TokenInspector inspector = new TokenInspector(java.time.Clock.systemUTC(), machineName());
+        TokenInspector inspector = new TokenInspector(Clock.systemUTC(), machineName());
         var verdict = inspector.inspect(client, SetupMethod.SSH);
         inspector.requireFit(verdict, SetupMethod.SSH);
         String keyTitle = title != null ? title : SshKeyUploader.defaultTitle(machineName(), today);
         var registered = new SshKeyUploader().upload(client, key, keyTitle, expiry);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("username", verdict.username());
-        doc.put("fingerprint", key.fingerprint());
-        doc.put("keyId", registered.id());
-        doc.put("title", registered.title());
-        doc.put("expiresAt", registered.expiresAt());
-        doc.put("alreadyRegistered", registered.alreadyThere());
         if (json()) {
-            printJson(doc);
+            printJson(new Document(verdict.username(), key.fingerprint(), registered.id(), registered.title(),
+                    registered.expiresAt(), registered.alreadyThere()));
         } else if (registered.alreadyThere()) {
             say("The key " + key.fingerprint() + " is already on @" + verdict.username() + "'s account (\""
                     + registered.title() + "\"); nothing was uploaded.");
@@ -68,6 +60,11 @@ final class SshKeyUploadCommand extends BaseCommand {
                     + "."));
         }
         return ExitCodes.OK;
+    }
+
+    /** The JSON document: whose account holds which key, under which title, until when. */
+    private record Document(String username, String fingerprint, long keyId, String title, String expiresAt,
+                            boolean alreadyRegistered) {
     }
 
     private LocalDate expiry(LocalDate today) {

@@ -1,20 +1,34 @@
 package org.gitlabaccess.cli;
 
-import java.nio.file.Files;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
+import org.gitlabaccess.core.WireId;
+import org.gitlabaccess.core.credentials.HttpsCheckResult;
+import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.repos.GitLabTarget;
+import org.gitlabaccess.core.repos.RemoteKind;
+import org.gitlabaccess.core.repos.RepositoryInventory;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.repos.ScanCancellation;
+import org.gitlabaccess.core.repos.ScanListener;
+import org.gitlabaccess.core.setup.AccessVerification;
+import org.gitlabaccess.core.setup.AccessVerification.Remote;
+import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
+import org.gitlabaccess.core.setup.AccessVerification.SshGreeting;
+import org.gitlabaccess.core.setup.AccessVerification.Transport;
+import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
-import org.gitlabaccess.core.ssh.SshKeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access verify}: proves access as {@code ssh -T} would. */
 @Command(name = "verify", sortOptions = false,
@@ -37,9 +51,9 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--https", description = "Check HTTPS access as plain git would (its credential helper and CA).")
     boolean https;
 
-    @picocli.CommandLine.Parameters(paramLabel = "DIR", arity = "0..*",
+    @Parameters(paramLabel = "DIR", arity = "0..*",
             description = "Also run git ls-remote for every GitLab remote of the repositories found here.")
-    java.util.List<Path> directories = new java.util.ArrayList<>();
+    List<Path> directories = new ArrayList<>();
 
     VerifyCommand(CliContext ctx) {
         super(ctx);
@@ -48,48 +62,50 @@ final class VerifyCommand extends BaseCommand {
     @Override
     public Integer call() {
         boolean checkSsh = ssh || !https;
-        Map<String, Object> doc = new LinkedHashMap<>();
-        boolean ok = true;
-        org.gitlabaccess.core.ProblemException firstProblem = null;
-        SshCheckResult sshResult = null;
-        Path key = null;
+        AccessVerification verification = new AccessVerification(ctx.env(), () -> instance().http(), hostKeyDecision());
+        List<Remote> remotes = directories.isEmpty() ? List.of() : AccessVerification.gitLabRemotes(inventory());
+        ProblemException firstProblem = null;
+        SshGreeting greeting = null;
         if (checkSsh) {
-            var r = sshCheck(doc);
-            sshResult = r.result();
-            key = r.key();
-            if (!sshResult.ok()) {
-                ok = false;
-                firstProblem = org.gitlabaccess.core.ssh.SshCheckProblems.of(sshResult);
+            greeting = greet(verification);
+            if (!greeting.ok()) {
+                firstProblem = SshCheckProblems.of(greeting.result());
             }
         }
+        HttpsPart httpsPart = null;
         if (https) {
-            var plain = httpsCheck(doc);
-            if (plain != null && !plain.ok()) {
-                ok = false;
-                if (firstProblem == null) {
-                    firstProblem = new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.CHECK_FAILED,
-                            "https-access", "git ls-remote over HTTPS failed: " + plain.detail(),
+            // Credentials inside a URL would prove nothing about git's own credential helper.
+            Optional<String> url = remotes.stream().filter(r -> r.kind() == RemoteKind.HTTPS).map(Remote::url)
+                    .findFirst();
+            if (url.isEmpty()) {
+                httpsPart = new HttpsNotChecked("skipped", "no repository to try: give DIR...");
+                warn("HTTPS not checked: no GitLab repository found; give DIR... with a clone.");
+            } else {
+                HttpsCheckResult plain = verification.plainGit(url.get());
+                httpsPart = new HttpsChecked(url.get(), plain.outcome(), plain.refs(), String.valueOf(plain.detail()));
+                if (plain.ok()) {
+                    say("HTTPS: git ls-remote " + url.get() + " works with git's own credential (" + plain.refs()
+                            + " refs).");
+                } else if (firstProblem == null) {
+                    firstProblem = new ProblemException(ProblemKind.CHECK_FAILED, "https-access",
+                            "git ls-remote over HTTPS failed: " + plain.detail(),
                             "Run 'gitlab-access doctor' for the cause, or 'setup --method https' to store a token.");
                 }
             }
         }
+        List<RemoteCheck> repositories = null;
         if (!directories.isEmpty()) {
-            List<Map<String, Object>> repos = repositories(checkSsh && sshResult != null && sshResult.ok(), key);
-            doc.put("repositories", repos);
-            if (repos.stream().anyMatch(m -> !"ok".equals(m.get("outcome")))) {
-                ok = false;
-                if (firstProblem == null) {
-                    firstProblem = new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.CHECK_FAILED,
-                            "repository-access", "Some repositories could not be read (see above).",
-                            "Check that your account still has access to those projects.");
-                }
+            repositories = repositories(verification, remotes, greeting != null && greeting.ok() ? greeting.identity()
+                    : null);
+            if (repositories.stream().anyMatch(c -> !c.ok()) && firstProblem == null) {
+                firstProblem = new ProblemException(ProblemKind.CHECK_FAILED, "repository-access",
+                        "Some repositories could not be read (see above).",
+                        "Check that your account still has access to those projects.");
             }
         }
         if (json()) {
-            Map<String, Object> full = new LinkedHashMap<>();
-            full.put("ok", ok);
-            full.putAll(doc);
-            printJson(full);
+            printJson(new Document(firstProblem == null, greeting == null ? null : SshPart.of(greeting), httpsPart,
+                    repositories == null ? null : repositories.stream().map(RepositoryPart::of).toList()));
         }
         if (firstProblem != null) {
             if (json()) {
@@ -102,127 +118,82 @@ final class VerifyCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private record SshOutcome(SshCheckResult result, Path key) {
+    /** The JSON document: whether all passed, and each check that ran. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Document(boolean ok, SshPart ssh, HttpsPart https, List<RepositoryPart> repositories) {
     }
 
-    private SshOutcome sshCheck(Map<String, Object> doc) {
-        var selected = sshSelection(null);
+    private record SshPart(String host, String hostName, int port, String identity, SshCheckResult.Outcome outcome,
+                           String username, String hostKeyFingerprint, String detail) {
+        static SshPart of(SshGreeting g) {
+            SshCheckResult r = g.result();
+            return new SshPart(g.endpoint().alias(), g.endpoint().hostName(), g.endpoint().port(),
+                    g.identity().toString(), r.outcome(), r.username(), r.hostKeyFingerprint(), r.detail());
+        }
+    }
+
+    /** Plain git over HTTPS: tried on a URL, or not tried and why. */
+    private sealed interface HttpsPart permits HttpsChecked, HttpsNotChecked {
+    }
+
+    private record HttpsChecked(String url, HttpsCheckResult.Outcome outcome, int refs, String detail)
+            implements HttpsPart {
+    }
+
+    private record HttpsNotChecked(String outcome, String detail) implements HttpsPart {
+    }
+
+    private record RepositoryPart(String path, String remote, String url, Transport transport, WireId outcome,
+                                  String detail) {
+        static RepositoryPart of(RemoteCheck c) {
+            Remote r = c.remote();
+            return new RepositoryPart(r.repository().toString(), r.remote(), r.shownUrl(), r.transport(), c.outcome(),
+                    c.detail());
+        }
+    }
+
+    /** ssh -T with the resolved configuration; --ssh-port beats Port in ~/.ssh/config, as ssh -p does. */
+    private SshGreeting greet(AccessVerification verification) {
+        AccessTarget access = access();
+        var selected = access.ssh(null);
         SshEndpoint wanted = selected.endpoint();
-        // --ssh-port beats Port in ~/.ssh/config, as ssh -p does.
         var effective = sshLookup().resolve(wanted.alias(), wanted.port(), selected.portForced());
         if (effective.refusedByOpenSsh()) {
             throw SshConfigProblems.refused(effective);
         }
         effective.notice().ifPresent(this::warn);
-        SshEndpoint endpoint = effective.endpoint();
-        Path key = identity != null ? identity.toAbsolutePath() : effective.identityFiles().stream()
-                .filter(Files::isRegularFile).findFirst()
-                .orElse(SshKeyFiles.defaultKeyFile(home(), wanted.alias()));
-        SshCheckResult result;
-        try (Secret passphrase = readPassphrase(passphraseFile);
-             SshAccessCheck check = new SshAccessCheck(hostKeyDecision(),
-                     Duration.ofSeconds(15))) {
-            result = check.greet(effective, key, passphrase);
+        SshGreeting greeting;
+        try (Secret passphrase = readPassphrase(passphraseFile)) {
+            greeting = verification.greet(effective, identity == null ? null : identity.toAbsolutePath(),
+                    access.defaultKeyFile(wanted), passphrase);
         }
-        Map<String, Object> ssh = new LinkedHashMap<>();
-        ssh.put("host", endpoint.alias());
-        ssh.put("hostName", endpoint.hostName());
-        ssh.put("port", endpoint.port());
-        ssh.put("identity", key.toString());
-        ssh.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        ssh.put("username", result.username());
-        ssh.put("hostKeyFingerprint", result.hostKeyFingerprint());
-        ssh.put("detail", result.detail());
-        doc.put("ssh", ssh);
-        if (result.ok()) {
-            say("SSH to " + endpoint + " as git: " + result.detail() + " (key " + key.getFileName() + ", host key "
-                    + result.hostKeyFingerprint() + ")");
+        if (greeting.ok()) {
+            say("SSH to " + greeting.endpoint() + " as git: " + greeting.result().detail() + " (key "
+                    + greeting.identity().getFileName() + ", host key " + greeting.result().hostKeyFingerprint() + ")");
         }
-        return new SshOutcome(result, key);
+        return greeting;
     }
 
-    /** Plain git over HTTPS with the user's configuration, against the first GitLab repository found (or the API's). */
-    private org.gitlabaccess.core.credentials.HttpsCheckResult httpsCheck(Map<String, Object> doc) {
-        String url = firstRepositoryUrl(false);
-        if (url == null) {
-            doc.put("https", Map.of("outcome", "skipped", "detail", "no repository to try: give DIR..."));
-            warn("HTTPS not checked: no GitLab repository found; give DIR... with a clone.");
-            return null;
-        }
-        var git = new org.gitlabaccess.core.credentials.GitCommand(ctx.env());
-        var r = new org.gitlabaccess.core.credentials.HttpsAccessCheck(instance().http(), ctx.env(), git, null)
-                .gitLsRemote(url);
-        doc.put("https", Map.of("url", url, "outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                "refs", r.refs(), "detail", String.valueOf(r.detail())));
-        if (r.ok()) {
-            say("HTTPS: git ls-remote " + url + " works with git's own credential (" + r.refs() + " refs).");
-        }
-        return r;
-    }
-
-    private List<org.gitlabaccess.core.repos.RepositoryRemotes> inventory() {
-        var inventory = new org.gitlabaccess.core.repos.RepositoryInventory(ctx.env());
-        var target = org.gitlabaccess.core.repos.GitLabTarget.of(instanceUrl().toString(),
-                java.util.Optional.ofNullable(global().sshHost()), java.util.Optional.ofNullable(global().sshPort()));
-        var scan = inventory.scan(directories, org.gitlabaccess.core.repos.ScanListener.NONE,
-                new org.gitlabaccess.core.repos.ScanCancellation());
+    /** The clones below DIR... with their remotes, judged against the instance in use. */
+    private List<RepositoryRemotes> inventory() {
+        var inventory = new RepositoryInventory(ctx.env());
+        var target = GitLabTarget.of(access().url().toString(), Optional.ofNullable(global().sshHost()),
+                Optional.ofNullable(global().sshPort()));
+        var scan = inventory.scan(directories, ScanListener.NONE, new ScanCancellation());
         return inventory.remotes(scan, target);
     }
 
-    private String firstRepositoryUrl(boolean ssh) {
-        if (directories.isEmpty()) {
-            return null;
-        }
-        for (var repo : inventory()) {
-            for (var u : repo.urls()) {
-                boolean wanted = ssh ? u.kind() == org.gitlabaccess.core.repos.RemoteKind.SSH
-                        : u.kind() == org.gitlabaccess.core.repos.RemoteKind.HTTPS;
-                if (wanted && u.key().equals(org.gitlabaccess.core.repos.RemoteUrl.URL)) {
-                    return u.effective().raw();
-                }
-            }
-        }
-        return null;
-    }
-
     /** ls-remote of every GitLab remote, over the transport its URL names. */
-    private List<Map<String, Object>> repositories(boolean sshUsable, Path key) {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
-        var git = new org.gitlabaccess.core.credentials.GitCommand(ctx.env());
-        try (Secret passphrase = readPassphrase(passphraseFile);
-             var sshCheck = new org.gitlabaccess.core.ssh.GitOverSshCheck(home(), key, passphrase)) {
-            for (var repo : inventory()) {
-                for (var u : repo.urls()) {
-                    if (u.kind() == org.gitlabaccess.core.repos.RemoteKind.OTHER_HOST
-                            || !u.key().equals(org.gitlabaccess.core.repos.RemoteUrl.URL)) {
-                        continue;
-                    }
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("path", repo.repository().path().toString());
-                    m.put("remote", u.remote());
-                    m.put("url", u.effective().redacted());
-                    String outcome;
-                    String detail;
-                    if (u.kind() == org.gitlabaccess.core.repos.RemoteKind.SSH) {
-                        m.put("transport", "ssh");
-                        var r = sshCheck.lsRemote(u.effective().raw());
-                        outcome = r.ok() ? "ok" : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
-                        detail = r.detail();
-                    } else {
-                        m.put("transport", "https");
-                        var r = new org.gitlabaccess.core.credentials.HttpsAccessCheck(instance().http(), ctx.env(), git,
-                                null).gitLsRemote(u.effective().raw());
-                        outcome = r.ok() ? "ok" : r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
-                        detail = r.detail();
-                    }
-                    m.put("outcome", outcome);
-                    m.put("detail", detail);
-                    out.add(m);
-                    say(("ok".equals(outcome) ? "✓ " : "✗ ") + repo.repository().path() + " " + u.remote() + " ("
-                            + m.get("transport") + "): " + ("ok".equals(outcome) ? "git ls-remote works" : detail));
-                }
-            }
+    private List<RemoteCheck> repositories(AccessVerification verification, List<Remote> remotes, Path key) {
+        List<RemoteCheck> checks;
+        try (Secret passphrase = readPassphrase(passphraseFile)) {
+            checks = verification.lsRemote(remotes, key, passphrase, (remote, i) -> { });
         }
-        return out;
+        for (RemoteCheck c : checks) {
+            Remote r = c.remote();
+            say((c.ok() ? "✓ " : "✗ ") + r.repository() + " " + r.remote() + " (" + r.transport().id() + "): "
+                    + (c.ok() ? "git ls-remote works" : c.detail()));
+        }
+        return checks;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 import org.gitlabaccess.core.io.Environment;
 
 /** Runs the command line in-process against a sandbox home, capturing what it prints. */
@@ -19,11 +20,11 @@ public final class CliRunner {
         throw new AssertionError("the wizard was not expected to open");
     };
 
-    private org.gitlabaccess.core.gitlab.oauth.BrowserOpener browser = url -> {
+    private BrowserOpener browser = url -> {
         throw new AssertionError("the browser was not expected to open");
     };
 
-    public CliRunner browser(org.gitlabaccess.core.gitlab.oauth.BrowserOpener opener) {
+    public CliRunner browser(BrowserOpener opener) {
         this.browser = opener;
         return this;
     }

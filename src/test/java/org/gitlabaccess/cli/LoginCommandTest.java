@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gitlabaccess.core.gitlab.TrustStores;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.ProxyStub;
 import org.gitlabaccess.testkit.Seed;
@@ -86,7 +89,7 @@ class LoginCommandTest {
         Path home = Files.createDirectories(dir.resolve("home-src"));
         Path file = home.resolve("token.txt");
         Files.writeString(file, "\n  " + Seed.WRITE_REPOSITORY_TOKEN + " \n",
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         String[] common = {"login", "--json", "--host", server.baseUrl(), "--ca-file", server.caFile().toString()};
         var fromFile = run(new CliRunner(home), concat(common, "--token-file", file.toString()));
@@ -210,7 +213,7 @@ class LoginCommandTest {
     void anUnreachableHostIsANetworkError() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         int closedPort;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         var r = run(new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN), "login", "--host",
@@ -225,7 +228,7 @@ class LoginCommandTest {
         var r = run(new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN), "login", "--json", "--host",
                 server.baseUrl());
         assertThat(r.exitCode()).isEqualTo(4);
-        String fingerprint = org.gitlabaccess.core.gitlab.TrustStores.sha256Fingerprint(
+        String fingerprint = TrustStores.sha256Fingerprint(
                 server.certificates().serverCertificate());
         assertThat(r.err()).contains("is not trusted").contains("CN=localhost").contains(fingerprint)
                 .contains("--ca-file");
@@ -288,6 +291,24 @@ class LoginCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Revoked");
         assertThat(login(value).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void optionsThatCannotGoTogetherAreUsageErrorsAndNothingIsAskedOfGitLab() throws Exception {
+        int requests = server.state().requests().size();
+        String value = server.state().newTokenValue("glpat-");
+        server.state().addToken(value, "kept", 2, List.of("api"), server.state().today().plusDays(20));
+        var noFile = login(value, "--rotate");
+        assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFile.err()).contains("--rotate needs --token-out");
+        var both = login(value, "--rotate", "--token-out", dir.resolve("unused").toString(), "--revoke");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("cannot be combined");
+        var twoSignIns = login(null, "--web", "--device");
+        assertThat(twoSignIns.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twoSignIns.err()).contains("--web").contains("--device");
+        assertThat(server.state().requests()).hasSize(requests);
+        assertThat(login(value).exitCode()).isZero();
     }
 
     @AfterAll

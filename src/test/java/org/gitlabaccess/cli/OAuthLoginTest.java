@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.OAuthProvider;
+import org.gitlabaccess.testkit.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class OAuthLoginTest {
     static void start() throws IOException {
         server = GitLabTestServer.start(dir.resolve("server"));
         browserClient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)
-                .sslContext(org.gitlabaccess.testkit.TestHttp.trusting(server.certificates().caCertificate())).build();
+                .sslContext(TestHttp.trusting(server.certificates().caCertificate())).build();
     }
 
     @AfterAll

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -144,12 +147,12 @@ class ReposCommandTest {
         Path out = home.resolve("child.out");
         Path err = home.resolve("child.err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
-        pb.environment().putAll(java.util.Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"),
+        pb.environment().putAll(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"),
                 "LANG", "C.UTF-8"));
         Process p = pb.start();
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child finished").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child finished").isTrue();
         return new ChildRun(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
@@ -371,5 +374,22 @@ class ReposCommandTest {
 
     private static String urlOf(JsonNode repos, Path path, String name) {
         return remote(repos, path, name).get("url").asText();
+    }
+
+    @Test
+    void undoDeclinedAtThePromptChangesNothing() throws Exception {
+        var apply = run("repos", "rewrite", "--to", "ssh", "--yes", src.toString());
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        String rewritten = git.config(https, "remote.origin.url");
+        List<Path> journals = stateFiles();
+
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var undo = cli().prompter(person).run("repos", "undo", "--host", HOST);
+
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(person.asked()).singleElement().asString().startsWith("Restore these");
+        assertThat(undo.out()).contains("Nothing was changed.");
+        assertThat(git.config(https, "remote.origin.url")).isEqualTo(rewritten);
+        assertThat(stateFiles()).containsExactlyInAnyOrderElementsOf(journals);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,7 +82,7 @@ class SetupHttpsTest {
             try (Stream<Path> files = Files.walk(home)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     if (Files.size(f) < 5_000_000) {
-                        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
                                 .as(f.toString()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
                     }
                 }
@@ -114,5 +115,36 @@ class SetupHttpsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("plain text").contains(".git-credentials");
         assertThat(home.resolve(".git-credentials")).doesNotExist();
+    }
+
+    @Test
+    void theStoreHelperDeclinedAtThePromptIsRefusedAndNothingIsWritten() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("store-declined"));
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var r = new CliRunner(home).prompter(person).env("GITLAB_TOKEN", Seed.WRITE_REPOSITORY_TOKEN).run("setup",
+                "--method", "https", "--credential-helper", "store", "--host", server.baseUrl(), "--ca-file",
+                server.caFile().toString());
+        assertThat(person.asked()).singleElement().asString().contains(home.resolve(".git-credentials").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("plain text");
+        assertThat(home.resolve(".git-credentials")).doesNotExist();
+        assertThat(home.resolve(".gitconfig")).doesNotExist();
+        assertThat(r.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
+    }
+
+    @Test
+    void verifyHttpsDoesNotTakeAUrlWithCredentialsInsideAsProofOfTheHelper() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("verify-embedded"));
+        Path repo = Files.createDirectories(home.resolve("src/one"));
+        Map<String, String> git = Map.of("HOME", home.toString());
+        Processes.run(repo, git, "git", "init", "-q");
+        Processes.run(repo, git, "git", "remote", "add", "origin", "https://alice:" + Seed.WRITE_REPOSITORY_TOKEN + "@"
+                + server.baseUrl().substring("https://".length()) + "/" + Seed.PROJECT_ONE + ".git");
+        var r = new CliRunner(home).run("verify", "--https", "--json", "--host", server.baseUrl(), "--ca-file",
+                server.caFile().toString(), home.resolve("src").toString());
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("https").get("outcome").asText()).isEqualTo("skipped");
+        assertThat(doc.get("repositories").get(0).get("url").asText()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
+        assertThat(r.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
     }
 }

@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +37,9 @@ class SetupSshTest {
     }
 
     private CliRunner.Result setup(Path home, String token, String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("setup", "--method", "ssh", "--yes",
+        List<String> args = new ArrayList<>(List.of("setup", "--method", "ssh", "--yes",
                 "--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
-        args.addAll(java.util.List.of(extra));
+        args.addAll(List.of(extra));
         return new CliRunner(home).env("GITLAB_TOKEN", token).run(args.toArray(String[]::new));
     }
 
@@ -61,19 +66,19 @@ class SetupSshTest {
 
     @Test
     void rewritesTheRemotesToSshVerifiesEachAndUndoRestoresThemWithoutCredentials() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.gitlabaccess.testkit.Processes.available("git"));
+        Assumptions.assumeTrue(Processes.available("git"));
         Path home = Files.createDirectories(dir.resolve("repos-home"));
         Path one = Files.createDirectories(home.resolve("src/one"));
         Path two = Files.createDirectories(home.resolve("src/two"));
         String embedded = "https://oauth2:" + Seed.EXPIRED_TOKEN + "@" + server.baseUrl().substring(8)
                 + "/group/project-one.git";
-        var git = java.util.Map.of("HOME", home.toString());
-        org.gitlabaccess.testkit.Processes.run(one, git, "git", "init", "-q");
-        org.gitlabaccess.testkit.Processes.run(one, git, "git", "remote", "add", "origin", embedded);
-        org.gitlabaccess.testkit.Processes.run(two, git, "git", "init", "-q");
-        org.gitlabaccess.testkit.Processes.run(two, git, "git", "remote", "add", "origin",
+        var git = Map.of("HOME", home.toString());
+        Processes.run(one, git, "git", "init", "-q");
+        Processes.run(one, git, "git", "remote", "add", "origin", embedded);
+        Processes.run(two, git, "git", "init", "-q");
+        Processes.run(two, git, "git", "remote", "add", "origin",
                 server.httpUrl(Seed.PROJECT_TWO));
-        org.gitlabaccess.testkit.Processes.run(two, git, "git", "remote", "add", "github",
+        Processes.run(two, git, "git", "remote", "add", "github",
                 "https://github.com/someone/else.git");
 
         var r = setup(home, Seed.API_TOKEN, "--json", "--scan", home.resolve("src").toString());
@@ -82,9 +87,9 @@ class SetupSshTest {
         assertThat(steps.get(4).get("status").asText()).isEqualTo("changed");
         assertThat(steps.get(6).get("details").get("repositories")).hasSize(2);
         String sshOne = server.sshUrl(Seed.PROJECT_ONE);
-        assertThat(org.gitlabaccess.testkit.Processes.run(one, git, "git", "config", "--get", "remote.origin.url")
+        assertThat(Processes.run(one, git, "git", "config", "--get", "remote.origin.url")
                 .stdout().trim()).isEqualTo(sshOne);
-        assertThat(org.gitlabaccess.testkit.Processes.run(two, git, "git", "config", "--get", "remote.github.url")
+        assertThat(Processes.run(two, git, "git", "config", "--get", "remote.github.url")
                 .stdout().trim()).isEqualTo("https://github.com/someone/else.git");
         assertThat(r.all()).doesNotContain(Seed.EXPIRED_TOKEN);
 
@@ -102,7 +107,7 @@ class SetupSshTest {
 
         var undo = new CliRunner(home).run("repos", "undo", "--host", server.baseUrl());
         assertThat(undo.exitCode()).as(undo.err()).isZero();
-        String restored = org.gitlabaccess.testkit.Processes.run(one, git, "git", "config", "--get",
+        String restored = Processes.run(one, git, "git", "config", "--get",
                 "remote.origin.url").stdout().trim();
         assertThat(restored).isEqualTo(server.httpUrl(Seed.PROJECT_ONE)).doesNotContain("oauth2");
     }
@@ -122,7 +127,7 @@ class SetupSshTest {
     void revokesTheSetupTokenWhenAsked() throws Exception {
         Path home = Files.createDirectories(dir.resolve("revoke"));
         String value = server.state().newTokenValue("glpat-");
-        server.state().addToken(value, "setup", 2, java.util.List.of("api"), server.state().today().plusDays(10));
+        server.state().addToken(value, "setup", 2, List.of("api"), server.state().today().plusDays(10));
         var r = setup(home, value, "--revoke-token");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Revoked the setup token");

@@ -1,6 +1,7 @@
 package org.gitlabaccess.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -176,7 +178,7 @@ public final class ShellDocsGenerator {
         if (completion != null) {
             completion.forEach(values::add);
         }
-        return type.isEnum() ? values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).toList() : values;
+        return type.isEnum() ? values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList() : values;
     }
 
     /** The type of one value: a {@code List<Path>} option completes paths. */
@@ -186,7 +188,7 @@ public final class ShellDocsGenerator {
     }
 
     private static boolean isPath(Class<?> type) {
-        return type == Path.class || type == java.io.File.class;
+        return type == Path.class || type == File.class;
     }
 
     private static String summary(CommandSpec spec) {

@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.gitlabaccess.core.ssh.KeyFingerprint;
+import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.Seed;
@@ -45,20 +52,34 @@ class SshFlowTest {
     }
 
     private static String[] args(String... rest) {
-        List<String> l = new java.util.ArrayList<>(List.of(rest));
+        List<String> l = new ArrayList<>(List.of(rest));
         l.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
         return l.toArray(String[]::new);
     }
 
+    /** A home with the product's key for 127.0.0.1, made by {@code ssh-key create}. */
+    private static Path homeWithKey(String name) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        cli(home, null).run(args("ssh-key", "create"));
+        return home;
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private void fullFlow(String name, String passphrase, String token, String username) throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
-        List<String> extra = new java.util.ArrayList<>();
+        List<String> extra = new ArrayList<>();
         if (passphrase != null) {
             Path pf = home.resolve("passphrase.txt");
             Files.writeString(pf, passphrase + "\n");
             extra.addAll(List.of("--passphrase-file", pf.toString()));
         }
-        List<String> create = new java.util.ArrayList<>(List.of("ssh-key", "create", "--json"));
+        List<String> create = new ArrayList<>(List.of("ssh-key", "create", "--json"));
         create.addAll(extra);
         var created = cli(home, null).run(args(create.toArray(String[]::new)));
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -71,7 +92,7 @@ class SshFlowTest {
         assertThat(JSON.readTree(uploaded.out()).get("alreadyRegistered").asBoolean()).isFalse();
         assertThat(JSON.readTree(uploaded.out()).get("fingerprint").asText()).isEqualTo(key.get("fingerprint").asText());
 
-        List<String> configure = new java.util.ArrayList<>(List.of("ssh-key", "configure", "--yes"));
+        List<String> configure = new ArrayList<>(List.of("ssh-key", "configure", "--yes"));
         configure.addAll(extra);
         var configured = cli(home, token).run(args(configure.toArray(String[]::new)));
         assertThat(configured.exitCode()).as(configured.err()).isZero();
@@ -81,7 +102,7 @@ class SshFlowTest {
                 "IdentityFile " + home.resolve(".ssh/id_ed25519_127.0.0.1"));
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
 
-        List<String> verify = new java.util.ArrayList<>(List.of("verify", "--ssh", "--json"));
+        List<String> verify = new ArrayList<>(List.of("verify", "--ssh", "--json"));
         if (passphrase != null) {
             verify.addAll(List.of("--key-passphrase-file", home.resolve("passphrase.txt").toString()));
         }
@@ -148,8 +169,7 @@ class SshFlowTest {
 
     @Test
     void uploadWithAReadOnlyTokenIsRefusedAndUploadsNothing() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("scope"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("scope");
         int before = server.state().keys().size();
         var r = cli(home, Seed.READ_USER_TOKEN).run(args("ssh-key", "upload"));
         assertThat(r.exitCode()).isEqualTo(3);
@@ -159,8 +179,7 @@ class SshFlowTest {
 
     @Test
     void verifyNamesAnUnregisteredKey() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("unregistered"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("unregistered");
         var configured = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1",
                 "--ssh-port", String.valueOf(server.sshPort())));
         assertThat(configured.exitCode()).as(configured.err()).isZero();
@@ -171,8 +190,7 @@ class SshFlowTest {
 
     @Test
     void anUnknownHostKeyIsNotRecordedWithoutYes() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("noyes"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("noyes");
         var r = cli(home, null).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         assertThat(r.exitCode()).isEqualTo(4);
@@ -182,16 +200,15 @@ class SshFlowTest {
 
     @Test
     void aChangedHostKeyIsRefusedWithBothFingerprints() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("changed"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("changed");
         String forged = "[127.0.0.1]:" + server.sshPort()
                 + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n";
         Files.writeString(home.resolve(".ssh/known_hosts"), forged);
         var r = cli(home, null).run(args("verify", "--ssh", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         assertThat(r.exitCode()).isEqualTo(4);
-        String forgedFingerprint = org.gitlabaccess.core.ssh.KeyFingerprint.sha256(
-                org.apache.sshd.common.config.keys.PublicKeyEntry.parsePublicKeyEntry(forged.substring(forged.indexOf(' ') + 1)
+        String forgedFingerprint = KeyFingerprint.sha256(
+                PublicKeyEntry.parsePublicKeyEntry(forged.substring(forged.indexOf(' ') + 1)
                         .trim()).resolvePublicKey(null, Map.of(), null));
         assertThat(r.err()).contains("has changed").contains(server.hostKeyFingerprint()).contains(forgedFingerprint);
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(forged);
@@ -199,20 +216,18 @@ class SshFlowTest {
 
     @Test
     void theKeyFileIsOwnerOnly() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("perms"));
-        cli(home, null).run(args("ssh-key", "create"));
+        Path home = homeWithKey("perms");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh/id_ed25519_127.0.0.1"))))
                 .isEqualTo("rw-------");
     }
 
     @Test
     void anExpiredKeyIsNamedWhenARepositoryIsVerified() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("expired-key"));
-        cli(home, null).run(args("ssh-key", "create"));
-        var key = org.gitlabaccess.core.ssh.SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
+        Path home = homeWithKey("expired-key");
+        var key = SshKeyFiles.readPublic(home.resolve(".ssh/id_ed25519_127.0.0.1.pub"));
         server.state().addKey(2, "old", key.publicKeyLine(), key.publicKey(),
-                org.gitlabaccess.core.ssh.KeyFingerprint.sha256Bare(key.publicKey()),
-                java.time.Instant.now().minusSeconds(60), "auth");
+                KeyFingerprint.sha256Bare(key.publicKey()),
+                Instant.now().minusSeconds(60), "auth");
         cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
                 String.valueOf(server.sshPort())));
         Path repo = Files.createDirectories(home.resolve("src/app/.git"));
@@ -230,14 +245,52 @@ class SshFlowTest {
 
     @Test
     void aRefusedSshPortIsANetworkError() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("refused"));
-        cli(home, null).run(args("ssh-key", "create"));
-        int closed;
-        try (var s = new java.net.ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        Path home = homeWithKey("refused");
+        int closed = closedPort();
         var r = cli(home, null).run(args("verify", "--ssh-host", "127.0.0.1", "--ssh-port", String.valueOf(closed)));
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("refused");
+    }
+
+    @Test
+    void aHostKeyAcceptedAtThePromptIsRecorded() throws Exception {
+        Path home = homeWithKey("prompt-yes");
+        ScriptedPrompter person = new ScriptedPrompter(true);
+        var r = cli(home, null).prompter(person).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort())));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(person.asked()).containsExactly("Trust it and record it in ~/.ssh/known_hosts?");
+        assertThat(r.err()).contains("can't be established").contains(server.hostKeyFingerprint());
+        assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(server.knownHostsLine() + "\n");
+        assertThat(Files.readString(home.resolve(".ssh/config"))).contains("# BEGIN gitlab-access 127.0.0.1");
+    }
+
+    @Test
+    void aHostKeyDeclinedAtThePromptLeavesKnownHostsAndTheConfigurationByteIdentical() throws Exception {
+        Path home = homeWithKey("prompt-no");
+        byte[] known = "other.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] config = "Host other.example.org\n  User git\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(home.resolve(".ssh/known_hosts"), known);
+        Files.write(home.resolve(".ssh/config"), config);
+        ScriptedPrompter person = new ScriptedPrompter(false);
+        var r = cli(home, null).prompter(person).run(args("ssh-key", "configure", "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort())));
+        assertThat(person.asked()).hasSize(1);
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(Files.readAllBytes(home.resolve(".ssh/known_hosts"))).isEqualTo(known);
+        assertThat(Files.readAllBytes(home.resolve(".ssh/config"))).isEqualTo(config);
+    }
+
+    @Test
+    void configureRefusesABlockedPortAndWritesNothing() throws Exception {
+        Path home = homeWithKey("configure-blocked");
+        int closed = closedPort();
+        var r = cli(home, null).run(args("ssh-key", "configure", "--yes", "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(closed)));
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("Nothing answers on 127.0.0.1:" + closed);
+        assertThat(home.resolve(".ssh/config")).doesNotExist();
+        assertThat(home.resolve(".ssh/known_hosts")).doesNotExist();
     }
 }

@@ -1,5 +1,7 @@
 package org.gitlabaccess.core.credentials;
 
+import org.gitlabaccess.core.WireId;
+
 /**
  * What a Git-over-HTTPS check came to for one URL, as a value the CLI and the wizard render alike.
  *
@@ -9,7 +11,7 @@ package org.gitlabaccess.core.credentials;
 public record HttpsCheckResult(Outcome outcome, String url, int refs, String detail) {
 
     /** The ways an HTTPS check ends. */
-    public enum Outcome {
+    public enum Outcome implements WireId {
         OK,
         /** GitLab's "HTTP Basic: Access denied": a password (refused once 2FA is on), or a bad token. */
         ACCESS_DENIED,
@@ -28,7 +30,12 @@ public record HttpsCheckResult(Outcome outcome, String url, int refs, String det
         TIMEOUT,
         /** The server redirected to another origin; not followed, so the credential stayed here. */
         REDIRECT_REFUSED,
-        OTHER
+        OTHER;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
     }
 
     public boolean ok() {

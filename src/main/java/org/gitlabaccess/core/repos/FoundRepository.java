@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
+import org.gitlabaccess.core.WireId;
 
 /**
  * A repository the scan found: where it is, where its git directory is, and where its shared
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 public record FoundRepository(Path path, Path gitDir, Path commonDir, Layout layout) {
 
     /** How the repository is laid out on disk. */
-    public enum Layout {
+    public enum Layout implements WireId {
         /** A working tree with its own {@code .git} directory (or a {@code .git} file from {@code --separate-git-dir}). */
         WORKING_TREE,
         /** A working tree added with {@code git worktree add}: its {@code .git} file points into another repository. */
@@ -17,7 +18,12 @@ public record FoundRepository(Path path, Path gitDir, Path commonDir, Layout lay
         /** A submodule checkout: its {@code .git} file points into the superproject's {@code .git/modules}. */
         SUBMODULE,
         /** A bare repository: a directory of any name holding a valid HEAD, objects and refs. */
-        BARE
+        BARE;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
     }
 
     /** The file holding {@code remote.*} settings. */

@@ -1,21 +1,18 @@
 package org.gitlabaccess.core.repos;
 
+import org.gitlabaccess.core.WireId;
+
 /** What a remote URL is, for the GitLab instance in use (the contract's {@code kind}). */
-public enum RemoteKind {
-    HTTPS("https"),
-    HTTPS_EMBEDDED_CREDENTIALS("https-embedded-credentials"),
-    SSH("ssh"),
-    OTHER_HOST("other-host");
-
-    private final String id;
-
-    RemoteKind(String id) {
-        this.id = id;
-    }
+public enum RemoteKind implements WireId {
+    HTTPS,
+    HTTPS_EMBEDDED_CREDENTIALS,
+    SSH,
+    OTHER_HOST;
 
     /** The stable id used in JSON and tables. */
+    @Override
     public String id() {
-        return id;
+        return WireId.of(this);
     }
 
     public boolean onInstance() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.FileBusyException;
 import org.gitlabaccess.core.FileWriteProblems;
@@ -30,8 +31,13 @@ public final class RewriteApplier {
     }
 
     /** What happened to one configuration file. */
-    public enum Status {
-        CHANGED, BUSY, CONFLICT, FAILED
+    public enum Status implements WireId {
+        CHANGED, BUSY, CONFLICT, FAILED;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
     }
 
     /** The outcome for one configuration file (one repository, or the global file). */

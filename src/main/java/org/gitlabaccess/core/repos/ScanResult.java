@@ -2,7 +2,7 @@ package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
@@ -21,7 +21,7 @@ public record ScanResult(List<FoundRepository> repositories, long directories, L
     }
 
     /** Why a directory was not entered or a file not read; {@link #id()} is the name in reports. */
-    public enum Reason {
+    public enum Reason implements WireId {
         UNREADABLE, PATH_TOO_LONG, ERROR,
         /** A FIFO, socket or device (or a link to one) where git keeps a file: never opened. */
         NOT_A_REGULAR_FILE,
@@ -30,8 +30,9 @@ public record ScanResult(List<FoundRepository> repositories, long directories, L
         /** A {@code .git} file points at something that is not a directory. */
         NOT_A_DIRECTORY;
 
+        @Override
         public String id() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return WireId.of(this);
         }
 
         /** A file refused by its kind or size, as opposed to a directory the walk could not enter. */

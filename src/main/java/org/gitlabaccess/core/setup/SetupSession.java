@@ -10,9 +10,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.gitlabaccess.core.CoreTexts;
-import org.gitlabaccess.core.ProblemException;
-import org.gitlabaccess.core.ProblemKind;
-import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorChecks;
@@ -22,14 +19,10 @@ import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.io.AppDirectories;
-import org.gitlabaccess.core.io.JGitHome;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.repos.ChangeHistory;
-import org.gitlabaccess.core.repos.ConfigEditor;
-import org.gitlabaccess.core.repos.RewriteApplier;
-import org.gitlabaccess.core.repos.RewriteJournal;
+import org.gitlabaccess.core.repos.RemoteUndo;
 import org.gitlabaccess.core.repos.RewritePlan;
-import org.gitlabaccess.core.repos.RewriteUndo;
 import org.gitlabaccess.core.repos.ScanCancellation;
 import org.gitlabaccess.core.repos.ScanListener;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
@@ -157,19 +150,8 @@ public final class SetupSession {
      */
     public int undoLatestRewrite() {
         SetupRequest r = request();
-        Path stateDir = AppDirectories.of(r.env()).stateDir();
-        var journal = RewriteJournal.latestRewrite(stateDir);
-        if (journal.isEmpty()) {
-            return 0;
-        }
-        JGitHome.apply(r.env());
-        var plan = new RewriteUndo().plan(journal.get());
-        try (var undoJournal = RewriteJournal.create(stateDir, RewriteJournal.UNDO, r.clock())) {
-            return new RewriteApplier(new ConfigEditor()).apply(plan.edits(), undoJournal).changed().size();
-        } catch (IOException e) {
-            throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                    Text.of("error.journal-unwritable"), Text.of("error.journal-unwritable.hint", stateDir), e);
-        }
+        RemoteUndo undo = new RemoteUndo(r.env(), r.clock());
+        return undo.latest().map(plan -> undo.apply(plan).changed().size()).orElse(0);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.gitlabaccess.core.setup;
 
+import org.gitlabaccess.core.WireId;
+
 /** How a step ended. */
-public enum StepStatus {
+public enum StepStatus implements WireId {
     /** Done, and something changed. */
     CHANGED,
     /** Done; it was already as it should be. */
@@ -9,5 +11,10 @@ public enum StepStatus {
     /** Not needed or not applicable; the summary says why. */
     SKIPPED,
     /** Could not be done; the summary and hint say what happened and what to do. */
-    FAILED
+    FAILED;
+
+    @Override
+    public String id() {
+        return WireId.of(this);
+    }
 }

@@ -13,6 +13,9 @@ import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.credentials.TokenProbe;
 import org.gitlabaccess.core.gitlab.ApiUrls;
+import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.io.TerminalSafe;
+import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
 
 /**
  * Proves HTTPS works: {@code ls-remote} of each repository with the token (JGit, the product's TLS
@@ -27,43 +30,28 @@ public final class VerifyHttpsStep implements SetupStep {
 
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
-        var target = RewriteRemotesStep.target(state);
-        List<String> distinct = RewriteRemotesStep.projectUrls(state, target::httpsUrl);
-        if (distinct.isEmpty()) {
-            var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
-            if (any.ok() && any.body() != null && any.body().isArray() && !any.body().isEmpty()) {
-                String fromApi = any.body().get(0).path("http_url_to_repo").asText();
-                // The token goes only to the instance's own origin, whatever URL the API hands out.
-                if (ApiUrls.sameOrigin(fromApi, state.instance().root())) {
-                    distinct = List.of(fromApi);
-                } else {
-                    state.warnings().add(state.texts().get("setup.verify-https.foreign-url", fromApi));
-                }
-            }
-        }
+        List<String> distinct = urls(state);
         if (distinct.isEmpty()) {
             return StepOutcome.skipped(id(), state.texts().get("setup.verify-https.none"));
         }
-        GitCommand git = new GitCommand(state.request().env());
-        HttpsAccessCheck check = new HttpsAccessCheck(state.instance().http(), state.request().env(), git,
-                new TokenProbe(state.client()));
+        HttpsAccessCheck check = new HttpsAccessCheck(state.instance().http(), state.request().env(),
+                new GitCommand(state.request().env()), new TokenProbe(state.client()));
         String username = GitTokenStore.usernameFor(state.verdict());
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<UrlOutcome> results = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        int i = 0;
         for (String url : distinct) {
-            progress.update("git ls-remote " + url, 0.85 + 0.1 * i++ / distinct.size());
+            progress.update("git ls-remote " + url, 0.85 + 0.1 * results.size() / distinct.size());
             HttpsCheckResult r = check.lsRemote(url, username, state.request().token());
-            results.add(result(r));
+            results.add(UrlOutcome.of(r));
             if (!r.ok()) {
                 failed.add(url + ": " + r.detail());
             }
         }
         progress.update(state.texts().get("setup.verify-https.progress.plain"), 0.97);
-        HttpsCheckResult plain = check.gitLsRemote(distinct.get(0));
+        HttpsCheckResult plain = AccessVerification.of(state).plainGit(distinct.get(0));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("repositories", results);
-        details.put("plainGit", result(plain));
+        details.put("plainGit", UrlOutcome.of(plain));
         if (!plain.ok()) {
             failed.add(0, "plain git: " + plain.detail());
         }
@@ -74,11 +62,22 @@ public final class VerifyHttpsStep implements SetupStep {
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-https.ok", distinct.size()), details);
     }
 
-    private static Map<String, Object> result(HttpsCheckResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("url", r.url());
-        m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        m.put("refs", r.refs());
-        return m;
+    /** The projects' HTTPS URLs; with no clone found, one project of the account's, from the API. */
+    private static List<String> urls(SetupState state) {
+        List<String> distinct = RewriteRemotesStep.projectUrls(state, RewriteRemotesStep.target(state)::httpsUrl);
+        if (!distinct.isEmpty()) {
+            return distinct;
+        }
+        var any = state.client().get("/projects?membership=true&simple=true&per_page=1");
+        if (any.ok() && any.body() != null && any.body().isArray() && !any.body().isEmpty()) {
+            String fromApi = any.body().get(0).path("http_url_to_repo").asText();
+            // The token goes only to the instance's own origin, whatever URL the API hands out.
+            if (ApiUrls.sameOrigin(fromApi, state.instance().root())) {
+                return List.of(fromApi);
+            }
+            state.warnings().add(state.texts().get("setup.verify-https.foreign-url",
+                    TerminalSafe.line(Redactor.redact(fromApi))));
+        }
+        return List.of();
     }
 }

@@ -1,10 +1,7 @@
 package org.gitlabaccess.core.setup;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gitlabaccess.core.ssh.SshConfigLookup;
-import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 
@@ -18,10 +15,8 @@ public final class VerifySshStep implements SetupStep {
     @Override
     public StepOutcome run(SetupState state, Progress progress) {
         progress.update(state.texts().get("setup.verify-ssh.progress"), 0.9);
-        SshCheckResult result;
-        try (SshAccessCheck check = new SshAccessCheck(state.request().hostKeyDecision(), Duration.ofSeconds(15))) {
-            result = check.greet(state.sshLookup().forEndpoint(state.endpoint()), state.key().privateKeyFile(), state.request().keyPassphrase());
-        }
+        SshCheckResult result = AccessVerification.of(state).greet(state.sshLookup().forEndpoint(state.endpoint()),
+                state.key().privateKeyFile(), null, state.request().keyPassphrase()).result();
         if (!result.ok()) {
             throw SshCheckProblems.of(result);
         }

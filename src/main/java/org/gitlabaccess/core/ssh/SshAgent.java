@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.SecretPipe;
@@ -22,7 +23,14 @@ import org.gitlabaccess.core.io.Secret;
  */
 public final class SshAgent {
     /** What adding the key came to. */
-    public enum Result { ADDED, NO_AGENT, NO_SSH_ADD, FAILED }
+    public enum Result implements WireId {
+        ADDED, NO_AGENT, NO_SSH_ADD, FAILED;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
+    }
 
     private final Environment env;
 

@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import java.security.PublicKey;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.gitlabaccess.core.WireId;
 
 /**
  * What {@code ssh -T git@host} came to, as a value the CLI and the wizard render alike.
@@ -14,7 +15,7 @@ public record SshCheckResult(Outcome outcome, SshEndpoint endpoint, String usern
                              String detail, List<KnownHosts.Entry> recorded) {
 
     /** The ways an SSH check ends. */
-    public enum Outcome {
+    public enum Outcome implements WireId {
         OK,
         /** The server refused every key offered: the key is not registered on this account. */
         KEY_NOT_REGISTERED,
@@ -29,7 +30,12 @@ public record SshCheckResult(Outcome outcome, SshEndpoint endpoint, String usern
         KEY_UNUSABLE,
         UNEXPECTED_ANSWER,
         /** The configuration reaches the host through a {@code ProxyCommand}, which the product cannot run. */
-        PROXY_COMMAND
+        PROXY_COMMAND;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
     }
 
     public SshCheckResult {

@@ -1,0 +1,160 @@
+package org.gitlabaccess.core.setup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
+import org.gitlabaccess.core.WireId;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.credentials.HttpsAccessCheck;
+import org.gitlabaccess.core.credentials.HttpsCheckResult;
+import org.gitlabaccess.core.gitlab.HttpSettings;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.repos.RemoteKind;
+import org.gitlabaccess.core.repos.RemoteUrl;
+import org.gitlabaccess.core.repos.RepositoryRemotes;
+import org.gitlabaccess.core.ssh.GitOverSshCheck;
+import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.SshAccessCheck;
+import org.gitlabaccess.core.ssh.SshCheckResult;
+import org.gitlabaccess.core.ssh.SshConfigLookup;
+import org.gitlabaccess.core.ssh.SshEndpoint;
+
+/**
+ * Proves access the way git will use it, for the wizard, {@code setup} and {@code verify} alike:
+ * GitLab's welcome line as {@code ssh -T} gets it, plain {@code git ls-remote} over HTTPS with the
+ * user's own credential helper and CA, and {@code ls-remote} of each remote over its own transport.
+ */
+public final class AccessVerification {
+    private static final Duration SSH_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How git reaches a remote. */
+    public enum Transport implements WireId {
+        SSH, HTTPS;
+
+        @Override
+        public String id() {
+            return WireId.of(this);
+        }
+    }
+
+    /** What {@code ssh -T} came to, with the endpoint OpenSSH resolved and the key offered. */
+    public record SshGreeting(SshEndpoint endpoint, Path identity, SshCheckResult result) {
+        public boolean ok() {
+            return result.ok();
+        }
+    }
+
+    /**
+     * A remote to try.
+     *
+     * @param repository the clone it belongs to, or null for a project URL with no clone
+     * @param remote the remote's name, or null with no clone
+     * @param url the URL as git uses it (it may hold credentials: show {@code shownUrl})
+     * @param shownUrl the URL with any secret masked
+     * @param kind what the URL is for the instance (HTTPS with credentials inside proves no helper)
+     */
+    public record Remote(Path repository, String remote, String url, String shownUrl, RemoteKind kind) {
+        /** A project URL, not read from a clone (its secrets, if any, are the caller's to mask). */
+        public static Remote of(String url, RemoteKind kind) {
+            return new Remote(null, null, url, url, kind);
+        }
+
+        public Transport transport() {
+            return kind == RemoteKind.SSH ? Transport.SSH : Transport.HTTPS;
+        }
+    }
+
+    /** What {@code ls-remote} of one remote came to: an outcome of its transport's checks ({@code ok} on success). */
+    public record RemoteCheck(Remote remote, WireId outcome, int refs, String detail) {
+        public boolean ok() {
+            return outcome == SshCheckResult.Outcome.OK || outcome == HttpsCheckResult.Outcome.OK;
+        }
+    }
+
+    /** One URL's outcome, as the setup report lists it. */
+    public record UrlOutcome(String url, WireId outcome, int refs) {
+        static UrlOutcome of(RemoteCheck c) {
+            return new UrlOutcome(c.remote().shownUrl(), c.outcome(), c.refs());
+        }
+
+        static UrlOutcome of(HttpsCheckResult r) {
+            return new UrlOutcome(r.url(), r.outcome(), r.refs());
+        }
+    }
+
+    private final Environment env;
+    private final Supplier<HttpSettings> http;
+    private final HostKeyDecision decision;
+
+    /** {@code http} is asked only when HTTPS is tried: finding the instance may take the network. */
+    public AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision) {
+        this.env = env;
+        this.http = http;
+        this.decision = decision;
+    }
+
+    /** For the setup steps: the request's environment and host key decision, the instance's TLS settings. */
+    static AccessVerification of(SetupState state) {
+        return new AccessVerification(state.request().env(), state.instance()::http, state.request().hostKeyDecision());
+    }
+
+    /**
+     * GitLab's welcome line over SSH. The key is {@code identity} when given, else the first
+     * IdentityFile of the configuration that exists, else {@code defaultKey}, as {@code ssh} picks it.
+     */
+    public SshGreeting greet(SshConfigLookup.Effective effective, Path identity, Path defaultKey, Secret passphrase) {
+        Path key = identity != null ? identity : effective.identityFiles().stream().filter(Files::isRegularFile)
+                .findFirst().orElse(defaultKey);
+        try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
+            return new SshGreeting(effective.endpoint(), key, check.greet(effective, key, passphrase));
+        }
+    }
+
+    /** Plain {@code git ls-remote} over HTTPS with nothing but the user's configuration: their helper, their CA. */
+    public HttpsCheckResult plainGit(String url) {
+        return new HttpsAccessCheck(http.get(), env, new GitCommand(env), null).gitLsRemote(url);
+    }
+
+    /** Every GitLab remote of the clones found (its fetch URL), with the transport that URL names. */
+    public static List<Remote> gitLabRemotes(List<RepositoryRemotes> inventory) {
+        List<Remote> remotes = new ArrayList<>();
+        for (RepositoryRemotes repo : inventory) {
+            for (RemoteUrl u : repo.urls()) {
+                if (u.kind().onInstance() && u.key().equals(RemoteUrl.URL)) {
+                    remotes.add(new Remote(repo.repository().path(), u.remote(), u.effective().raw(),
+                            u.effective().redacted(), u.kind()));
+                }
+            }
+        }
+        return remotes;
+    }
+
+    /**
+     * {@code ls-remote} of each remote over its transport: SSH through JGit with the user's ~/.ssh
+     * files and {@code sshIdentity} (null: the configuration's), HTTPS with plain git. {@code starting}
+     * hears of each remote, with its index, before it is tried.
+     */
+    public List<RemoteCheck> lsRemote(List<Remote> remotes, Path sshIdentity, Secret passphrase,
+                                      ObjIntConsumer<Remote> starting) {
+        List<RemoteCheck> checks = new ArrayList<>();
+        try (GitOverSshCheck ssh = new GitOverSshCheck(UserHome.resolve(env), sshIdentity, passphrase)) {
+            for (Remote remote : remotes) {
+                starting.accept(remote, checks.size());
+                if (remote.transport() == Transport.SSH) {
+                    var r = ssh.lsRemote(remote.url());
+                    checks.add(new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
+                } else {
+                    var r = plainGit(remote.url());
+                    checks.add(new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
+                }
+            }
+        }
+        return checks;
+    }
+}
