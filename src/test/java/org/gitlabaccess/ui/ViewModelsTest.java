@@ -373,9 +373,10 @@ class ViewModelsTest {
         s.token = org.gitlabaccess.core.io.Secret.of(Seed.API_TOKEN);
         ApplyViewModel apply = new ApplyViewModel(s, new SameThreadTasks());
         apply.reportProperty().set(new org.gitlabaccess.core.setup.SetupReport(java.util.List.of(
-                org.gitlabaccess.core.setup.StepOutcome.unchanged(org.gitlabaccess.core.setup.StepId.VERIFY_SSH, "SSH works.", Map.of()),
-                org.gitlabaccess.core.setup.StepOutcome.changed(org.gitlabaccess.core.setup.StepId.REVOKE_TOKEN, "Revoked.", java.util.List.of(),
-                        Map.of())), java.util.List.of()));
+                org.gitlabaccess.core.setup.StepOutcome.unchanged(org.gitlabaccess.core.setup.StepId.VERIFY_SSH, "SSH works.",
+                        new org.gitlabaccess.core.setup.StepDetails.None()),
+                org.gitlabaccess.core.setup.StepOutcome.changed(org.gitlabaccess.core.setup.StepId.REVOKE_TOKEN, "Revoked.",
+                        java.util.List.of(), new org.gitlabaccess.core.setup.StepDetails.None())), java.util.List.of()));
         DoneViewModel vm = new DoneViewModel(M, apply, s, new SameThreadTasks());
         vm.prepare();
         assertThat(vm.revokeOfferedProperty().get()).isFalse();

@@ -2,7 +2,6 @@ package org.gitlabaccess.core.setup;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.credentials.GitCredentialsFiles;
 import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.NetrcFiles;
@@ -15,6 +14,10 @@ import org.gitlabaccess.core.io.AtomicFile;
  * {@code ~/.git-credentials} and {@code ~/.netrc} entries. Other lines stay byte for byte.
  */
 public final class CleanStaleCopiesStep implements SetupStep {
+    /** How many plain-text entries went. */
+    public record Removed(int removed) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.CLEAN_STALE_COPIES;
@@ -38,12 +41,12 @@ public final class CleanStaleCopiesStep implements SetupStep {
         removed.addAll(new NetrcFiles(state.home(), new AtomicFile()).remove(host));
         if (removed.isEmpty()) {
             return StepOutcome.unchanged(id(), state.texts().get("setup.clean-stale-copies.none", host.hostAndPort()),
-                    Map.of());
+                    new StepDetails.None());
         }
         List<Change> changes = new ArrayList<>();
         removed.forEach(f -> changes.add(new Change(ChangeKind.PLAINTEXT_REMOVED, f.describe(state.home()), null, null)));
         return StepOutcome.changed(id(), state.texts().get("setup.clean-stale-copies.removed", removed.size(),
-                host.hostAndPort()), changes, Map.of("removed", removed.size()));
+                host.hostAndPort()), changes, new Removed(removed.size()));
     }
 
     private static List<PlaintextFinding> find(SetupState state) {

@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ssh.SshEndpoint;
@@ -10,6 +9,11 @@ import org.gitlabaccess.core.ssh.SshSetup;
 
 /** The ~/.ssh/config block, the host key in known_hosts, and the key in the agent ({@link SshSetup}). */
 public final class ConfigureSshStep implements SetupStep {
+    /** Where SSH goes now, the host key it trusts, and what ssh-agent made of the key. */
+    public record Details(String host, String hostName, int port, String hostKeyFingerprint, String agent)
+            implements StepDetails {
+    }
+
     private final Map<String, SshEndpoint> alternatives;
 
     public ConfigureSshStep(Map<String, SshEndpoint> alternatives) {
@@ -50,12 +54,8 @@ public final class ConfigureSshStep implements SetupStep {
             changes.add(new Change(ChangeKind.SSH_CONFIG_BLOCK, result.configFile().toString(), null,
                     state.texts().get("setup.ssh-config.block", result.endpoint().alias())));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("host", result.endpoint().alias());
-        details.put("hostName", result.endpoint().hostName());
-        details.put("port", result.endpoint().port());
-        details.put("hostKeyFingerprint", result.hostKeyFingerprint());
-        details.put("agent", result.agent().id());
+        Details details = new Details(result.endpoint().alias(), result.endpoint().hostName(), result.endpoint().port(),
+                result.hostKeyFingerprint(), result.agent().id());
         String summary = state.texts().get("setup.ssh-config.done", result.endpoint().alias(), result.endpoint(),
                 state.key().privateKeyFile().getFileName());
         return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)

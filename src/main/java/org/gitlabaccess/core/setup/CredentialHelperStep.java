@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -26,6 +24,10 @@ import org.gitlabaccess.core.io.AtomicFile;
  * GitLab host only, and gives git the custom CA for that host.
  */
 public final class CredentialHelperStep implements SetupStep {
+    /** The helper configured for the host, as git's configuration names it, and its kind. */
+    public record Details(String helper, String kind) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.CREDENTIAL_HELPER;
@@ -74,9 +76,7 @@ public final class CredentialHelperStep implements SetupStep {
                 changes.add(new Change(ChangeKind.GIT_CONFIG, result.key(), null, result.pem().toString()));
             }
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("helper", spec.configValue());
-        details.put("kind", spec.kind().name().toLowerCase(Locale.ROOT));
+        Details details = new Details(spec.configValue(), spec.kind().name().toLowerCase(Locale.ROOT));
         String summary = state.texts().get("setup.credential-helper.done", host.hostAndPort(), spec.configValue());
         return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
                 : StepOutcome.changed(id(), summary, changes, details);

@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.gitlab.TokenRotation;
 import org.gitlabaccess.core.gitlab.Sleeper;
 import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
@@ -30,7 +29,7 @@ public final class RevokeTokenStep implements SetupStep {
         Change revoked = revoke(r, state.signedIn());
         String summary = r.signedInWithBrowser() ? state.texts().get("setup.revoke-token.oauth")
                 : state.texts().get("setup.revoke-token.revoked");
-        return StepOutcome.changed(id(), summary, List.of(revoked), Map.of());
+        return StepOutcome.changed(id(), summary, List.of(revoked), new StepDetails.None());
     }
 
     /** Revokes the sign-in's credential on GitLab: the browser sign-in's tokens, else the personal access token. */

@@ -3,9 +3,7 @@ package org.gitlabaccess.core.setup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gitlabaccess.core.ProblemException;
@@ -32,6 +30,19 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * journal that {@code repos undo} reads. Other hosts are never touched; embedded credentials go.
  */
 public final class RewriteRemotesStep implements SetupStep {
+    /**
+     * @param leftAlone remotes of other hosts and the like, never touched
+     * @param skipped git files the scan would not open (their remotes stay as they are)
+     * @param journal the journal {@code repos undo} reads; null when nothing changed
+     */
+    public record Details(int repositories, int alreadyInTargetForm, int leftAlone, List<SkippedFile> skipped,
+                          String journal) implements StepDetails {
+    }
+
+    /** A file the scan did not read, and why (fifo, device, too-large, ...). */
+    public record SkippedFile(String path, String reason) {
+    }
+
     private final RewriteTarget to;
 
     public RewriteRemotesStep(RewriteTarget to) {
@@ -56,21 +67,19 @@ public final class RewriteRemotesStep implements SetupStep {
     public StepOutcome run(SetupState state, Progress progress) {
         RewritePlan plan = plan(state, progress);
         state.repositories = plan;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("repositories", state.inventory.size());
-        details.put("alreadyInTargetForm", plan.alreadyInTargetForm());
-        details.put("leftAlone", plan.leftAlone().size());
         // Files the scan would not open (FIFOs, devices, huge files): named, as their remotes stay as they are.
         List<ScanResult.Skipped> skipped = state.skippedFiles;
-        details.put("skipped", skipped.stream().map(s -> Map.of("path", s.path().toString(),
-                "reason", s.reason().id())).toList());
+        List<SkippedFile> skippedFiles = skipped.stream().map(s -> new SkippedFile(s.path().toString(),
+                s.reason().id())).toList();
         String skippedNote = skipped.isEmpty() ? "" : " " + state.texts().get("setup.rewrite-remotes.skipped",
                 String.join("; ", skipped.stream().map(s -> s.path() + " (" + s.reason().id() + ")").toList()));
         if (plan.edits().isEmpty()) {
             return StepOutcome.unchanged(id(), (state.inventory.isEmpty()
                     ? state.texts().get("setup.rewrite-remotes.none-found", state.request().scanRootsOrHome())
                     : state.texts().get("setup.rewrite-remotes.unchanged", plan.alreadyInTargetForm(),
-                            state.inventory.size(), to.name().toLowerCase())) + skippedNote, details);
+                            state.inventory.size(), to.name().toLowerCase())) + skippedNote,
+                    new Details(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
+                            null));
         }
         progress.update(state.texts().get("setup.rewrite-remotes.progress.rewrite", plan.edits().size()), 0.8);
         Path stateDir = AppDirectories.of(state.request().env()).stateDir();
@@ -81,7 +90,6 @@ public final class RewriteRemotesStep implements SetupStep {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
                     Text.of("error.journal-unwritable"), Text.of("error.journal-unwritable.hint", stateDir), e);
         }
-        details.put("journal", String.valueOf(report.journal()));
         List<Change> changes = new ArrayList<>();
         for (RewriteApplier.Outcome o : report.changed()) {
             for (ConfigEdit e : o.edits()) {
@@ -96,7 +104,9 @@ public final class RewriteRemotesStep implements SetupStep {
                     Text.of("error.rewrite-incomplete.hint"));
         }
         return StepOutcome.changed(id(), state.texts().get("setup.rewrite-remotes.rewritten", changes.size(),
-                report.changed().size(), to.name().toLowerCase()) + skippedNote, changes, details);
+                report.changed().size(), to.name().toLowerCase()) + skippedNote, changes,
+                new Details(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
+                        String.valueOf(report.journal())));
     }
 
     private RewritePlan plan(SetupState state, Progress progress) {

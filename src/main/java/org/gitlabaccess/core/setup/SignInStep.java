@@ -1,10 +1,17 @@
 package org.gitlabaccess.core.setup;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** Reports the session's sign-in: which instance, which account, what the token may do. */
 public final class SignInStep implements SetupStep {
+    /** Signed in with a personal access token: its scopes and expiry (null: never). */
+    public record Token(String host, String username, List<String> scopes, String expiresAt) implements StepDetails {
+    }
+
+    /** Signed in in the browser (OAuth). */
+    public record Browser(String host, String username, boolean oauth) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.SIGN_IN;
@@ -15,16 +22,13 @@ public final class SignInStep implements SetupStep {
         SignedIn s = state.signIn(progress);
         state.warnings.addAll(s.warnings());
         String root = s.instance().root();
+        String username = s.verdict().username();
         if (state.request().signedInWithBrowser()) {
-            return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.browser", root, s.verdict().username()),
-                    Map.of("host", root, "username", s.verdict().username(), "oauth", true));
+            return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.browser", root, username),
+                    new Browser(root, username, true));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("host", root);
-        details.put("username", s.verdict().username());
-        details.put("scopes", s.verdict().scopes());
-        details.put("expiresAt", s.verdict().expiresAt() == null ? null : s.verdict().expiresAt().toString());
-        return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.token", root, s.verdict().username()),
-                details);
+        return StepOutcome.unchanged(id(), state.texts().get("setup.sign-in.token", root, username),
+                new Token(root, username, s.verdict().scopes(),
+                        s.verdict().expiresAt() == null ? null : s.verdict().expiresAt().toString()));
     }
 }

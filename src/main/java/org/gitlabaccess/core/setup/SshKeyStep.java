@@ -3,11 +3,17 @@ package org.gitlabaccess.core.setup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** Reuses the host's key when it exists (proving its passphrase), else creates one. */
 public final class SshKeyStep implements SetupStep {
+    public record Reused(String privateKey, String fingerprint) implements StepDetails {
+    }
+
+    /** @param passphrase whether the new key is protected by one */
+    public record Created(String privateKey, String fingerprint, boolean passphrase) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.SSH_KEY;
@@ -21,15 +27,14 @@ public final class SshKeyStep implements SetupStep {
             progress.update(state.texts().get("setup.ssh-key.progress.open"), 0.3);
             state.key = SshKeyFiles.read(file, r.keyPassphrase());
             return StepOutcome.unchanged(id(), state.texts().get("setup.ssh-key.reused", file, state.key.fingerprint()),
-                    Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint()));
+                    new Reused(file.toString(), state.key.fingerprint()));
         }
         progress.update(state.texts().get("setup.ssh-key.progress.create"), 0.3);
         state.key = SshKeyFiles.create(file, r.keyComment(), r.keyPassphrase());
         return StepOutcome.changed(id(), state.texts().get("setup.ssh-key.created", file, state.key.fingerprint()),
                 List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null, state.key.fingerprint()),
                         new Change(ChangeKind.FILE_CREATED, state.key.publicKeyFile().toString(), null, null)),
-                Map.of("privateKey", file.toString(), "fingerprint", state.key.fingerprint(),
-                        "passphrase", state.key.encrypted()));
+                new Created(file.toString(), state.key.fingerprint(), state.key.encrypted()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -13,6 +12,10 @@ import org.gitlabaccess.core.credentials.GitTokenStore;
 
 /** Stores the token where git looks for it (through git's own credential protocol), replacing any old one. */
 public final class StoreTokenStep implements SetupStep {
+    /** The user name git sends with the token. */
+    public record Details(String username) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.STORE_TOKEN;
@@ -36,7 +39,7 @@ public final class StoreTokenStep implements SetupStep {
         current.ifPresent(f -> f.password().close());
         if (same) {
             return StepOutcome.unchanged(id(), state.texts().get("setup.store-token.already", host.hostAndPort()),
-                    Map.of("username", username));
+                    new Details(username));
         }
         var stored = new GitTokenStore(git).store(host, username, state.request().token(),
                 state.request().plaintextApproval());
@@ -48,6 +51,6 @@ public final class StoreTokenStep implements SetupStep {
         }
         return StepOutcome.changed(id(), state.texts().get("setup.store-token.stored", username, host.hostAndPort()),
                 List.of(new Change(ChangeKind.CREDENTIAL_STORED, host.hostAndPort(), null,
-                        state.texts().get("setup.store-token.user", username))), Map.of("username", username));
+                        state.texts().get("setup.store-token.user", username))), new Details(username));
     }
 }

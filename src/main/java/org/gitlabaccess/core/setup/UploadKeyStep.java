@@ -3,11 +3,14 @@ package org.gitlabaccess.core.setup;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 
 /** Registers the key on the account, unless it is there already. */
 public final class UploadKeyStep implements SetupStep {
+    /** The key as the account holds it. */
+    public record Details(long keyId, String title, String expiresAt) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.UPLOAD_KEY;
@@ -29,8 +32,7 @@ public final class UploadKeyStep implements SetupStep {
         progress.update(state.texts().get("setup.upload-key.progress"), 0.5);
         var registered = new SshKeyUploader().upload(state.client(), state.key(),
                 SshKeyUploader.defaultTitle(r.machineName(), today), expiry);
-        Map<String, Object> details = Map.of("keyId", registered.id(), "title", registered.title(),
-                "expiresAt", String.valueOf(registered.expiresAt()));
+        Details details = new Details(registered.id(), registered.title(), String.valueOf(registered.expiresAt()));
         if (registered.alreadyThere()) {
             return StepOutcome.unchanged(id(), state.texts().get("setup.upload-key.already", state.verdict().username()),
                     details);

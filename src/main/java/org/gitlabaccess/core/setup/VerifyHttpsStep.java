@@ -1,9 +1,7 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -23,6 +21,10 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * proves the credential helper and the CA work for plain git.
  */
 public final class VerifyHttpsStep implements SetupStep {
+    /** Each repository with the token, and once with plain git and nothing but the user's configuration. */
+    public record Details(List<UrlOutcome> repositories, UrlOutcome plainGit) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.VERIFY_HTTPS;
@@ -49,9 +51,7 @@ public final class VerifyHttpsStep implements SetupStep {
         }
         progress.update(state.texts().get("setup.verify-https.progress.plain"), 0.97);
         HttpsCheckResult plain = AccessVerification.of(state).plainGit(distinct.get(0));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("repositories", results);
-        details.put("plainGit", UrlOutcome.of(plain));
+        Details details = new Details(results, UrlOutcome.of(plain));
         if (!plain.ok()) {
             failed.add(0, "plain git: " + plain.detail());
         }

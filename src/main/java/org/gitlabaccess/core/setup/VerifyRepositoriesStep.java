@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.setup;
 
 import java.util.List;
-import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
@@ -16,6 +15,10 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * JGit with the user's ~/.ssh files, as git will do it from now on.
  */
 public final class VerifyRepositoriesStep implements SetupStep {
+    /** Each GitLab remote's ls-remote, over the transport the remotes now use. */
+    public record Details(List<UrlOutcome> repositories, String to) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.VERIFY_REPOSITORIES;
@@ -40,6 +43,6 @@ public final class VerifyRepositoriesStep implements SetupStep {
                     Text.of("error.repository-access.hint"));
         }
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-repositories.ok", remotes.size()),
-                Map.of("repositories", checks.stream().map(UrlOutcome::of).toList(), "to", RewriteTarget.SSH.id()));
+                new Details(checks.stream().map(UrlOutcome::of).toList(), RewriteTarget.SSH.id()));
     }
 }

@@ -1,12 +1,14 @@
 package org.gitlabaccess.core.setup;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 
 /** Proves it: GitLab's welcome line over SSH with the configured key, as {@code ssh -T} would get it. */
 public final class VerifySshStep implements SetupStep {
+    /** GitLab's welcome: who the key signs in as, where. */
+    public record Details(String endpoint, String username, String welcome) implements StepDetails {
+    }
+
     @Override
     public StepId id() {
         return StepId.VERIFY_SSH;
@@ -20,10 +22,7 @@ public final class VerifySshStep implements SetupStep {
         if (!result.ok()) {
             throw SshCheckProblems.of(result);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("endpoint", state.endpoint().toString());
-        details.put("username", result.username());
-        details.put("welcome", result.detail());
+        Details details = new Details(state.endpoint().toString(), result.username(), result.detail());
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-ssh.ok", result.detail()), details);
     }
 }
