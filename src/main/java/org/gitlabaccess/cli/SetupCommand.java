@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.credentials.PlaintextApproval;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
 import org.gitlabaccess.core.gitlab.oauth.OAuthTokens;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TerminalSafe;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupReport;
 import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.setup.StepOutcome;
 import org.gitlabaccess.core.setup.StepStatus;
-import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,11 +62,11 @@ final class SetupCommand extends BaseCommand {
     @Override
     public Integer call() {
         Secret token = optionalToken();
-        org.gitlabaccess.core.gitlab.oauth.OAuthClient oauthClient = null;
-        org.gitlabaccess.core.gitlab.oauth.OAuthTokens oauth = null;
+        OAuthClient oauthClient = null;
+        OAuthTokens oauth = null;
         if (signIn.chosen()) {
             if (method != SetupMethod.SSH) {
-                throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.USAGE, "oauth-https",
+                throw new ProblemException(ProblemKind.USAGE, "oauth-https",
                         "Browser sign-in sets up SSH only: its token lives two hours, too short for git over HTTPS.",
                         "Use --method ssh, or give HTTPS a personal access token.");
             }

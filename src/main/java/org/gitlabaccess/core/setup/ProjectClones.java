@@ -1,8 +1,11 @@
 package org.gitlabaccess.core.setup;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -10,11 +13,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,8 +62,8 @@ final class ProjectClones {
     /** The user's projects, most recently active first; {@code search} narrows them on GitLab's side. */
     static List<MemberProject> memberProjects(GitLabClient client, String search) {
         String query = "/projects?membership=true&simple=true&archived=false&order_by=last_activity_at&sort=desc"
-                + (search == null || search.isBlank() ? "" : "&search=" + java.net.URLEncoder.encode(search.strip(),
-                java.nio.charset.StandardCharsets.UTF_8));
+                + (search == null || search.isBlank() ? "" : "&search=" + URLEncoder.encode(search.strip(),
+                StandardCharsets.UTF_8));
         List<MemberProject> projects = new ArrayList<>();
         for (JsonFields p : ApiPages.all(client, query)) {
             String path = p.text("path_with_namespace");
@@ -105,7 +110,7 @@ final class ProjectClones {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
@@ -148,7 +153,7 @@ final class ProjectClones {
 
     private static <T> List<T> sorted(List<T> items, Function<T, String> key) {
         List<T> copy = new ArrayList<>(items);
-        copy.sort(java.util.Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER));
+        copy.sort(Comparator.comparing(key, String.CASE_INSENSITIVE_ORDER));
         return List.copyOf(copy);
     }
 
@@ -162,7 +167,7 @@ final class ProjectClones {
 
     /** Deletes a directory the product created, without following links out of it. */
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
