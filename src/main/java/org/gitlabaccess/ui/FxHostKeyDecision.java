@@ -37,6 +37,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
                     KeyUtils.getKeyType(key), fingerprint), trust, refuse);
             alert.setTitle(m.get("hostkey.title"));
             alert.setHeaderText(m.get("hostkey.header", endpoint.knownHostsName()));
+            alert.setGraphic(Icons.of(Icons.Kind.QUESTION, m, SshHostDialog.DIALOG_ICON));
             ownedByWizard(alert);
             ((Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
             ((Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
@@ -58,14 +59,16 @@ final class FxHostKeyDecision implements HostKeyDecision {
             alert.setHeaderText(m.get(revoked ? "hostkey.revoked.header" : "hostkey.changed.header",
                     endpoint.knownHostsName()));
             alert.getDialogPane().getStyleClass().add("host-key-changed");
+            alert.setGraphic(Icons.of(Icons.Kind.FAIL, m, SshHostDialog.DIALOG_ICON));
             ownedByWizard(alert);
             alert.showAndWait();
             return true;
         });
     }
 
-    /** Owned by the wizard: modal to it, centred on it, and the keyboard focus returns to it. */
+    /** Owned by the wizard and dressed like it: modal to it, centred on it, and the keyboard focus returns to it. */
     private static void ownedByWizard(Alert alert) {
+        WizardStyle.apply(alert.getDialogPane());
         Window.getWindows().stream().filter(Window::isShowing)
                 .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
                 .findFirst().ifPresent(alert::initOwner);

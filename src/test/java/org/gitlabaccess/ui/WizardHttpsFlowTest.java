@@ -102,7 +102,7 @@ class WizardHttpsFlowTest {
         next(robot);
         waitUntil(() -> step(robot).endsWith("Repositories"));
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("1 remote URL(s) to change")));
+                .anyMatch(l -> l.getText().contains("one remote URL to change")));
         next(robot);
         waitUntil(() -> step(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
