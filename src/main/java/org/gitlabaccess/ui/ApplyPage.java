@@ -10,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.gitlabaccess.core.io.Redactor;
@@ -34,15 +35,13 @@ final class ApplyPage extends StepPage {
         bar.visibleProperty().bind(model.runningProperty());
         bar.managedProperty().bind(bar.visibleProperty()); // no empty band above the list once done
         // The step now running, or what stopped the run (then with the failure's icon).
-        Label status = Ui.hint("");
-        status.textProperty().bind(model.statusProperty());
-        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        Label status = Ui.hint(model.statusProperty());
         status.graphicProperty().bind(Bindings.createObjectBinding(() -> model.runningProperty().get()
                 || model.statusProperty().get().isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m),
                 model.runningProperty(), model.statusProperty()));
-        Button retry = Ui.button(m.get("apply.retry"));
+        Button retry = new Button(m.get("apply.retry"));
         retry.setOnAction(e -> model.start());
-        Button copy = Ui.button(m.get("apply.copy"));
+        Button copy = new Button(m.get("apply.copy"));
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(details());
@@ -50,11 +49,13 @@ final class ApplyPage extends StepPage {
         });
         var failed = Bindings.createBooleanBinding(() -> !model.runningProperty().get()
                 && model.outcomes().stream().anyMatch(StepOutcome::failed), model.runningProperty(), model.outcomes());
-        retry.visibleProperty().bind(failed);
-        copy.visibleProperty().bind(failed);
+        HBox afterFailure = Ui.actions(retry, copy);
+        afterFailure.visibleProperty().bind(failed);
+        afterFailure.managedProperty().bind(failed); // the list takes the room while nothing failed
         VBox progress = new VBox(bar, status);
         progress.getStyleClass().add("field-group");
-        layout(m.get("apply.title"), progress, list, Ui.actions(retry, copy));
+        progress.managedProperty().bind(bar.managedProperty().or(status.managedProperty()));
+        layout(m.get("apply.title"), progress, list, afterFailure);
     }
 
     /** What "Copy details" puts on the clipboard: every outcome, redacted. */

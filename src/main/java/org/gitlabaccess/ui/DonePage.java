@@ -15,7 +15,7 @@ final class DonePage extends StepPage {
     private final DoneViewModel model;
     private final Button revoke;
     private final Button report;
-    private final Label result = Ui.hint("");
+    private final Label result;
     /** An action runs from the click until its result arrives. */
     private final BooleanProperty acting = new SimpleBooleanProperty(false);
     private BooleanSupplier succeeded = () -> true;
@@ -27,19 +27,19 @@ final class DonePage extends StepPage {
         summary.textProperty().bind(model.summaryProperty());
         summary.setGraphic(Icons.of(Icons.Kind.OK, m));
         summary.getStyleClass().add("summary");
-        revoke = Ui.button(m.get("done.revoke"));
+        revoke = new Button(m.get("done.revoke"));
         revoke.visibleProperty().bind(model.revokeOfferedProperty());
         revoke.managedProperty().bind(revoke.visibleProperty());
         revoke.disableProperty().bind(model.revokeAvailableProperty().not());
         // Each view model action gives its availability back only when it failed.
         revoke.setOnAction(e -> act(() -> !model.revokeAvailableProperty().get(), model::revoke));
-        report = Ui.button(m.get("done.report"));
+        report = new Button(m.get("done.report"));
         report.disableProperty().bind(model.reportAvailableProperty().not());
         report.setOnAction(e -> chooseReportFile(report));
-        Button undo = Ui.button(m.get("done.undo"));
+        Button undo = new Button(m.get("done.undo"));
         undo.disableProperty().bind(model.undoAvailableProperty().not());
         undo.setOnAction(e -> act(() -> !model.undoAvailableProperty().get(), model::undo));
-        result.textProperty().bind(model.resultProperty());
+        result = Ui.hint(model.resultProperty());
         model.resultProperty().addListener((o, was, now) -> {
             if (acting.get() && !now.isEmpty()) {
                 acting.set(false);

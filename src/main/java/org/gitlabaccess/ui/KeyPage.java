@@ -35,7 +35,7 @@ final class KeyPage extends StepPage {
         file.textProperty().bindBidirectional(model.fileProperty());
         file.setAccessibleText(m.get("key.file.accessible"));
         HBox.setHgrow(file, Priority.ALWAYS);
-        Button browse = Ui.button(m.get("key.browse"));
+        Button browse = new Button(m.get("key.browse"));
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(m.get("key.browse.title"));
@@ -72,11 +72,9 @@ final class KeyPage extends StepPage {
         fields.setFillWidth(true);
         grid.getColumnConstraints().setAll(new ColumnConstraints(), fields);
 
-        Label strength = Ui.hint("");
-        strength.textProperty().bind(model.strengthProperty());
         VBox choices = new VBox(create, reuse);
         choices.getStyleClass().add("choices");
-        VBox sshBox = new VBox(choices, grid, strength, Ui.hint(m.get("key.explain")));
+        VBox sshBox = new VBox(choices, grid, Ui.hint(model.strengthProperty()), Ui.hint(m.get("key.explain")));
         sshBox.getStyleClass().add("section");
         sshBox.visibleProperty().bind(model.httpsProperty().not());
         sshBox.managedProperty().bind(sshBox.visibleProperty());

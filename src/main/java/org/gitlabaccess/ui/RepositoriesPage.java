@@ -30,7 +30,7 @@ final class RepositoriesPage extends StepPage {
         roots.setOnAction(e -> model.scan());
         HBox.setHgrow(roots, Priority.ALWAYS);
         // One button starts the scan and stops it: a home with many folders can take a while.
-        Button scan = Ui.button(m.get("repos.scan"));
+        Button scan = new Button(m.get("repos.scan"));
         scan.textProperty().bind(Bindings.when(model.scanningProperty()).then(m.get("repos.stop"))
                 .otherwise(m.get("repos.scan")));
         scan.setOnAction(e -> {
@@ -45,12 +45,11 @@ final class RepositoriesPage extends StepPage {
         filter.setPromptText(m.get("repos.filter"));
         filter.setAccessibleText(m.get("repos.filter"));
         filter.textProperty().bindBidirectional(model.filterProperty());
-        Button all = Ui.button(m.get("repos.all"));
+        Button all = new Button(m.get("repos.all"));
         all.setOnAction(e -> model.setAll(true));
-        Button none = Ui.button(m.get("repos.none.select"));
+        Button none = new Button(m.get("repos.none.select"));
         none.setOnAction(e -> model.setAll(false));
-        Label status = Ui.hint("");
-        status.textProperty().bind(model.statusProperty());
+        Label status = Ui.hint(model.statusProperty());
         status.visibleProperty().bind(model.scanningProperty().not());
         VBox where = new VBox(Ui.fieldLabel(m.get("repos.roots"), roots), Ui.actions(roots, scan),
                 Ui.hint(m.get("repos.excluded")));
@@ -80,7 +79,8 @@ final class RepositoriesPage extends StepPage {
         pick.setCellValueFactory(c -> c.getValue().selected);
         pick.setCellFactory(CheckBoxTableCell.forTableColumn(pick));
         pick.setEditable(true);
-        pick.setPrefWidth(80);
+        pick.setPrefWidth(90);
+        pick.setMinWidth(90); // its header in full, in both languages
         table.getColumns().add(pick);
         table.getColumns().add(column("repos.col.path", 220, r -> Ui.tilde(r.repository.toString(), model.home())
                 + "  (" + r.remote + ")"));

@@ -24,10 +24,8 @@ final class ReviewPage extends StepPage {
         revoke.visibleProperty().bind(model.revokeOfferedProperty());
         revoke.managedProperty().bind(revoke.visibleProperty());
         revoke.selectedProperty().bindBidirectional(model.revokeProperty());
-        Label error = Ui.hint("");
+        Label error = Ui.hint(model.errorProperty());
         error.getStyleClass().add("error-text");
-        error.textProperty().bind(model.errorProperty());
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.graphicProperty().bind(error.textProperty().map(t -> t.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m)));
         layout(m.get("review.title"), Ui.text(m.get("review.explain")),
                 Ui.masked(list, model.loadingProperty(), new ReadOnlyStringWrapper(m.get("review.planning"))),

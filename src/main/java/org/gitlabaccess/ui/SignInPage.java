@@ -47,14 +47,12 @@ final class SignInPage extends StepPage {
                 || model.messageProperty().get().isBlank() ? null
                 : Icons.of(model.validProperty().get() ? Icons.Kind.OK : Icons.Kind.FAIL, m),
                 model.checkingProperty(), model.validProperty(), model.messageProperty()));
-        Label hint = Ui.hint("");
-        hint.textProperty().bind(model.hintProperty());
-        Button create = Ui.button(m.get("signin.create"));
+        Button create = new Button(m.get("signin.create"));
         create.setOnAction(e -> browser.open(model.creationPage()));
-        withBrowser = Ui.button(m.get("signin.browser"));
+        withBrowser = new Button(m.get("signin.browser"));
         withBrowser.setOnAction(e -> model.signInWithBrowser(browser));
         VBox token = new VBox(Ui.fieldLabel(m.get("signin.token.label"), tokenField),
-                Ui.actions(tokenField, Ui.spinner(model.checkingProperty())), result, hint);
+                Ui.actions(tokenField, Ui.spinner(model.checkingProperty())), result, Ui.hint(model.hintProperty()));
         token.getStyleClass().add("field-group");
         layout(m.get("signin.title"), Ui.text(m.get("signin.explain")), token, Ui.actions(create, withBrowser));
     }

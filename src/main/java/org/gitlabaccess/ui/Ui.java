@@ -49,6 +49,14 @@ final class Ui {
         return l;
     }
 
+    /** A hint that follows {@code text} and takes no room while it is empty. */
+    static Label hint(ObservableStringValue text) {
+        Label l = hint("");
+        l.textProperty().bind(text);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
     private static Label styled(String text, String styleClass) {
         Label l = new Label(text);
         l.setWrapText(true);
@@ -64,17 +72,9 @@ final class Ui {
         return l;
     }
 
-    /** A button with a mnemonic. */
-    static Button button(String text) {
-        Button b = new Button(text);
-        b.setMnemonicParsing(true);
-        return b;
-    }
-
-    /** One of a group of choices, with a mnemonic. */
+    /** One of a group of choices (buttons read their mnemonic by themselves). */
     static RadioButton choice(String text, ToggleGroup group) {
         RadioButton button = new RadioButton(text);
-        button.setMnemonicParsing(true);
         button.setToggleGroup(group);
         return button;
     }

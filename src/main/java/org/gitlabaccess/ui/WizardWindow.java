@@ -42,9 +42,9 @@ final class WizardWindow {
         stepList.setAccessibleRole(AccessibleRole.LIST_VIEW);
         stepList.setAccessibleText(messages.get("steps.accessible"));
         root.setLeft(stepList);
-        back = Ui.button(messages.get("button.back"));
-        next = Ui.button(messages.get("button.next"));
-        cancel = Ui.button(messages.get("button.cancel"));
+        back = new Button(messages.get("button.back"));
+        next = new Button(messages.get("button.next"));
+        cancel = new Button(messages.get("button.cancel"));
         next.setDefaultButton(true);
         cancel.setCancelButton(true);
         back.setOnAction(e -> show(current.get() - 1));

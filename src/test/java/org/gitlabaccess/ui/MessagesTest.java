@@ -1,13 +1,19 @@
 package org.gitlabaccess.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessagesTest {
     /** One file's keys alone: a bundle from getBundle would show its parent's (English) keys as its own. */
@@ -52,44 +58,47 @@ class MessagesTest {
         }
     }
 
-    @Test
-    void countsSaySingularAndPluralInEnglish() {
-        Messages m = new Messages(Locale.ENGLISH);
-        assertThat(m.get("repos.found", 0, 0, 0)).isEqualTo(
-                "No repositories found; no remote URL to change, none already fine.");
-        assertThat(m.get("repos.found", 1, 1, 1)).isEqualTo(
-                "One repository found; one remote URL to change, one already fine.");
-        assertThat(m.get("repos.found", 2, 2, 2)).isEqualTo(
-                "2 repositories found; 2 remote URLs to change, 2 already fine.");
-        assertThat(m.get("repos.scanning", 0, 0)).isEqualTo("Looking… no folders, no repositories");
-        assertThat(m.get("repos.scanning", 1, 1)).isEqualTo("Looking… one folder, one repository");
-        assertThat(m.get("repos.scanning", 2, 2)).isEqualTo("Looking… 2 folders, 2 repositories");
-        assertThat(m.get("done.summary", 0L, "ok")).isEqualTo("No changes made. ok");
-        assertThat(m.get("done.summary", 1L, "ok")).isEqualTo("One change made. ok");
-        assertThat(m.get("done.summary", 2L, "ok")).isEqualTo("2 changes made. ok");
-        assertThat(m.get("done.undone", 0)).startsWith("No repository needed");
-        assertThat(m.get("done.undone", 1)).startsWith("One repository has its remotes back");
-        assertThat(m.get("done.undone", 2)).startsWith("2 repositories have their remotes back");
+    /** Every message with a count, for 0, 1 and 2 in both languages: the words agree with the number. */
+    static Stream<Arguments> counts() {
+        Locale en = Locale.ENGLISH;
+        Locale de = Locale.GERMAN;
+        return Stream.of(
+                arguments(en, "repos.found", List.of(0, 0, 0),
+                        "No repositories found; no remote URL to change, none already fine."),
+                arguments(en, "repos.found", List.of(1, 1, 1),
+                        "One repository found; one remote URL to change, one already fine."),
+                arguments(en, "repos.found", List.of(2, 2, 2),
+                        "2 repositories found; 2 remote URLs to change, 2 already fine."),
+                arguments(en, "repos.scanning", List.of(0, 0), "Looking… no folders, no repositories"),
+                arguments(en, "repos.scanning", List.of(1, 1), "Looking… one folder, one repository"),
+                arguments(en, "repos.scanning", List.of(2, 2), "Looking… 2 folders, 2 repositories"),
+                arguments(en, "done.summary", List.of(0L, "ok"), "No changes made. ok"),
+                arguments(en, "done.summary", List.of(1L, "ok"), "One change made. ok"),
+                arguments(en, "done.summary", List.of(2L, "ok"), "2 changes made. ok"),
+                arguments(en, "done.undone", List.of(0), "No repository needed its remotes back ("),
+                arguments(en, "done.undone", List.of(1), "One repository has its remotes back as before ("),
+                arguments(en, "done.undone", List.of(2), "2 repositories have their remotes back as before ("),
+                arguments(de, "repos.found", List.of(0, 0, 0),
+                        "Keine Repositories gefunden; keine Remote-URL zu ändern, keine schon in Ordnung."),
+                arguments(de, "repos.found", List.of(1, 1, 1),
+                        "Ein Repository gefunden; eine Remote-URL zu ändern, eine schon in Ordnung."),
+                arguments(de, "repos.found", List.of(2, 2, 2),
+                        "2 Repositories gefunden; 2 Remote-URLs zu ändern, 2 schon in Ordnung."),
+                arguments(de, "repos.scanning", List.of(0, 0), "Suche … keine Ordner, keine Repositories"),
+                arguments(de, "repos.scanning", List.of(1, 1), "Suche … ein Ordner, ein Repository"),
+                arguments(de, "repos.scanning", List.of(2, 2), "Suche … 2 Ordner, 2 Repositories"),
+                arguments(de, "done.summary", List.of(0L, "ok"), "Keine Änderung vorgenommen. ok"),
+                arguments(de, "done.summary", List.of(1L, "ok"), "Eine Änderung vorgenommen. ok"),
+                arguments(de, "done.summary", List.of(2L, "ok"), "2 Änderungen vorgenommen. ok"),
+                arguments(de, "done.undone", List.of(0), "Kein Repository musste zurückgesetzt werden ("),
+                arguments(de, "done.undone", List.of(1), "Ein Repository hat seine Remotes wie vorher ("),
+                arguments(de, "done.undone", List.of(2), "2 Repositories haben ihre Remotes wie vorher ("));
     }
 
-    @Test
-    void countsSaySingularAndPluralInGerman() {
-        Messages m = new Messages(Locale.GERMAN);
-        assertThat(m.get("repos.found", 0, 0, 0)).isEqualTo(
-                "Keine Repositories gefunden; keine Remote-URL zu ändern, keine schon in Ordnung.");
-        assertThat(m.get("repos.found", 1, 1, 1)).isEqualTo(
-                "Ein Repository gefunden; eine Remote-URL zu ändern, eine schon in Ordnung.");
-        assertThat(m.get("repos.found", 2, 2, 2)).isEqualTo(
-                "2 Repositories gefunden; 2 Remote-URLs zu ändern, 2 schon in Ordnung.");
-        assertThat(m.get("repos.scanning", 0, 0)).isEqualTo("Suche … keine Ordner, keine Repositories");
-        assertThat(m.get("repos.scanning", 1, 1)).isEqualTo("Suche … ein Ordner, ein Repository");
-        assertThat(m.get("repos.scanning", 2, 2)).isEqualTo("Suche … 2 Ordner, 2 Repositories");
-        assertThat(m.get("done.summary", 0L, "ok")).isEqualTo("Keine Änderung vorgenommen. ok");
-        assertThat(m.get("done.summary", 1L, "ok")).isEqualTo("Eine Änderung vorgenommen. ok");
-        assertThat(m.get("done.summary", 2L, "ok")).isEqualTo("2 Änderungen vorgenommen. ok");
-        assertThat(m.get("done.undone", 0)).startsWith("Kein Repository musste");
-        assertThat(m.get("done.undone", 1)).startsWith("Ein Repository hat seine Remotes");
-        assertThat(m.get("done.undone", 2)).startsWith("2 Repositories haben ihre Remotes");
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("counts")
+    void countsSaySingularOrPlural(Locale locale, String key, List<Object> args, String expected) {
+        assertThat(new Messages(locale).get(key, args.toArray())).startsWith(expected);
     }
 
     @Test

@@ -333,7 +333,6 @@ class ViewModelsTest {
         vm.prepare();
         long changed = apply.reportProperty().get().steps().stream()
                 .filter(o -> o.status() == org.gitlabaccess.core.setup.StepStatus.CHANGED).count();
-        assertThat(changed).isPositive();
         assertThat(changed).isGreaterThan(1);
         assertThat(vm.summaryProperty().get()).startsWith(changed + " changes made.").contains("SSH works");
         assertThat(vm.revokeOfferedProperty().get()).isTrue();

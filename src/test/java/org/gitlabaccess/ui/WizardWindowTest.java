@@ -60,4 +60,14 @@ class WizardWindowTest {
         robot.interact(() -> host.setText("gitlab.example.com"));
         assertThat(next.isDisabled()).isFalse();
     }
+
+    @Test
+    void theStepListMarksEachStepWithANamedIcon(FxRobot robot) {
+        Label current = robot.lookup(".step-current").queryAs(Label.class);
+        assertThat(current.getGraphic().getAccessibleText()).isEqualTo("Current step");
+        assertThat(current.getAccessibleText()).isEqualTo("Current step: Welcome");
+        assertThat(robot.lookup(".step-todo").queryAllAs(Label.class)).hasSize(8)
+                .allSatisfy(l -> assertThat(l.getGraphic().getAccessibleText()).isEqualTo("Step to do"));
+        assertThat(robot.lookup(".step-done").queryAll()).isEmpty();
+    }
 }
