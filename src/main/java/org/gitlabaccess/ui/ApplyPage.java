@@ -10,7 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.gitlabaccess.core.io.Redactor;
@@ -49,7 +49,7 @@ final class ApplyPage extends StepPage {
         });
         var failed = Bindings.createBooleanBinding(() -> !model.runningProperty().get()
                 && model.outcomes().stream().anyMatch(StepOutcome::failed), model.runningProperty(), model.outcomes());
-        HBox afterFailure = Ui.actions(retry, copy);
+        FlowPane afterFailure = Ui.actions(retry, copy);
         afterFailure.visibleProperty().bind(failed);
         afterFailure.managedProperty().bind(failed); // the list takes the room while nothing failed
         VBox progress = new VBox(bar, status);

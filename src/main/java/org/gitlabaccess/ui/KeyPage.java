@@ -63,7 +63,7 @@ final class KeyPage extends StepPage {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form");
-        grid.addRow(0, Ui.fieldLabel(m.get("key.file"), file), Ui.actions(file, browse));
+        grid.addRow(0, Ui.fieldLabel(m.get("key.file"), file), Ui.fieldRow(file, browse));
         grid.addRow(1, Ui.fieldLabel(m.get("key.passphrase"), pass), pass);
         grid.addRow(2, Ui.fieldLabel(m.get("key.confirm"), again), again);
         // The field column takes the page's width: a key path is long, and German labels are wide.

@@ -51,7 +51,7 @@ final class RepositoriesPage extends StepPage {
         none.setOnAction(e -> model.setAll(false));
         Label status = Ui.hint(model.statusProperty());
         status.visibleProperty().bind(model.scanningProperty().not());
-        VBox where = new VBox(Ui.fieldLabel(m.get("repos.roots"), roots), Ui.actions(roots, scan),
+        VBox where = new VBox(Ui.fieldLabel(m.get("repos.roots"), roots), Ui.fieldRow(roots, scan),
                 Ui.hint(m.get("repos.excluded")));
         where.getStyleClass().add("field-group");
         layout(m.get("repos.title"), where, status, Ui.actions(filter, all, none),

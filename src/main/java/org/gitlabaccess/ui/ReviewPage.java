@@ -27,7 +27,7 @@ final class ReviewPage extends StepPage {
         Label error = Ui.hint(model.errorProperty());
         error.getStyleClass().add("error-text");
         error.graphicProperty().bind(error.textProperty().map(t -> t.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m)));
-        layout(m.get("review.title"), Ui.text(m.get("review.explain")),
+        layout(m.get("review.title"), Ui.subtitle(m.get("review.explain")),
                 Ui.masked(list, model.loadingProperty(), new ReadOnlyStringWrapper(m.get("review.planning"))),
                 revoke, error);
         SshHostDialog dialog = new SshHostDialog(m);

@@ -52,9 +52,9 @@ final class SignInPage extends StepPage {
         withBrowser = new Button(m.get("signin.browser"));
         withBrowser.setOnAction(e -> model.signInWithBrowser(browser));
         VBox token = new VBox(Ui.fieldLabel(m.get("signin.token.label"), tokenField),
-                Ui.actions(tokenField, Ui.spinner(model.checkingProperty())), result, Ui.hint(model.hintProperty()));
+                Ui.fieldRow(tokenField, Ui.spinner(model.checkingProperty())), result, Ui.hint(model.hintProperty()));
         token.getStyleClass().add("field-group");
-        layout(m.get("signin.title"), Ui.text(m.get("signin.explain")), token, Ui.actions(create, withBrowser));
+        layout(m.get("signin.title"), Ui.subtitle(m.get("signin.explain")), token, Ui.actions(create, withBrowser));
     }
 
     @Override

@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,6 +37,11 @@ final class Ui {
 
     static Label title(String text) {
         return styled(text, "step-title");
+    }
+
+    /** The sentence under a title that says what the page is for. */
+    static Label subtitle(String text) {
+        return styled(text, "step-subtitle");
     }
 
     static Label text(String text) {
@@ -86,9 +92,17 @@ final class Ui {
         return box;
     }
 
-    /** A row of buttons (and what goes with them), spaced like every other row of actions. */
-    static HBox actions(Node... nodes) {
-        HBox row = new HBox(8, nodes);
+    /** A field with what goes beside it (a button, a spinner); a growing field takes the row's width. */
+    static HBox fieldRow(Node... nodes) {
+        HBox row = new HBox(nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("field-row");
+        return row;
+    }
+
+    /** A row of buttons that wraps to a second line rather than cut a (German) label short. */
+    static FlowPane actions(Node... nodes) {
+        FlowPane row = new FlowPane(nodes);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("actions");
         return row;
