@@ -22,6 +22,9 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * or revoked key is only shown, with both fingerprints and the line to fix, and has nothing to accept.
  */
 final class FxHostKeyDecision implements HostKeyDecision {
+    /** Wide enough for a SHA256 fingerprint on one line. */
+    private static final double DIALOG_WIDTH = 560;
+
     private final Messages m;
 
     FxHostKeyDecision(Messages m) {
@@ -69,6 +72,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
     /** Owned by the wizard and dressed like it: modal to it, centred on it, and the keyboard focus returns to it. */
     private static void ownedByWizard(Alert alert) {
         WizardStyle.apply(alert.getDialogPane());
+        alert.getDialogPane().setPrefWidth(DIALOG_WIDTH);
         Window.getWindows().stream().filter(Window::isShowing)
                 .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
                 .findFirst().ifPresent(alert::initOwner);

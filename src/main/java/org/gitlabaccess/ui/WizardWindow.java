@@ -100,6 +100,11 @@ final class WizardWindow {
         return root;
     }
 
+    /** Every step's page, first to last. */
+    List<WizardPage> pages() {
+        return pages;
+    }
+
     int currentIndex() {
         return current.get();
     }
