@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole HTTPS setup through the window, then "Undo the remote changes". */
@@ -121,6 +122,11 @@ class WizardHttpsFlowTest {
         robot.clickOn("_Undo the remote changes");
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("remotes back as before")));
+        Label undone = robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("remotes back as before")).findFirst().orElseThrow();
+        assertThat(undone.getGraphic().getStyleClass()).as("the result shows how it went").contains("icon-ok");
+        assertThat(robot.lookup(".busy-spinner").match(NodeQueryUtils.isVisible()).tryQuery())
+                .as("nothing works any more").isEmpty();
         assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
                 + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);
     }
