@@ -49,10 +49,7 @@ final class Ui {
     }
 
     static Label hint(String text) {
-        Label l = styled(text, "hint");
-        // Never squeezed to one clipped line when a growing sibling (a table, a list) wants the room.
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return styled(text, "hint");
     }
 
     /** A hint that follows {@code text} and takes no room while it is empty. */
@@ -66,6 +63,8 @@ final class Ui {
     private static Label styled(String text, String styleClass) {
         Label l = new Label(text);
         l.setWrapText(true);
+        // Never squeezed to one clipped line when a growing sibling (a table, a list) wants the room.
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add(styleClass);
         return l;
     }

@@ -3,7 +3,9 @@ package org.gitlabaccess.ui;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Step 1: the GitLab address, and what will happen in three lines. */
@@ -24,13 +26,26 @@ final class WelcomePage extends StepPage {
         Ui.flagWhen(hostField, Bindings.createStringBinding(() -> model.hostProperty().get() == null
                 || model.hostProperty().get().isBlank() || model.hostValidProperty().get() ? ""
                 : m.get("welcome.host.invalid"), model.hostProperty(), model.hostValidProperty()));
-        VBox intro = new VBox(Ui.text(m.get("welcome.line1")), Ui.text(m.get("welcome.line2")),
-                Ui.text(m.get("welcome.line3")));
+        VBox intro = new VBox();
         intro.getStyleClass().add("intro");
+        for (int i = 1; i <= 3; i++) {
+            intro.getChildren().add(numbered(i, m.get("welcome.line" + i)));
+        }
         VBox host = new VBox(Ui.fieldLabel(m.get("welcome.host.label"), hostField), hostField,
                 Ui.hint(m.get("welcome.host.help")));
         host.getStyleClass().add("field-group");
         layout(m.get("welcome.title"), intro, host);
+    }
+
+    /** One of the three things that will happen, its number in a badge (read as part of the line). */
+    private static HBox numbered(int number, String text) {
+        Label badge = new Label(String.valueOf(number));
+        badge.getStyleClass().add("intro-number");
+        Label line = Ui.text(text);
+        line.setAccessibleText(number + ". " + text);
+        HBox row = new HBox(badge, line);
+        row.getStyleClass().add("intro-line");
+        return row;
     }
 
     @Override
