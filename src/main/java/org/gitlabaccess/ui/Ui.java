@@ -167,7 +167,7 @@ final class Ui {
         return cell((c, item) -> {
             StatusLine line = render.apply(item);
             Label head = wrapped(new Label(line.heading()), list);
-            head.getStyleClass().addAll("status-heading", "status-" + line.icon().id());
+            head.getStyleClass().add("status-" + line.icon().id());
             VBox text = new VBox(2, head);
             if (line.hint() != null) {
                 text.getChildren().add(wrapped(hint(line.hint()), list));
