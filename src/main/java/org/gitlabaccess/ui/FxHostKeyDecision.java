@@ -40,7 +40,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
                     KeyUtils.getKeyType(key), fingerprint), trust, refuse);
             alert.setTitle(m.get("hostkey.title"));
             alert.setHeaderText(m.get("hostkey.header", endpoint.knownHostsName()));
-            alert.setGraphic(Icons.of(Icons.Kind.QUESTION, m, SshHostDialog.DIALOG_ICON));
+            alert.setGraphic(Icons.of(Icons.Kind.QUESTION, m, Icons.DIALOG));
             ownedByWizard(alert);
             ((Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
             ((Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
@@ -62,7 +62,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
             alert.setHeaderText(m.get(revoked ? "hostkey.revoked.header" : "hostkey.changed.header",
                     endpoint.knownHostsName()));
             alert.getDialogPane().getStyleClass().add("host-key-changed");
-            alert.setGraphic(Icons.of(Icons.Kind.FAIL, m, SshHostDialog.DIALOG_ICON));
+            alert.setGraphic(Icons.of(Icons.Kind.FAIL, m, Icons.DIALOG));
             ownedByWizard(alert);
             alert.showAndWait();
             return true;

@@ -15,6 +15,8 @@ import org.gitlabaccess.core.setup.StepStatus;
  * from the theme, so light and dark need nothing else. Screen readers hear the icon's name.
  */
 final class Icons {
+    /** The size of a dialog's icon, beside its header. */
+    static final double DIALOG = 36;
     private static final double GRID = 16;
     private static final String DISC = "M8 1a7 7 0 1 0 0 14a7 7 0 1 0 0-14z";
     private static final String TRIANGLE = "M8 1.2L15.2 14.2H0.8z";

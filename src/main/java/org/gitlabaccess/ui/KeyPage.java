@@ -81,7 +81,8 @@ final class KeyPage extends StepPage {
         Label httpsText = Ui.text(m.get("key.https"));
         httpsText.visibleProperty().bind(model.httpsProperty());
         httpsText.managedProperty().bind(httpsText.visibleProperty());
-        layout(m.get("key.title"), sshBox, httpsText);
+        layout(Bindings.when(model.httpsProperty()).then(m.get("key.title.https")).otherwise(m.get("key.title")),
+                sshBox, httpsText);
     }
 
     @Override

@@ -18,9 +18,6 @@ import org.gitlabaccess.core.gitlab.ForeignSshHostException;
  * so. Enter takes what the field holds (only a valid host name); Escape cancels.
  */
 final class SshHostDialog {
-    /** The size of a dialog's icon beside its header. */
-    static final double DIALOG_ICON = 36;
-
     private final Messages m;
 
     SshHostDialog(Messages m) {
@@ -34,7 +31,7 @@ final class SshHostDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(m.get("sshhost.title"));
         dialog.setHeaderText(m.get("sshhost.header"));
-        dialog.setGraphic(Icons.of(Icons.Kind.QUESTION, m, DIALOG_ICON));
+        dialog.setGraphic(Icons.of(Icons.Kind.QUESTION, m, Icons.DIALOG));
         WizardStyle.apply(dialog.getDialogPane());
         if (owner != null) {
             dialog.initOwner(owner);

@@ -1,9 +1,12 @@
 package org.gitlabaccess.ui;
 
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,7 +28,14 @@ abstract class StepPage implements WizardPage {
 
     /** Fills the page: its title, then {@code rows} from top to bottom. */
     protected final void layout(String title, Node... rows) {
-        view.getChildren().setAll(Ui.title(title));
+        layout(new ReadOnlyStringWrapper(title), rows);
+    }
+
+    /** As {@link #layout(String, Node...)}, for a page whose title follows a choice made on it. */
+    protected final void layout(ObservableStringValue title, Node... rows) {
+        Label heading = Ui.title("");
+        heading.textProperty().bind(title);
+        view.getChildren().setAll(heading);
         view.getChildren().addAll(rows);
     }
 

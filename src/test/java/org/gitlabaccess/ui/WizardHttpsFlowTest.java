@@ -100,6 +100,7 @@ class WizardHttpsFlowTest {
         waitUntil(() -> step(robot).endsWith("Key or credential"));
         assertThat(robot.lookup(".step-text").queryAllAs(Label.class)).anySatisfy(l ->
                 assertThat(l.getText()).contains("credential store"));
+        assertThat(robot.lookup(".step-title").queryAs(Label.class).getText()).isEqualTo("Where the token is kept");
         next(robot);
         waitUntil(() -> step(robot).endsWith("Repositories"));
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
