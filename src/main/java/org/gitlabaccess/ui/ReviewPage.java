@@ -5,7 +5,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 
 /** Step 7: every change listed before anything is written. */
@@ -24,12 +23,9 @@ final class ReviewPage extends StepPage {
         revoke.visibleProperty().bind(model.revokeOfferedProperty());
         revoke.managedProperty().bind(revoke.visibleProperty());
         revoke.selectedProperty().bindBidirectional(model.revokeProperty());
-        Label error = Ui.hint(model.errorProperty());
-        error.getStyleClass().add("error-text");
-        error.graphicProperty().bind(error.textProperty().map(t -> t.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m)));
         layout(m.get("review.title"), Ui.subtitle(m.get("review.explain")),
                 Ui.masked(list, model.loadingProperty(), new ReadOnlyStringWrapper(m.get("review.planning"))),
-                revoke, error);
+                revoke, Ui.problem(model.errorProperty(), m));
         SshHostDialog dialog = new SshHostDialog(m);
         model.foreignSshHostProperty().addListener((o, was, foreign) -> {
             if (foreign != null) {

@@ -60,6 +60,14 @@ final class Ui {
         return l;
     }
 
+    /** What is wrong, with the failure's icon, taking no room while nothing is. */
+    static Label problem(ObservableStringValue text, Messages m) {
+        Label l = hint(text);
+        l.getStyleClass().add("error-text");
+        l.graphicProperty().bind(l.textProperty().map(t -> t.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m)));
+        return l;
+    }
+
     private static Label styled(String text, String styleClass) {
         Label l = new Label(text);
         l.setWrapText(true);

@@ -1,6 +1,7 @@
 package org.gitlabaccess.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,16 +24,17 @@ final class WelcomePage extends StepPage {
         hostField.setAccessibleText(m.get("welcome.host.accessible"));
         hostField.setMaxWidth(480);
         // Only once something is typed: an empty field is not yet wrong.
-        Ui.flagWhen(hostField, Bindings.createStringBinding(() -> model.hostProperty().get() == null
+        StringBinding problem = Bindings.createStringBinding(() -> model.hostProperty().get() == null
                 || model.hostProperty().get().isBlank() || model.hostValidProperty().get() ? ""
-                : m.get("welcome.host.invalid"), model.hostProperty(), model.hostValidProperty()));
+                : m.get("welcome.host.invalid"), model.hostProperty(), model.hostValidProperty());
+        Ui.flagWhen(hostField, problem);
         VBox intro = new VBox();
         intro.getStyleClass().add("intro");
         for (int i = 1; i <= 3; i++) {
             intro.getChildren().add(numbered(i, m.get("welcome.line" + i)));
         }
         VBox host = new VBox(Ui.fieldLabel(m.get("welcome.host.label"), hostField), hostField,
-                Ui.hint(m.get("welcome.host.help")));
+                Ui.problem(problem, m), Ui.hint(m.get("welcome.host.help")));
         host.getStyleClass().add("field-group");
         layout(m.get("welcome.title"), intro, host);
     }

@@ -86,6 +86,8 @@ class WizardWindowTest {
         robot.interact(() -> host.setText("ftp://nope"));
         assertThat(host.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("danger"));
         assertThat(host.getTooltip().getText()).startsWith("Not a GitLab address");
+        assertThat(robot.lookup(".error-text").queryAs(Label.class).getText()).as("said beside the field too")
+                .startsWith("Not a GitLab address");
         robot.interact(() -> host.setText(""));
         assertThat(host.getPseudoClassStates()).as("an empty field is not yet wrong")
                 .doesNotContain(PseudoClass.getPseudoClass("danger"));
