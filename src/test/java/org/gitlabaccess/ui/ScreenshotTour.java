@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -90,6 +91,13 @@ class ScreenshotTour {
                 Thread.sleep(names[i].equals("diagnose") ? 6000 : 400);
                 WaitForAsyncUtils.waitForFxEvents();
                 save(robot, stage.getScene(), out.resolve(names[i] + suffix + ".png"));
+                if (names[i].equals("welcome")) {
+                    // How a mistyped address is shown; then the real one again.
+                    TextField host = robot.lookup(".text-field").queryAs(TextField.class);
+                    robot.interact(() -> host.setText("gitlab example com"));
+                    save(robot, stage.getScene(), out.resolve("welcome-invalid" + suffix + ".png"));
+                    robot.interact(() -> host.setText(server.baseUrl()));
+                }
                 if (index < names.length - 1) {
                     robot.interact(() -> robot.lookup(messages.get("button.next")).queryButton().fire());
                     WaitForAsyncUtils.waitForFxEvents();
