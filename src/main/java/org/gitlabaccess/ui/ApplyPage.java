@@ -4,47 +4,44 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.setup.StepOutcome;
 
 /** Step 8: each action with its progress, then the verification; a failure says what to do, with retry. */
-final class ApplyPage implements WizardPage {
+final class ApplyPage extends StepPage {
     private final ApplyViewModel model;
-    private final Messages m;
     private final ListView<StepOutcome> list = new ListView<>();
-    private final VBox view;
 
     ApplyPage(Messages m, ApplyViewModel model) {
-        this.m = m;
+        super(m, "step.apply");
         this.model = model;
         list.setItems(model.outcomes());
         list.setAccessibleText(m.get("apply.list.accessible"));
-        list.setCellFactory(v -> Ui.statusCell(list, o -> new Ui.StatusLine(mark(o) + "  " + o.summary(),
-                "check-" + (o.failed() ? "fail" : "ok"), o.hint())));
+        list.setCellFactory(v -> Ui.statusCell(list, m, o -> new Ui.StatusLine(Icons.Kind.of(o.status()),
+                o.summary(), o.hint())));
         VBox.setVgrow(list, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.visibleProperty().bind(model.runningProperty());
         bar.managedProperty().bind(bar.visibleProperty()); // no empty band above the list once done
-        Label status = Ui.hint("");
-        status.textProperty().bind(model.statusProperty());
-        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        // The step now running, or what stopped the run (then with the failure's icon).
+        Label status = Ui.hint(model.statusProperty());
+        status.graphicProperty().bind(Bindings.createObjectBinding(() -> model.runningProperty().get()
+                || model.statusProperty().get().isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m),
+                model.runningProperty(), model.statusProperty()));
         Button retry = new Button(m.get("apply.retry"));
-        retry.setMnemonicParsing(true);
         retry.setOnAction(e -> model.start());
         Button copy = new Button(m.get("apply.copy"));
-        copy.setMnemonicParsing(true);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(details());
@@ -52,17 +49,13 @@ final class ApplyPage implements WizardPage {
         });
         var failed = Bindings.createBooleanBinding(() -> !model.runningProperty().get()
                 && model.outcomes().stream().anyMatch(StepOutcome::failed), model.runningProperty(), model.outcomes());
-        retry.visibleProperty().bind(failed);
-        copy.visibleProperty().bind(failed);
-        view = Ui.page(Ui.title(m.get("apply.title")), bar, status, list, new HBox(10, retry, copy));
-    }
-
-    private static String mark(StepOutcome o) {
-        return switch (o.status()) {
-            case CHANGED, UNCHANGED -> "✓";
-            case SKIPPED -> "–";
-            case FAILED -> "✗";
-        };
+        FlowPane afterFailure = Ui.actions(retry, copy);
+        afterFailure.visibleProperty().bind(failed);
+        afterFailure.managedProperty().bind(failed); // the list takes the room while nothing failed
+        VBox progress = new VBox(bar, status);
+        progress.getStyleClass().add("field-group");
+        progress.managedProperty().bind(bar.managedProperty().or(status.managedProperty()));
+        layout(m.get("apply.title"), progress, list, afterFailure);
     }
 
     /** What "Copy details" puts on the clipboard: every outcome, redacted. */
@@ -77,16 +70,6 @@ final class ApplyPage implements WizardPage {
             sb.append('\n');
         }
         return Redactor.redact(sb.toString());
-    }
-
-    @Override
-    public String titleKey() {
-        return "step.apply";
-    }
-
-    @Override
-    public Parent view() {
-        return view;
     }
 
     @Override

@@ -26,9 +26,8 @@ final class DiagnosePage implements WizardPage {
         this.model = model;
         list.setItems(model.results());
         list.setAccessibleText(m.get("diagnose.list.accessible"));
-        list.setCellFactory(v -> Ui.statusCell(list, r -> new Ui.StatusLine(
-                symbol(r) + "  " + m.get("check." + r.id()) + ": " + r.summary(),
-                "check-" + r.status().name().toLowerCase(java.util.Locale.ROOT),
+        list.setCellFactory(v -> Ui.statusCell(list, m, r -> new Ui.StatusLine(Icons.Kind.of(r.status()),
+                m.get("check." + r.id()) + ": " + r.summary(),
                 r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK
                         ? m.get("diagnose.fix", r.fix().description()) : null)));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -43,15 +42,6 @@ final class DiagnosePage implements WizardPage {
         again.setOnAction(e -> model.run());
         HBox bar = new HBox(10, spinner, Ui.hint(m.get("diagnose.hint")), again);
         view = Ui.page(Ui.title(m.get("diagnose.title")), bar, list);
-    }
-
-    private static String symbol(CheckResult r) {
-        return switch (r.status()) {
-            case OK -> "✓";
-            case WARN -> "!";
-            case FAIL -> "✗";
-            case SKIP -> "–";
-        };
     }
 
     @Override

@@ -1,76 +1,73 @@
 package org.gitlabaccess.ui;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** Step 9: the summary, and revoking the setup token. */
-final class DonePage implements WizardPage {
+/** Step 9: the summary, and what can follow: a report, undoing the remotes, revoking the setup token. */
+final class DonePage extends StepPage {
     private final DoneViewModel model;
     private final Button revoke;
-    private final VBox view;
+    private final Button report;
+    private final Label result;
+    /** An action runs from the click until its result arrives. */
+    private final BooleanProperty acting = new SimpleBooleanProperty(false);
+    private BooleanSupplier succeeded = () -> true;
 
     DonePage(Messages m, DoneViewModel model) {
+        super(m, "step.done");
         this.model = model;
         Label summary = Ui.text("");
         summary.textProperty().bind(model.summaryProperty());
-        Label result = Ui.hint("");
-        result.textProperty().bind(model.resultProperty());
-        revoke = button(m.get("done.revoke"));
+        summary.setGraphic(Icons.of(Icons.Kind.OK, m));
+        summary.getStyleClass().add("summary");
+        revoke = new Button(m.get("done.revoke"));
         revoke.visibleProperty().bind(model.revokeOfferedProperty());
+        revoke.managedProperty().bind(revoke.visibleProperty());
         revoke.disableProperty().bind(model.revokeAvailableProperty().not());
-        revoke.setOnAction(e -> model.revoke());
-        Button report = button(m.get("done.report"));
+        // Each view model action gives its availability back only when it failed.
+        revoke.setOnAction(e -> act(() -> !model.revokeAvailableProperty().get(), model::revoke));
+        report = new Button(m.get("done.report"));
         report.disableProperty().bind(model.reportAvailableProperty().not());
-        report.setOnAction(e -> chooseReportFile(m, report));
-        Button undo = button(m.get("done.undo"));
+        report.setOnAction(e -> chooseReportFile(report));
+        Button undo = new Button(m.get("done.undo"));
         undo.disableProperty().bind(model.undoAvailableProperty().not());
-        undo.setOnAction(e -> model.undo());
-        view = Ui.page(Ui.title(m.get("done.title")), summary,
-                new VBox(6, new HBox(10, report, undo, revoke), result), Ui.hint(m.get("done.cli")));
+        undo.setOnAction(e -> act(() -> !model.undoAvailableProperty().get(), model::undo));
+        result = Ui.hint(model.resultProperty());
+        model.resultProperty().addListener((o, was, now) -> {
+            if (acting.get() && !now.isEmpty()) {
+                acting.set(false);
+                result.setGraphic(Icons.of(succeeded.getAsBoolean() ? Icons.Kind.OK : Icons.Kind.FAIL, m));
+            }
+        });
+        layout(m.get("done.title"), summary, Ui.actions(report, undo, revoke, Ui.spinner(acting)), result);
     }
 
-    private static Button button(String text) {
-        Button b = new Button(text);
-        b.setMnemonicParsing(true);
-        return b;
+    /** Runs an action of the model, showing that it works until its result comes. */
+    private void act(BooleanSupplier succeeded, Runnable action) {
+        this.succeeded = succeeded;
+        result.setGraphic(null);
+        model.resultProperty().set("");
+        acting.set(true);
+        action.run();
     }
 
-    private void chooseReportFile(Messages m, Button button) {
+    private void chooseReportFile(Button button) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(m.get("done.report"));
         chooser.setInitialFileName("gitlab-access-report.md");
         File file = chooser.showSaveDialog(button.getScene().getWindow());
         if (file != null) {
-            model.saveReport(file.toPath());
+            Path path = file.toPath();
+            act(() -> model.resultProperty().get().equals(m.get("done.report.saved", path)),
+                    () -> model.saveReport(path));
         }
-    }
-
-    @Override
-    public String titleKey() {
-        return "step.done";
-    }
-
-    @Override
-    public Parent view() {
-        return view;
-    }
-
-    @Override
-    public ObservableBooleanValue canGoNext() {
-        return new SimpleBooleanProperty(false);
-    }
-
-    @Override
-    public ObservableBooleanValue busy() {
-        return new SimpleBooleanProperty(false);
     }
 
     @Override
@@ -80,6 +77,6 @@ final class DonePage implements WizardPage {
 
     @Override
     public Node firstFocus() {
-        return revoke;
+        return revoke.isVisible() ? revoke : report;
     }
 }

@@ -1,6 +1,7 @@
 package org.gitlabaccess.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -16,15 +17,41 @@ public final class FxBackgroundTasks implements BackgroundTasks {
     });
 
     @Override
-    public <T> Handle run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Handle run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure, Runnable always) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 return work.call();
             }
         };
-        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        // A cancelled task can still report its interrupted work as failed afterwards: once cancelled,
+        // only "always" runs, and only once (every handler runs on the FX thread).
+        boolean[] ended = {false};
+        Runnable end = () -> {
+            if (!ended[0]) {
+                ended[0] = true;
+                always.run();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            try {
+                if (!task.isCancelled()) {
+                    onSuccess.accept(task.getValue());
+                }
+            } finally {
+                end.run();
+            }
+        });
+        task.setOnFailed(e -> {
+            try {
+                if (!task.isCancelled() && !(task.getException() instanceof CancellationException)) {
+                    onFailure.accept(task.getException());
+                }
+            } finally {
+                end.run();
+            }
+        });
+        task.setOnCancelled(e -> end.run());
         workers.submit(task);
         return new Handle() {
             @Override

@@ -22,6 +22,9 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * or revoked key is only shown, with both fingerprints and the line to fix, and has nothing to accept.
  */
 final class FxHostKeyDecision implements HostKeyDecision {
+    /** Wide enough for a SHA256 fingerprint on one line. */
+    private static final double DIALOG_WIDTH = 560;
+
     private final Messages m;
 
     FxHostKeyDecision(Messages m) {
@@ -37,6 +40,7 @@ final class FxHostKeyDecision implements HostKeyDecision {
                     KeyUtils.getKeyType(key), fingerprint), trust, refuse);
             alert.setTitle(m.get("hostkey.title"));
             alert.setHeaderText(m.get("hostkey.header", endpoint.knownHostsName()));
+            alert.setGraphic(Icons.of(Icons.Kind.QUESTION, m, Icons.DIALOG));
             ownedByWizard(alert);
             ((Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
             ((Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
@@ -58,14 +62,17 @@ final class FxHostKeyDecision implements HostKeyDecision {
             alert.setHeaderText(m.get(revoked ? "hostkey.revoked.header" : "hostkey.changed.header",
                     endpoint.knownHostsName()));
             alert.getDialogPane().getStyleClass().add("host-key-changed");
+            alert.setGraphic(Icons.of(Icons.Kind.FAIL, m, Icons.DIALOG));
             ownedByWizard(alert);
             alert.showAndWait();
             return true;
         });
     }
 
-    /** Owned by the wizard: modal to it, centred on it, and the keyboard focus returns to it. */
+    /** Owned by the wizard and dressed like it: modal to it, centred on it, and the keyboard focus returns to it. */
     private static void ownedByWizard(Alert alert) {
+        WizardStyle.apply(alert.getDialogPane());
+        alert.getDialogPane().setPrefWidth(DIALOG_WIDTH);
         Window.getWindows().stream().filter(Window::isShowing)
                 .filter(w -> w.getScene() != null && w.getScene().getRoot().getStyleClass().contains("wizard"))
                 .findFirst().ifPresent(alert::initOwner);

@@ -1,50 +1,74 @@
 package org.gitlabaccess.ui;
 
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 /** Step 6: the repositories found, live, with what each GitLab remote becomes; untick to leave one alone. */
-final class RepositoriesPage implements WizardPage {
+final class RepositoriesPage extends StepPage {
     private final RepositoriesViewModel model;
     private final TextField roots = new TextField();
-    private final VBox view;
 
     RepositoriesPage(Messages m, RepositoriesViewModel model) {
+        super(m, "step.repositories");
         this.model = model;
-        Label rootsLabel = new Label(m.get("repos.roots"));
-        rootsLabel.setMnemonicParsing(true);
-        rootsLabel.setLabelFor(roots);
         roots.textProperty().bindBidirectional(model.rootsProperty());
         roots.setAccessibleText(m.get("repos.roots.accessible"));
         roots.setOnAction(e -> model.scan());
         HBox.setHgrow(roots, Priority.ALWAYS);
+        // One button starts the scan and stops it: a home with many folders can take a while.
         Button scan = new Button(m.get("repos.scan"));
-        scan.setMnemonicParsing(true);
-        scan.disableProperty().bind(model.scanningProperty());
-        scan.setOnAction(e -> model.scan());
+        scan.textProperty().bind(Bindings.when(model.scanningProperty()).then(m.get("repos.stop"))
+                .otherwise(m.get("repos.scan")));
+        scan.setOnAction(e -> {
+            if (model.scanningProperty().get()) {
+                model.cancel();
+            } else {
+                model.scan();
+            }
+        });
 
+        TextField filter = new TextField();
+        filter.setPromptText(m.get("repos.filter"));
+        filter.setAccessibleText(m.get("repos.filter"));
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        Button all = new Button(m.get("repos.all"));
+        all.setOnAction(e -> model.setAll(true));
+        Button none = new Button(m.get("repos.none.select"));
+        none.setOnAction(e -> model.setAll(false));
+        Label status = Ui.hint(model.statusProperty());
+        status.visibleProperty().bind(model.scanningProperty().not());
+        VBox where = new VBox(Ui.fieldLabel(m.get("repos.roots"), roots), Ui.fieldRow(roots, scan),
+                Ui.hint(m.get("repos.excluded")));
+        where.getStyleClass().add("field-group");
+        layout(m.get("repos.title"), where, status, Ui.actions(filter, all, none),
+                Ui.masked(table(), model.scanningProperty(), model.statusProperty()));
+    }
+
+    private TableView<RepositoriesViewModel.Row> table() {
         TableView<RepositoriesViewModel.Row> table = new TableView<>(model.visibleRows());
         table.setEditable(true);
         table.setAccessibleText(m.get("repos.table.accessible"));
         // Space ticks or unticks the focused row: a check box inside a table cell is out of reach
         // of the keyboard otherwise.
-        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             RepositoriesViewModel.Row row = table.getFocusModel().getFocusedItem();
             // Only when the table itself has the focus: after a click, the clicked check box has it
             // and toggles itself, while the table's focused row may be another one.
-            if (e.getCode() == javafx.scene.input.KeyCode.SPACE && e.getTarget() == table && row != null
+            if (e.getCode() == KeyCode.SPACE && e.getTarget() == table && row != null
                     && !e.isControlDown() && !e.isShiftDown() && !e.isAltDown() && !e.isMetaDown()) {
                 row.selected.set(!row.selected.get());
                 e.consume();
@@ -55,53 +79,23 @@ final class RepositoriesPage implements WizardPage {
         pick.setCellValueFactory(c -> c.getValue().selected);
         pick.setCellFactory(CheckBoxTableCell.forTableColumn(pick));
         pick.setEditable(true);
-        pick.setPrefWidth(70);
-        TableColumn<RepositoriesViewModel.Row, String> path = new TableColumn<>(m.get("repos.col.path"));
-        path.setCellValueFactory(c -> new SimpleStringProperty(Ui.tilde(c.getValue().repository.toString(),
-                model.home()) + "  (" + c.getValue().remote + ")"));
-        path.setPrefWidth(220);
-        TableColumn<RepositoriesViewModel.Row, String> before = new TableColumn<>(m.get("repos.col.before"));
-        before.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().before));
-        before.setPrefWidth(200);
-        TableColumn<RepositoriesViewModel.Row, String> after = new TableColumn<>(m.get("repos.col.after"));
-        after.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().after));
-        after.setPrefWidth(200);
+        pick.setPrefWidth(90);
+        pick.setMinWidth(90); // its header in full, in both languages
         table.getColumns().add(pick);
-        table.getColumns().add(path);
-        table.getColumns().add(before);
-        table.getColumns().add(after);
+        table.getColumns().add(column("repos.col.path", 220, r -> Ui.tilde(r.repository.toString(), model.home())
+                + "  (" + r.remote + ")"));
+        table.getColumns().add(column("repos.col.before", 200, r -> r.before));
+        table.getColumns().add(column("repos.col.after", 200, r -> r.after));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        TextField filter = new TextField();
-        filter.setPromptText(m.get("repos.filter"));
-        filter.setAccessibleText(m.get("repos.filter"));
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        Button all = new Button(m.get("repos.all"));
-        all.setMnemonicParsing(true);
-        all.setOnAction(e -> model.setAll(true));
-        Button none = new Button(m.get("repos.none.select"));
-        none.setMnemonicParsing(true);
-        none.setOnAction(e -> model.setAll(false));
-        Label status = Ui.hint("");
-        status.textProperty().bind(model.statusProperty());
-        view = Ui.page(Ui.title(m.get("repos.title")), new VBox(6, rootsLabel, new HBox(8, roots, scan),
-                Ui.hint(m.get("repos.excluded"))), status, new HBox(8, filter, all, none), table);
+        return table;
     }
 
-    @Override
-    public String titleKey() {
-        return "step.repositories";
-    }
-
-    @Override
-    public Parent view() {
-        return view;
-    }
-
-    @Override
-    public ObservableBooleanValue canGoNext() {
-        return new SimpleBooleanProperty(true);
+    private TableColumn<RepositoriesViewModel.Row, String> column(String key, double width,
+                                                                  Callback<RepositoriesViewModel.Row, String> text) {
+        TableColumn<RepositoriesViewModel.Row, String> column = new TableColumn<>(m.get(key));
+        column.setCellValueFactory(c -> new SimpleStringProperty(text.call(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
     }
 
     @Override

@@ -1,17 +1,32 @@
 package org.gitlabaccess.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /** Runs work at once on the calling thread: deterministic view-model tests. */
 public final class SameThreadTasks implements BackgroundTasks {
     @Override
-    public <T> Handle run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Handle run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure, Runnable always) {
         try {
-            onSuccess.accept(work.call());
-        } catch (Exception e) {
-            onFailure.accept(e);
+            T result;
+            try {
+                result = work.call();
+            } catch (CancellationException e) {
+                return handle(true);
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return handle(false);
+            }
+            onSuccess.accept(result);
+            return handle(false);
+        } finally {
+            always.run();
         }
+    }
+
+    /** The work has ended before the caller gets this: cancelling it changes nothing. */
+    private static Handle handle(boolean cancelled) {
         return new Handle() {
             @Override
             public void cancel() {
@@ -19,7 +34,7 @@ public final class SameThreadTasks implements BackgroundTasks {
 
             @Override
             public boolean cancelled() {
-                return false;
+                return cancelled;
             }
         };
     }

@@ -1,34 +1,26 @@
 package org.gitlabaccess.ui;
 
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.Severity;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
+import javafx.util.Duration;
 import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 
 /** Step 4: paste a token; GitLab's verdict appears as soon as it is known. */
-final class SignInPage implements WizardPage {
+final class SignInPage extends StepPage {
     private final SignInViewModel model;
-    private Button withBrowser;
+    private final Button withBrowser;
     private final PasswordField tokenField = new PasswordField();
-    private final VBox view;
-    private final javafx.animation.PauseTransition debounce =
-            new javafx.animation.PauseTransition(javafx.util.Duration.millis(600));
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(600));
 
     SignInPage(Messages m, SignInViewModel model, BrowserOpener browser) {
+        super(m, "step.signin");
         this.model = model;
-        Label label = new Label(m.get("signin.token.label"));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(tokenField);
         tokenField.setAccessibleText(m.get("signin.token.accessible"));
         tokenField.setPromptText("glpat-…");
         tokenField.setPrefColumnCount(34);
@@ -43,42 +35,28 @@ final class SignInPage implements WizardPage {
                 model.check();
             }
         });
-        ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(tokenField, false, (control, value) -> ValidationResult.fromMessageIf(control,
-                model.messageProperty().get(), Severity.ERROR, !model.validProperty().get()
-                        && !model.checkingProperty().get() && !model.messageProperty().get().isBlank()));
-        model.validProperty().addListener((o, a, b) -> validation.revalidate());
-        model.messageProperty().addListener((o, a, b) -> validation.revalidate());
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.checkingProperty());
+        Ui.flagWhen(tokenField, Bindings.createStringBinding(() -> model.validProperty().get()
+                || model.checkingProperty().get() ? "" : model.messageProperty().get(),
+                model.validProperty(), model.checkingProperty(), model.messageProperty()));
         Label result = new Label();
         result.setWrapText(true);
         result.textProperty().bind(model.messageProperty());
         result.getStyleClass().add("verdict");
-        Label hint = Ui.hint("");
-        hint.textProperty().bind(model.hintProperty());
+        // The verdict's icon follows it: checking, accepted, refused.
+        result.graphicProperty().bind(Bindings.createObjectBinding(() -> model.checkingProperty().get()
+                || model.messageProperty().get().isBlank() ? null
+                : Icons.of(model.validProperty().get() ? Icons.Kind.OK : Icons.Kind.FAIL, m),
+                model.checkingProperty(), model.validProperty(), model.messageProperty()));
         Button create = new Button(m.get("signin.create"));
-        create.setMnemonicParsing(true);
         create.setOnAction(e -> browser.open(model.creationPage()));
-        Button withBrowser = new Button(m.get("signin.browser"));
-        withBrowser.setMnemonicParsing(true);
+        withBrowser = new Button(m.get("signin.browser"));
         withBrowser.setOnAction(e -> model.signInWithBrowser(browser));
-        this.withBrowser = withBrowser;
-        view = Ui.page(Ui.title(m.get("signin.title")), Ui.text(m.get("signin.explain")),
-                new VBox(6, label, new HBox(8, tokenField, spinner), result, hint), new HBox(10, create, withBrowser));
-        new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view, model::useSshHost,
+        VBox token = new VBox(Ui.fieldLabel(m.get("signin.token.label"), tokenField),
+                Ui.fieldRow(tokenField, Ui.spinner(model.checkingProperty())), result, Ui.hint(model.hintProperty()));
+        token.getStyleClass().add("field-group");
+        layout(m.get("signin.title"), Ui.subtitle(m.get("signin.explain")), token, Ui.actions(create, withBrowser));
+        new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view(), model::useSshHost,
                 model::declineSshHost);
-    }
-
-    @Override
-    public String titleKey() {
-        return "step.signin";
-    }
-
-    @Override
-    public Parent view() {
-        return view;
     }
 
     @Override

@@ -49,6 +49,8 @@ final class SshHostDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(m.get("sshhost.title"));
         dialog.setHeaderText(m.get("sshhost.header"));
+        dialog.setGraphic(Icons.of(Icons.Kind.QUESTION, m, Icons.DIALOG));
+        WizardStyle.apply(dialog.getDialogPane());
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -64,7 +66,9 @@ final class SshHostDialog {
         invalid.getStyleClass().add("error-text");
         invalid.visibleProperty().bind(host.textProperty().map(t -> NetworkNames.host(t.strip()).isEmpty()));
         invalid.managedProperty().bind(invalid.visibleProperty());
-        dialog.getDialogPane().setContent(new VBox(8, text, field, host, invalid));
+        VBox content = new VBox(text, field, host, invalid);
+        content.getStyleClass().add("field-group");
+        dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(use, cancel);
         dialog.getDialogPane().lookupButton(use).disableProperty().bind(invalid.visibleProperty());
         // After the dialog pane has given the focus to its default button.

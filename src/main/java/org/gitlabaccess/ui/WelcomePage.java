@@ -1,54 +1,58 @@
 package org.gitlabaccess.ui;
 
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Step 1: the GitLab address, and what will happen in three lines. */
-final class WelcomePage implements WizardPage {
+final class WelcomePage extends StepPage {
     private final WelcomeViewModel model;
     private final WizardSession session;
     private final TextField hostField = new TextField();
-    private final VBox view;
 
     WelcomePage(Messages m, WelcomeViewModel model, WizardSession session) {
+        super(m, "step.welcome");
         this.model = model;
         this.session = session;
-        Label hostLabel = new Label(m.get("welcome.host.label"));
-        hostLabel.setMnemonicParsing(true);
-        hostLabel.setLabelFor(hostField);
         hostField.textProperty().bindBidirectional(model.hostProperty());
         hostField.setPromptText(m.get("welcome.host.prompt"));
         hostField.setAccessibleText(m.get("welcome.host.accessible"));
         hostField.setMaxWidth(480);
-        view = Ui.page(Ui.title(m.get("welcome.title")),
-                new VBox(6, Ui.text(m.get("welcome.line1")), Ui.text(m.get("welcome.line2")),
-                        Ui.text(m.get("welcome.line3"))),
-                new VBox(6, hostLabel, hostField, Ui.hint(m.get("welcome.host.help"))));
+        // Only once something is typed: an empty field is not yet wrong.
+        StringBinding problem = Bindings.createStringBinding(() -> model.hostProperty().get() == null
+                || model.hostProperty().get().isBlank() || model.hostValidProperty().get() ? ""
+                : m.get("welcome.host.invalid"), model.hostProperty(), model.hostValidProperty());
+        Ui.flagWhen(hostField, problem);
+        VBox intro = new VBox();
+        intro.getStyleClass().add("intro");
+        for (int i = 1; i <= 3; i++) {
+            intro.getChildren().add(numbered(i, m.get("welcome.line" + i)));
+        }
+        VBox host = new VBox(Ui.fieldLabel(m.get("welcome.host.label"), hostField), hostField,
+                Ui.problem(problem, m), Ui.hint(m.get("welcome.host.help")));
+        host.getStyleClass().add("field-group");
+        layout(m.get("welcome.title"), intro, host);
     }
 
-    @Override
-    public String titleKey() {
-        return "step.welcome";
-    }
-
-    @Override
-    public Parent view() {
-        return view;
+    /** One of the three things that will happen, its number in a badge (read as part of the line). */
+    private static HBox numbered(int number, String text) {
+        Label badge = new Label(String.valueOf(number));
+        badge.getStyleClass().add("intro-number");
+        Label line = Ui.text(text);
+        line.setAccessibleText(number + ". " + text);
+        HBox row = new HBox(badge, line);
+        row.getStyleClass().add("intro-line");
+        return row;
     }
 
     @Override
     public ObservableBooleanValue canGoNext() {
         return model.hostValidProperty();
-    }
-
-    @Override
-    public ObservableBooleanValue busy() {
-        return new SimpleBooleanProperty(false);
     }
 
     @Override

@@ -1,16 +1,28 @@
 package org.gitlabaccess.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 
-/** The wizard's stylesheets: the base one, plus the dark one when the system is dark. */
+/**
+ * The wizard's look: AtlantaFX's Primer theme, light or dark as {@link Appearance} decides, for
+ * every window of the application (dialogs too), and wizard.css on top with what is the product's own.
+ */
 final class WizardStyle {
+    private static final String PRODUCT = WizardStyle.class.getResource("wizard.css").toExternalForm();
+
     private WizardStyle() {
     }
 
     static void apply(Scene scene, boolean dark) {
-        scene.getStylesheets().add(WizardStyle.class.getResource("wizard.css").toExternalForm());
-        if (dark) {
-            scene.getStylesheets().add(WizardStyle.class.getResource("wizard-dark.css").toExternalForm());
-        }
+        Application.setUserAgentStylesheet((dark ? new PrimerDark() : new PrimerLight()).getUserAgentStylesheet());
+        scene.getStylesheets().add(PRODUCT);
+    }
+
+    /** A dialog's own scene: the product's styles (its icons' colours) as in the wizard's window. */
+    static void apply(DialogPane pane) {
+        pane.getStylesheets().add(PRODUCT);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Parent;
@@ -29,7 +28,7 @@ final class WizardWindow {
     private final Messages messages;
     private final List<WizardPage> pages;
     private final BorderPane root = new BorderPane();
-    private final VBox stepList = new VBox(4);
+    private final VBox stepList = new VBox();
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final Button back;
     private final Button next;
@@ -53,10 +52,9 @@ final class WizardWindow {
         cancel.setOnAction(e -> cancel());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, cancel, spacer, back, next);
+        HBox bar = new HBox(cancel, spacer, back, next);
         bar.setAlignment(Pos.CENTER_RIGHT);
-        bar.getStyleClass().add("button-bar");
-        bar.setPadding(new Insets(12, 16, 12, 16));
+        bar.getStyleClass().add("wizard-buttons");
         root.setBottom(bar);
         // Enter is Next, as in any installer, also from a list, a table, a radio button or a check box:
         // their own behaviour takes Enter (to start editing a cell, to select or tick; Space does
@@ -100,6 +98,11 @@ final class WizardWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** Every step's page, first to last. */
+    List<WizardPage> pages() {
+        return pages;
     }
 
     int currentIndex() {
@@ -169,10 +172,11 @@ final class WizardWindow {
         stepList.getChildren().clear();
         for (int i = 0; i < pages.size(); i++) {
             String name = messages.get(pages.get(i).titleKey());
-            Label step = new Label((i + 1) + "  " + name);
-            step.getStyleClass().add(i < currentIndex ? "step-done" : i == currentIndex ? "step-current" : "step-todo");
-            step.setAccessibleText(messages.get(i < currentIndex ? "steps.done" : i == currentIndex ? "steps.current"
-                    : "steps.todo", name));
+            Icons.Kind state = i < currentIndex ? Icons.Kind.STEP_DONE : i == currentIndex ? Icons.Kind.STEP_CURRENT
+                    : Icons.Kind.STEP_TODO;
+            Label step = new Label(name, Icons.of(state, messages));
+            step.getStyleClass().add(state.id());
+            step.setAccessibleText(messages.get("steps." + state.id().substring("step-".length()), name));
             stepList.getChildren().add(step);
         }
     }

@@ -15,7 +15,7 @@ class ArchitectureTest {
     /** The core is everything the product knows; the faces come and go. */
     @ArchTest
     static final ArchRule coreKnowsNoFace = noClasses().that().resideInAPackage("org.gitlabaccess.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "picocli..",
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "picocli..",
                     "org.gitlabaccess.ui..", "org.gitlabaccess.cli..");
 
     /** The wizard and the command line meet only in the core. */
@@ -32,5 +32,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commandLineDoesNotUseTheWizard = noClasses().that().resideInAPackage("org.gitlabaccess.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.ui..", "javafx..", "org.controlsfx..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.ui..", "javafx..", "org.controlsfx..",
+                    "atlantafx..");
 }

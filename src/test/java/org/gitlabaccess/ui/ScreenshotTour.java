@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
@@ -30,7 +32,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders every step of the wizard, light and dark, into PNGs for README:
+ * Renders every step of the wizard and the new host dialog, light and dark, into PNGs for README:
  * {@code mvn -q test -Dtest=ScreenshotTour -Dscreenshots.dir=assets/screenshots}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -78,13 +80,24 @@ class ScreenshotTour {
                 if (names[i].equals("apply")) {
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(messages.get("hostkey.trust"))
                             .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+                    // The new host's dialog too: its icon and buttons are part of the look.
+                    Scene dialog = robot.listWindows().stream().filter(w -> w != stage && w.isShowing())
+                            .map(Window::getScene).findFirst().orElseThrow();
+                    save(robot, dialog, out.resolve("hostkey" + suffix + ".png"));
                     robot.clickOn(messages.get("hostkey.trust"));
                 }
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window[0].currentPage().busy().get()
                         && (index == names.length - 1 || window[0].currentPage().canGoNext().get()));
                 Thread.sleep(names[i].equals("diagnose") ? 6000 : 400);
                 WaitForAsyncUtils.waitForFxEvents();
-                save(robot, stage, out.resolve(names[i] + suffix + ".png"));
+                save(robot, stage.getScene(), out.resolve(names[i] + suffix + ".png"));
+                if (names[i].equals("welcome")) {
+                    // How a mistyped address is shown; then the real one again.
+                    TextField host = robot.lookup(".text-field").queryAs(TextField.class);
+                    robot.interact(() -> host.setText("gitlab example com"));
+                    save(robot, stage.getScene(), out.resolve("welcome-invalid" + suffix + ".png"));
+                    robot.interact(() -> host.setText(server.baseUrl()));
+                }
                 if (index < names.length - 1) {
                     robot.interact(() -> robot.lookup(messages.get("button.next")).queryButton().fire());
                     WaitForAsyncUtils.waitForFxEvents();
@@ -95,9 +108,9 @@ class ScreenshotTour {
         }
     }
 
-    private static void save(FxRobot robot, Stage stage, Path file) throws Exception {
+    private static void save(FxRobot robot, Scene scene, Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        robot.interact(() -> image[0] = scene.snapshot(null));
         int w = (int) image[0].getWidth();
         int h = (int) image[0].getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

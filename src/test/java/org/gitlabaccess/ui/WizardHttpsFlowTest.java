@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole HTTPS setup through the window, then "Undo the remote changes". */
@@ -99,10 +100,11 @@ class WizardHttpsFlowTest {
         waitUntil(() -> step(robot).endsWith("Key or credential"));
         assertThat(robot.lookup(".step-text").queryAllAs(Label.class)).anySatisfy(l ->
                 assertThat(l.getText()).contains("credential store"));
+        assertThat(robot.lookup(".step-title").queryAs(Label.class).getText()).isEqualTo("Where the token is kept");
         next(robot);
         waitUntil(() -> step(robot).endsWith("Repositories"));
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("1 remote URL(s) to change")));
+                .anyMatch(l -> l.getText().contains("one remote URL to change")));
         next(robot);
         waitUntil(() -> step(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof
@@ -121,6 +123,11 @@ class WizardHttpsFlowTest {
         robot.clickOn("_Undo the remote changes");
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("remotes back as before")));
+        Label undone = robot.lookup(".hint").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("remotes back as before")).findFirst().orElseThrow();
+        assertThat(undone.getGraphic().getStyleClass()).as("the result shows how it went").contains("icon-ok");
+        assertThat(robot.lookup(".busy-spinner").match(NodeQueryUtils.isVisible()).tryQuery())
+                .as("nothing works any more").isEmpty();
         assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
                 + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);
     }

@@ -94,7 +94,7 @@ class WizardKeyboardTest {
         pressNext(robot);
         arriveAt(robot, "Repositories");
         waitUntil(() -> robot.lookup(".hint").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("1 Repositories gefunden")));
+                .anyMatch(l -> l.getText().contains("Ein Repository gefunden")));
         // Back and forth with the mnemonics: Alt+Z is "Zurück", Alt+W "Weiter".
         robot.press(KeyCode.ALT).type(KeyCode.Z).release(KeyCode.ALT);
         arriveAt(robot, "Schlüssel oder Zugangsdaten");

@@ -100,7 +100,7 @@ class WizardSshFlowTest {
         next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Repositories"));
         waitUntil(() -> !robot.lookup(".hint").queryAllAs(Label.class).stream()
-                .filter(l -> l.getText().contains("repositories found")).toList().isEmpty());
+                .filter(l -> l.getText().contains("One repository found")).toList().isEmpty());
         next(robot);
         waitUntil(() -> currentStep(robot).endsWith("Review"));
         waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> String.valueOf(
