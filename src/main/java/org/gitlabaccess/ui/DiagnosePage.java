@@ -27,7 +27,7 @@ final class DiagnosePage implements WizardPage {
         list.setItems(model.results());
         list.setAccessibleText(m.get("diagnose.list.accessible"));
         list.setCellFactory(v -> Ui.statusCell(list, r -> new Ui.StatusLine(
-                symbol(r) + "  " + m.get("check." + r.id()) + ": " + r.summary(),
+                symbol(r) + "  " + m.get("check." + r.id().wire()) + ": " + r.summary(),
                 "check-" + r.status().name().toLowerCase(java.util.Locale.ROOT),
                 r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK
                         ? m.get("diagnose.fix", r.fix().description()) : null)));

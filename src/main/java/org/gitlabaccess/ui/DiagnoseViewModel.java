@@ -7,7 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.Doctor;
-import org.gitlabaccess.core.doctor.DoctorChecks;
+import org.gitlabaccess.core.doctor.checks.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
 
 /** The doctor's checks, appearing as they finish: the same check objects as {@code gitlab-access doctor}. */

@@ -24,4 +24,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commandLineDoesNotUseTheWizard = noClasses().that().resideInAPackage("org.gitlabaccess.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.ui..", "javafx..", "org.controlsfx..");
+
+    /** The doctor's machinery knows no check: the checks use it, and the list of them lives beside them. */
+    @ArchTest
+    static final ArchRule doctorDoesNotKnowItsChecks = noClasses().that().resideInAPackage("org.gitlabaccess.core.doctor")
+            .should().dependOnClassesThat().resideInAPackage("org.gitlabaccess.core.doctor.checks");
 }

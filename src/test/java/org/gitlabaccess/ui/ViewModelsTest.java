@@ -206,7 +206,7 @@ class ViewModelsTest {
         vm.run();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.results()).extracting(org.gitlabaccess.core.doctor.CheckResult::id)
-                .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.DoctorChecks.all().stream()
+                .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.checks.DoctorChecks.all().stream()
                         .map(org.gitlabaccess.core.doctor.Check::id).toList());
     }
 

@@ -56,11 +56,11 @@ public final class Doctor {
                 } catch (TimeoutException e) {
                     futures.get(i).cancel(true);
                     r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.timeout", timeout.toSeconds()),
-                            Fix.manual(context.texts().get("doctor.timeout.fix")));
+                            Fix.manual(context.texts().get("doctor.timeout.fix"), Remedy.CHECK_AGAIN));
                 } catch (ExecutionException e) {
                     r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.unexpected",
                             Redactor.describe(e.getCause()).lines().findFirst().orElse("")),
-                            Fix.manual(context.texts().get("doctor.unexpected.fix")));
+                            Fix.manual(context.texts().get("doctor.unexpected.fix"), Remedy.CHECK_AGAIN));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     r = CheckResult.skip(checks.get(i).id(), context.texts().get("doctor.cancelled"));
