@@ -1,6 +1,9 @@
 package org.gitlabaccess.ui;
 
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -11,47 +14,87 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.FixRunner;
+import org.gitlabaccess.core.doctor.Remedy;
 
-/** Step 2: what is broken, in plain words, as the checks finish. */
+/**
+ * Step 2: what is broken, in plain words, as the checks finish; a fix the doctor can make is made
+ * here after the user agreed to what it changes, and a manual one leads to the step that does it.
+ */
 final class DiagnosePage implements WizardPage {
     private final DiagnoseViewModel model;
     private final Messages m;
     private final VBox view;
     private final ListView<CheckResult> list = new ListView<>();
+    private Consumer<Remedy> remedies = r -> { };
 
     DiagnosePage(Messages m, DiagnoseViewModel model) {
         this.m = m;
         this.model = model;
+        BooleanBinding busy = model.runningProperty().or(model.fixingProperty());
         list.setItems(model.results());
         list.setAccessibleText(m.get("diagnose.list.accessible"));
-        list.setCellFactory(v -> Ui.statusCell(list, r -> new Ui.StatusLine(
-                symbol(r) + "  " + m.get("check." + r.id().wire()) + ": " + r.summary(),
-                "check-" + r.status().name().toLowerCase(java.util.Locale.ROOT),
-                r.fix() != null && r.status() != org.gitlabaccess.core.doctor.CheckStatus.OK
-                        ? m.get("diagnose.fix", r.fix().description()) : null)));
+        list.setCellFactory(v -> new DiagnoseCell(m, list, busy, this::fix, this::remedy));
         VBox.setVgrow(list, Priority.ALWAYS);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.runningProperty());
+        spinner.visibleProperty().bind(busy);
         spinner.managedProperty().bind(spinner.visibleProperty());
         Button again = new Button(m.get("diagnose.again"));
         again.setMnemonicParsing(true);
-        again.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the hint beside it wraps instead
-        again.disableProperty().bind(model.runningProperty());
+        again.setMinWidth(Region.USE_PREF_SIZE); // the hint beside it wraps instead
+        again.disableProperty().bind(busy);
         again.setOnAction(e -> model.run());
         HBox bar = new HBox(10, spinner, Ui.hint(m.get("diagnose.hint")), again);
-        view = Ui.page(Ui.title(m.get("diagnose.title")), bar, list);
+        Label status = Ui.hint("");
+        status.getStyleClass().add("fix-status");
+        status.textProperty().bind(statusText());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        view = Ui.page(Ui.title(m.get("diagnose.title")), bar, status, list);
     }
 
-    private static String symbol(CheckResult r) {
-        return switch (r.status()) {
-            case OK -> "✓";
-            case WARN -> "!";
-            case FAIL -> "✗";
-            case SKIP -> "–";
-        };
+    /** Where a remedy's step is: set by the window that holds the steps. */
+    void onRemedy(Consumer<Remedy> remedies) {
+        this.remedies = remedies;
+    }
+
+    /** The running fix, the last one's outcome or failure, else how many the wizard can fix. */
+    private StringBinding statusText() {
+        return Bindings.createStringBinding(() -> {
+            if (model.fixingProperty().get()) {
+                return m.get("diagnose.fix.running");
+            }
+            if (model.fixErrorProperty().get() != null) {
+                return m.get("diagnose.fix.failed", model.fixErrorProperty().get());
+            }
+            FixRunner.Outcome done = model.lastFixProperty().get();
+            if (done != null) {
+                return m.get("diagnose.fix.done", DiagnoseCell.name(m, done.after()), done.changed(),
+                        DiagnoseCell.symbol(done.after().status()) + " " + done.after().summary());
+            }
+            long fixable = model.results().stream().filter(FixRunner::fixable).count();
+            return fixable == 0 || model.runningProperty().get() ? "" : m.get("diagnose.fixable", fixable);
+        }, model.fixingProperty(), model.fixErrorProperty(), model.lastFixProperty(), model.runningProperty(),
+                model.results());
+    }
+
+    private void fix(CheckResult r) {
+        if (new FixConsentDialog(m).ask(DiagnoseCell.name(m, r), r.fix().consent(),
+                view.getScene() == null ? null : view.getScene().getWindow())) {
+            model.fix(r);
+        }
+    }
+
+    private void remedy(Remedy r) {
+        if (r.kind() == Remedy.Kind.CHECK_AGAIN) {
+            model.run();
+        } else {
+            remedies.accept(r);
+        }
     }
 
     @Override
@@ -69,9 +112,10 @@ final class DiagnosePage implements WizardPage {
         return new SimpleBooleanProperty(true);
     }
 
+    /** Busy while a fix runs: it changes files, so it is not left halfway by going on. */
     @Override
     public ObservableBooleanValue busy() {
-        return Bindings.createBooleanBinding(() -> false);
+        return model.fixingProperty();
     }
 
     @Override

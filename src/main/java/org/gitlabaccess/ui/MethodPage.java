@@ -27,6 +27,7 @@ final class MethodPage implements WizardPage {
         ssh.setSelected(!model.httpsProperty().get());
         // The group deselects the other button, so binding HTTPS alone keeps both in step with the model.
         https.selectedProperty().bindBidirectional(model.httpsProperty());
+        model.httpsProperty().addListener((o, was, now) -> ssh.setSelected(!now)); // the model choosing SSH
         https.setDisable(!model.httpsAvailable());
         VBox httpsBox = new VBox(4, https, Ui.hint(m.get(model.httpsAvailable() ? "method.https.when"
                 : "method.https.later")));

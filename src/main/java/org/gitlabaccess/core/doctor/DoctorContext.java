@@ -39,6 +39,11 @@ public final class DoctorContext {
     public record Inputs(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                          Secret token, List<Path> scanRoots, Secret keyPassphrase, HostKeyDecision hostKeyDecision,
                          String machineName, Clock clock, Locale locale) {
+        /** The same inputs, with another answer for a host key seen for the first time. */
+        public Inputs withHostKeyDecision(HostKeyDecision decision) {
+            return new Inputs(env, site, host, caFile, sshHost, sshPort, token, scanRoots, keyPassphrase, decision,
+                    machineName, clock, locale);
+        }
     }
 
     private final Inputs in;
