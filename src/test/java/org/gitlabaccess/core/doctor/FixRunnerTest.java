@@ -50,8 +50,8 @@ class FixRunnerTest {
         List<Check> checks = List.of(gitCredentials, netrc, untouched);
         List<CheckResult> before = diagnose(checks);
         assertThat(before.get(0).status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(before.get(0).fix().consent()).isEqualTo("Removes 1 entry for gitlab.example.com"
-                + " (~/.git-credentials line 2); other lines stay as they are.");
+        assertThat(before.get(0).fix().consent()).isEqualTo("Removes 1 entry: plaintext secret for"
+                + " gitlab.example.com (user alice) in ~/.git-credentials (line 2). Other lines stay as they are.");
         String netrcBytes = Files.readString(home.resolve(".netrc"));
         int runsBefore = untouched.runs.get();
 

@@ -105,7 +105,7 @@ public final class PlaintextSecretsCheck implements Check {
         return CheckResult.fail(id, c.texts().get("doctor.plaintext.found", found.size(), host.hostAndPort(), where)
                         + note,
                 Fix.automatic(c.texts().get("doctor.plaintext.fix"),
-                        c.texts().get("doctor.plaintext.consent", found.size(), host.hostAndPort(), where), ctx -> {
+                        c.texts().get("doctor.plaintext.consent", found.size(), where), ctx -> {
                     var removed = store.apply(ctx).remove(GitHost.of(ctx.url().toString()));
                     return ctx.texts().get("doctor.plaintext.fixed", removed.size(), fileName);
                 }));

@@ -1,0 +1,165 @@
+package org.gitlabaccess.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.doctor.CheckId;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.CheckStatus;
+import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Diagnose page fixes what the doctor can fix, with the user's consent given by keyboard: Escape
+ * changes nothing, Enter applies the fix and the check runs again. A manual fix leads to its step.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DiagnoseFixTest {
+    private static final String OTHER_LINE = "https://carol:unrelated-secret-1@git.example.org\n";
+
+    @TempDir
+    static Path dir;
+    static GitLabTestServer server;
+    static Path home;
+    Scene scene;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = GitLabTestServer.start(dir.resolve("server"));
+        home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve(".git-credentials"), OTHER_LINE + "https://alice:" + Seed.EXPIRED_TOKEN + "@"
+                + server.baseUrl().substring("https://".length()) + "\n");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Properties props = new Properties();
+        props.putAll(System.getProperties());
+        WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
+                System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+        WizardWindow window = WizardWindow.create(new Messages(Locale.ENGLISH), session, new FxBackgroundTasks(),
+                url -> true, true);
+        scene = new Scene(window.root(), 900, 640);
+        stage.setScene(scene);
+        stage.show();
+        window.focusFirst();
+    }
+
+    @Test
+    void escapeChangesNothingAndEnterRemovesTheEntryThenChecksAgain(FxRobot robot) throws Exception {
+        ListView<CheckResult> list = arriveAtDiagnosis(robot);
+        byte[] before = Files.readAllBytes(home.resolve(".git-credentials"));
+        assertThat(result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status()).isEqualTo(CheckStatus.FAIL);
+
+        openFixDialog(robot, list, "Fix: Passwords in ~/.git-credentials");
+        assertThat(robot.lookup(".fix-consent").queryAs(Label.class).getText()).startsWith("Removes 1 entry: ")
+                .contains("~/.git-credentials (line 2)").doesNotContain(Seed.EXPIRED_TOKEN);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !dialogShown(robot));
+        assertThat(Files.readAllBytes(home.resolve(".git-credentials"))).isEqualTo(before);
+        assertThat(result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status()).isEqualTo(CheckStatus.FAIL);
+
+        openFixDialog(robot, list, "Fix: Passwords in ~/.git-credentials");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status() == CheckStatus.OK);
+        assertThat(Files.readString(home.resolve(".git-credentials"))).isEqualTo(OTHER_LINE);
+        waitUntil(() -> robot.lookup(".fix-status").queryAs(Label.class).getText().contains("Checked again: ✓"));
+        assertThat(robot.lookup(".fix-status").queryAs(Label.class).getText())
+                .startsWith("Passwords in ~/.git-credentials: Removed 1 entry from ~/.git-credentials.");
+    }
+
+    @Test
+    void aMissingKeyLeadsToTheMethodStepWithSshChosen(FxRobot robot) throws Exception {
+        ListView<CheckResult> list = arriveAtDiagnosis(robot);
+        assertThat(result(list, CheckId.SSH_KEY_PRESENT).status()).isEqualTo(CheckStatus.WARN);
+        Button setUp = rowButton(robot, list, CheckId.SSH_KEY_PRESENT, "Set up SSH… SSH key");
+        robot.interact(setUp::fire);
+        waitUntil(() -> robot.lookup(".step-current").queryAs(Label.class).getText().endsWith("Method"));
+        assertThat(robot.lookup("_SSH with a key (recommended)").queryAs(RadioButton.class).isSelected()).isTrue();
+    }
+
+    /** Enter on the welcome page, then every check finished. */
+    private ListView<CheckResult> arriveAtDiagnosis(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup(".step-current").queryAs(Label.class).getText().endsWith("Welcome"));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".step-current").queryAs(Label.class).getText().endsWith("Diagnose"));
+        @SuppressWarnings("unchecked")
+        ListView<CheckResult> list = robot.lookup(".list-view").queryAs(ListView.class);
+        waitUntil(() -> list.getItems().size() == CheckId.values().length
+                && !robot.lookup("_Run the checks again").queryButton().isDisabled());
+        return list;
+    }
+
+    /** Tabs from the list to the row's Fix button and presses it with Space: no mouse. */
+    private void openFixDialog(FxRobot robot, ListView<CheckResult> list, String accessible) throws Exception {
+        Button fix = rowButton(robot, list, CheckId.GIT_CREDENTIALS_PLAINTEXT, accessible);
+        robot.interact(list::requestFocus);
+        for (int i = 0; i < 40 && scene.getFocusOwner() != fix; i++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertThat(scene.getFocusOwner()).as("the Fix button is reached with Tab").isSameAs(fix);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> dialogShown(robot));
+    }
+
+    /** The button in the check's row, scrolled into view. */
+    private Button rowButton(FxRobot robot, ListView<CheckResult> list, CheckId id, String accessible)
+            throws Exception {
+        robot.interact(() -> list.scrollTo(result(list, id)));
+        waitUntil(() -> find(robot, accessible).isPresent());
+        return find(robot, accessible).orElseThrow();
+    }
+
+    private static Optional<Button> find(FxRobot robot, String accessible) {
+        return robot.lookup(".list-view .button").queryAllAs(Button.class).stream()
+                .filter(b -> accessible.equals(b.getAccessibleText()) && NodeQueryUtils.isVisible().test(b))
+                .findFirst();
+    }
+
+    private static CheckResult result(ListView<CheckResult> list, CheckId id) {
+        return list.getItems().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private static boolean dialogShown(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".fix-consent").match(NodeQueryUtils.isVisible())
+                .tryQuery().isPresent()).get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
