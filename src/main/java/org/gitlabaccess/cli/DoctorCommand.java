@@ -58,12 +58,12 @@ final class DoctorCommand extends BaseCommand {
         List<FixEntry> fixes = new ArrayList<>();
         if (fix) {
             List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
-                    r -> global().yes() || confirm("Fix " + r.id().wire() + ": " + r.fix().consent()), (r, what) -> {
-                        say("fixed " + r.id().wire() + ": " + what);
-                        fixes.add(new FixEntry(r.id().wire(), what));
+                    r -> global().yes() || confirm("Fix " + r.id().id() + ": " + r.fix().consent()), (r, what) -> {
+                        say("fixed " + r.id().id() + ": " + what);
+                        fixes.add(new FixEntry(r.id().id(), what));
                     });
             for (FixRunner.Outcome o : outcomes) {
-                say(o.id().wire() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
+                say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
                         + o.after().summary());
             }
             results = FixRunner.merge(results, outcomes);
@@ -98,7 +98,7 @@ final class DoctorCommand extends BaseCommand {
     record CheckEntry(String id, String status, String summary, String fix, boolean fixAutomatic,
                       Map<String, Object> details) {
         static CheckEntry of(CheckResult r) {
-            return new CheckEntry(r.id().wire(), r.status().name().toLowerCase(Locale.ROOT), r.summary(),
+            return new CheckEntry(r.id().id(), r.status().name().toLowerCase(Locale.ROOT), r.summary(),
                     r.fix() == null ? null : r.fix().description(), r.fix() != null && r.fix().automatic(), r.details());
         }
     }
@@ -145,7 +145,7 @@ final class DoctorCommand extends BaseCommand {
             return;
         }
         // The colour is ours; the summary may quote a server or a file, so its control characters are neutralised.
-        say(colour(r.status(), symbol(r.status())) + " " + r.id().wire() + ": " + TerminalSafe.lines(r.summary()));
+        say(colour(r.status(), symbol(r.status())) + " " + r.id().id() + ": " + TerminalSafe.lines(r.summary()));
         if (r.fix() != null && r.status() != CheckStatus.OK) {
             say("    fix" + (r.fix().automatic() ? " (--fix can do it)" : "") + ": " + TerminalSafe.lines(r.fix().description()));
         }

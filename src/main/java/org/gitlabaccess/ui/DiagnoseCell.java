@@ -37,7 +37,7 @@ final class DiagnoseCell extends ListCell<CheckResult> {
 
     /** The check's name in the wizard's words. */
     static String name(Messages m, CheckResult r) {
-        return m.get("check." + r.id().wire());
+        return m.get(r.id().messageKey());
     }
 
     static String symbol(CheckStatus status) {

@@ -40,7 +40,7 @@ class MessagesTest {
                 assertThat(m.get("change." + kind)).as(kind).isNotBlank();
             }
             for (var id : org.gitlabaccess.core.doctor.CheckId.values()) {
-                assertThat(m.get("check." + id.wire())).as(id.wire()).isNotBlank();
+                assertThat(m.get(id.messageKey())).as(id.id()).isNotBlank();
             }
             // Every text goes through MessageFormat: a lone apostrophe would vanish, so none may be left.
             for (String key : java.util.Collections.list(m.bundle().getKeys())) {

@@ -217,7 +217,7 @@ class ViewModelsTest {
         assertThat(s.request().locale()).isEqualTo(Locale.GERMAN);
         DiagnoseViewModel vm = new DiagnoseViewModel(s, new SameThreadTasks());
         vm.run();
-        var reachable = vm.results().stream().filter(r -> r.id().equals("host-reachable")).findFirst().orElseThrow();
+        var reachable = vm.results().stream().filter(r -> r.id() == org.gitlabaccess.core.doctor.CheckId.HOST_REACHABLE).findFirst().orElseThrow();
         assertThat(reachable.summary()).startsWith("GitLab antwortet unter ").endsWith(".");
     }
 

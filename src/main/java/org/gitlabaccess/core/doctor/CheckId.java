@@ -1,38 +1,44 @@
 package org.gitlabaccess.core.doctor;
 
+import org.gitlabaccess.core.WireId;
+
 /**
- * Every check's identity. The wire id is the contract: scripts read it in {@code doctor --json} and
- * the wizard names its texts after it. Add new ones, never rename a wire id.
+ * Every check, by the id scripts read in {@code doctor --json} and the wizard names its texts after.
+ * Add new ones, never rename one: the wire id is spelled from the constant's name.
  */
-public enum CheckId {
-    HOST_REACHABLE("host-reachable"),
-    TLS_TRUST("tls-trust"),
-    PROXY("proxy"),
-    TOKEN_VALID("token-valid"),
-    SSH_PORT("ssh-port"),
-    SSH_HOST_KEY("ssh-host-key"),
-    SSH_KEY_PRESENT("ssh-key-present"),
-    SSH_KEY_REGISTERED("ssh-key-registered"),
-    SSH_KEY_EXPIRY("ssh-key-expiry"),
-    SSH_AUTH("ssh-auth"),
-    SSH_AGENT("ssh-agent"),
-    CREDENTIAL_HELPER("credential-helper"),
-    GIT_CREDENTIALS_PLAINTEXT("git-credentials-plaintext"),
-    NETRC_PLAINTEXT("netrc-plaintext"),
-    REMOTE_EMBEDDED_CREDENTIALS("remote-embedded-credentials"),
-    DOCKER_REGISTRY_CREDENTIALS("docker-registry-credentials"),
-    HTTPS_GIT_ACCESS("https-git-access"),
-    GIT_VERSION("git-version"),
-    TOKENS_EXPIRING("tokens-expiring");
+public enum CheckId implements WireId {
+    HOST_REACHABLE,
+    TLS_TRUST,
+    PROXY,
+    TOKEN_VALID,
+    SSH_PORT,
+    SSH_HOST_KEY,
+    SSH_KEY_PRESENT,
+    SSH_KEY_REGISTERED,
+    SSH_KEY_EXPIRY,
+    SSH_AUTH,
+    SSH_AGENT,
+    CREDENTIAL_HELPER,
+    GIT_CREDENTIALS_PLAINTEXT,
+    NETRC_PLAINTEXT,
+    REMOTE_EMBEDDED_CREDENTIALS,
+    DOCKER_REGISTRY_CREDENTIALS,
+    HTTPS_GIT_ACCESS,
+    GIT_VERSION,
+    TOKENS_EXPIRING;
 
-    private final String wire;
-
-    CheckId(String wire) {
-        this.wire = wire;
+    @Override
+    public String id() {
+        return WireId.of(this);
     }
 
-    /** The id as {@code doctor --json} and the wizard's {@code check.<id>} texts spell it. */
-    public String wire() {
-        return wire;
+    /** The key of the wizard's name for this check ("Passwords in ~/.netrc"). */
+    public String messageKey() {
+        return "check." + id();
+    }
+
+    @Override
+    public String toString() {
+        return id();
     }
 }

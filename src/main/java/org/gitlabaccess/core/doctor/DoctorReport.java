@@ -54,7 +54,7 @@ public final class DoctorReport {
         md.append("\n## Summary\n\n").append(failed).append(" failed, ").append(warned).append(" warning(s), ")
                 .append(results.size()).append(" checks.\n\n## Checks\n\n");
         for (CheckResult r : results) {
-            md.append("### ").append(symbol(r.status())).append(' ').append(r.id().wire()).append(" — ")
+            md.append("### ").append(symbol(r.status())).append(' ').append(r.id().id()).append(" — ")
                     .append(r.status().name().toLowerCase(Locale.ROOT)).append("\n\n");
             md.append(r.summary()).append("\n\n");
             if (r.fix() != null && r.status() != CheckStatus.OK) {

@@ -86,6 +86,6 @@ public final class FixRunner {
 
     private Check check(CheckId id) {
         return checks.stream().filter(c -> c.id() == id).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No check " + id.wire() + " among the doctor's"));
+                .orElseThrow(() -> new IllegalArgumentException("No check " + id.id() + " among the doctor's"));
     }
 }

@@ -57,7 +57,7 @@ class FixRunnerTest {
 
         List<String> told = new ArrayList<>();
         List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, before,
-                r -> r.id() == CheckId.GIT_CREDENTIALS_PLAINTEXT, (r, changed) -> told.add(r.id().wire() + ": " + changed));
+                r -> r.id() == CheckId.GIT_CREDENTIALS_PLAINTEXT, (r, changed) -> told.add(r.id().id() + ": " + changed));
 
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.id()).isEqualTo(CheckId.GIT_CREDENTIALS_PLAINTEXT);
