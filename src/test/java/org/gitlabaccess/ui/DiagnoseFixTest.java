@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,12 +15,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.CheckStatus;
-import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,41 +40,32 @@ class DiagnoseFixTest {
 
     @TempDir
     static Path dir;
-    static GitLabTestServer server;
-    static Path home;
+    static SandboxWizard sandbox;
+    static Path credentials;
     Scene scene;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = GitLabTestServer.start(dir.resolve("server"));
-        home = Files.createDirectories(dir.resolve("home"));
-        Files.writeString(home.resolve(".git-credentials"), OTHER_LINE + "https://alice:" + Seed.EXPIRED_TOKEN + "@"
-                + server.baseUrl().substring("https://".length()) + "\n");
+        sandbox = SandboxWizard.start(dir);
+        credentials = sandbox.home.resolve(".git-credentials");
+        Files.writeString(credentials, OTHER_LINE + "https://alice:" + Seed.EXPIRED_TOKEN + "@"
+                + sandbox.server.baseUrl().substring("https://".length()) + "\n");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.close();
+        sandbox.close();
     }
 
     @Start
     void start(Stage stage) {
-        Properties props = new Properties();
-        props.putAll(System.getProperties());
-        WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
-                System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
-        WizardWindow window = WizardWindow.create(new Messages(Locale.ENGLISH), session, new FxBackgroundTasks(),
-                url -> true, true);
-        scene = new Scene(window.root(), 900, 640);
-        stage.setScene(scene);
-        stage.show();
-        window.focusFirst();
+        scene = sandbox.show(stage, Locale.ENGLISH);
     }
 
     @Test
     void escapeChangesNothingAndEnterRemovesTheEntryThenChecksAgain(FxRobot robot) throws Exception {
         ListView<CheckResult> list = arriveAtDiagnosis(robot);
-        byte[] before = Files.readAllBytes(home.resolve(".git-credentials"));
+        byte[] before = Files.readAllBytes(credentials);
         assertThat(result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status()).isEqualTo(CheckStatus.FAIL);
 
         openFixDialog(robot, list, "Fix: Passwords in ~/.git-credentials");
@@ -89,13 +73,13 @@ class DiagnoseFixTest {
                 .contains("~/.git-credentials (line 2)").doesNotContain(Seed.EXPIRED_TOKEN);
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !dialogShown(robot));
-        assertThat(Files.readAllBytes(home.resolve(".git-credentials"))).isEqualTo(before);
+        assertThat(Files.readAllBytes(credentials)).isEqualTo(before);
         assertThat(result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status()).isEqualTo(CheckStatus.FAIL);
 
         openFixDialog(robot, list, "Fix: Passwords in ~/.git-credentials");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> result(list, CheckId.GIT_CREDENTIALS_PLAINTEXT).status() == CheckStatus.OK);
-        assertThat(Files.readString(home.resolve(".git-credentials"))).isEqualTo(OTHER_LINE);
+        assertThat(Files.readString(credentials)).isEqualTo(OTHER_LINE);
         waitUntil(() -> robot.lookup(".fix-status").queryAs(Label.class).getText().contains("Checked again: ✓"));
         assertThat(robot.lookup(".fix-status").queryAs(Label.class).getText())
                 .startsWith("Passwords in ~/.git-credentials: Removed 1 entry from ~/.git-credentials.");
