@@ -3,7 +3,6 @@ package org.gitlabaccess.core.doctor;
 import java.util.Locale;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
-import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.io.Redactor;
 
 /** One check's verdict: status, one sentence, details for the report, and the fix when not ok. */
@@ -31,7 +30,7 @@ public record CheckResult(CheckId id, CheckStatus status, String summary, Map<St
 
     /** A failed check that says the problem's sentences in the language asked for (English on the command line). */
     public static CheckResult fail(CheckId id, ProblemException p, Locale locale) {
-        return fail(id, p.message(locale), Fix.manual(p.hint(locale), p.kind() == ProblemKind.AUTHENTICATION ? Remedy.SIGN_IN_AGAIN : Remedy.NONE));
+        return fail(id, p.message(locale), Fix.manual(p.hint(locale), ProblemRemedy.of(p)));
     }
 
     public CheckResult withDetails(Map<String, Object> more) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.Redactor;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every check in parallel, each within its own time limit, and returns the results in the
@@ -35,7 +36,7 @@ public final class Doctor {
     public List<CheckResult> run(DoctorContext context, Consumer<CheckResult> listener) {
         // Start logging on this thread: checks that log for the first time at once, from several
         // threads, make SLF4J print a warning about replayed calls.
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        LoggerFactory.getILoggerFactory();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), r -> {
             Thread t = new Thread(r, "doctor-check");
             t.setDaemon(true);

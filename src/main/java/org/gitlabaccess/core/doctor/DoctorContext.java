@@ -20,6 +20,7 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.UserHome;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.SshConfigBlock;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
@@ -155,7 +156,7 @@ public final class DoctorContext {
     private SshEndpointSelection.Selected computeSshSelection() {
         GitLabClient api = hasToken() && instance.problem().isEmpty() ? client().orElseThrow() : null;
         return SshEndpointSelection.select(in.sshHost(), in.sshPort(), in.site(),
-                () -> org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
+                () -> SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
                         url().toString()), api, url().host());
     }
 
