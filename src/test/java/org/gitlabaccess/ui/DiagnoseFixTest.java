@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Diagnose page fixes what the doctor can fix, with the user's consent given by keyboard: Escape
- * changes nothing, Enter applies the fix and the check runs again. A manual fix leads to its step.
+ * changes nothing, Enter (or the mnemonic) applies the fix and the check runs again. A manual fix leads to its step.
  */
 @ExtendWith(ApplicationExtension.class)
 class DiagnoseFixTest {
@@ -50,6 +51,10 @@ class DiagnoseFixTest {
         credentials = sandbox.home.resolve(".git-credentials");
         Files.writeString(credentials, OTHER_LINE + "https://alice:" + Seed.EXPIRED_TOKEN + "@"
                 + sandbox.server.baseUrl().substring("https://".length()) + "\n");
+        // Where the test instance's SSH listens: its host key is checked, and unknown so far.
+        Files.createDirectories(sandbox.home.resolve(".ssh"));
+        Files.writeString(sandbox.home.resolve(".ssh/config"), "Host " + sandbox.server.sshHost() + "\n  Port "
+                + sandbox.server.sshPort() + "\n");
     }
 
     @AfterAll
@@ -83,6 +88,20 @@ class DiagnoseFixTest {
         waitUntil(() -> robot.lookup(".fix-status").queryAs(Label.class).getText().contains("Checked again: ✓"));
         assertThat(robot.lookup(".fix-status").queryAs(Label.class).getText())
                 .startsWith("Passwords in ~/.git-credentials: Removed 1 entry from ~/.git-credentials.");
+    }
+
+    @Test
+    void theHostKeyShownInTheDialogIsRecordedWithTheMnemonic(FxRobot robot) throws Exception {
+        ListView<CheckResult> list = arriveAtDiagnosis(robot);
+        assertThat(result(list, CheckId.SSH_HOST_KEY).status()).isEqualTo(CheckStatus.WARN);
+        Button fix = rowButton(robot, list, CheckId.SSH_HOST_KEY, "Fix: SSH host key");
+        Platform.runLater(fix::fire); // the dialog waits for its answer: not from this thread
+        waitUntil(() -> dialogShown(robot));
+        assertThat(robot.lookup(".fix-consent").queryAs(Label.class).getText())
+                .contains(sandbox.server.hostKeyFingerprint()).contains("known_hosts");
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        waitUntil(() -> result(list, CheckId.SSH_HOST_KEY).status() == CheckStatus.OK);
+        assertThat(Files.readString(sandbox.home.resolve(".ssh/known_hosts"))).contains(sandbox.server.knownHostsLine());
     }
 
     @Test
