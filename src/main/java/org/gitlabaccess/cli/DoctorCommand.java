@@ -57,16 +57,7 @@ final class DoctorCommand extends BaseCommand {
         List<CheckResult> results = new Doctor(checks, Doctor.PER_CHECK_TIMEOUT).run(context, r -> printText(r));
         List<FixEntry> fixes = new ArrayList<>();
         if (fix) {
-            List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
-                    r -> global().yes() || confirm("Fix " + r.id().id() + ": " + r.fix().consent()), (r, what) -> {
-                        say("fixed " + r.id().id() + ": " + what);
-                        fixes.add(new FixEntry(r.id().id(), what));
-                    });
-            for (FixRunner.Outcome o : outcomes) {
-                say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
-                        + o.after().summary());
-            }
-            results = FixRunner.merge(results, outcomes);
+            results = applyFixes(checks, inputs, results, fixes);
         }
         if (report != null) {
             writeReport(context, results);
@@ -86,6 +77,21 @@ final class DoctorCommand extends BaseCommand {
         return results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
+    /** The automatic fixes, each asked for unless --yes, through the wizard's FixRunner; the results after them. */
+    private List<CheckResult> applyFixes(List<Check> checks, DoctorContext.Inputs inputs, List<CheckResult> results,
+                                         List<FixEntry> fixes) {
+        List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
+                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + r.fix().consent()), (r, what) -> {
+                    say("fixed " + r.id().id() + ": " + what);
+                    fixes.add(new FixEntry(r.id().id(), what));
+                });
+        for (FixRunner.Outcome o : outcomes) {
+            say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
+                    + o.after().summary());
+        }
+        return FixRunner.merge(results, outcomes);
+    }
+
     /** {@code doctor --json}: the checks. */
     record Document(List<CheckEntry> checks) {
     }
@@ -99,7 +105,8 @@ final class DoctorCommand extends BaseCommand {
                       Map<String, Object> details) {
         static CheckEntry of(CheckResult r) {
             return new CheckEntry(r.id().id(), r.status().name().toLowerCase(Locale.ROOT), r.summary(),
-                    r.fix() == null ? null : r.fix().description(), r.fix() != null && r.fix().automatic(), r.details());
+                    r.fix() == null ? null : r.fix().description(), r.fix() != null && r.fix().automatic(),
+                    r.details());
         }
     }
 
