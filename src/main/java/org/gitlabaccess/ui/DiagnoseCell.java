@@ -2,6 +2,7 @@ package org.gitlabaccess.ui;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,14 +23,16 @@ final class DiagnoseCell extends ListCell<CheckResult> {
     private final Messages m;
     private final ListView<CheckResult> list;
     private final ObservableBooleanValue busy;
+    private final Function<CheckResult, String> consent;
     private final Consumer<CheckResult> onFix;
     private final Consumer<Remedy> onRemedy;
 
-    DiagnoseCell(Messages m, ListView<CheckResult> list, ObservableBooleanValue busy, Consumer<CheckResult> onFix,
-                 Consumer<Remedy> onRemedy) {
+    DiagnoseCell(Messages m, ListView<CheckResult> list, ObservableBooleanValue busy,
+                 Function<CheckResult, String> consent, Consumer<CheckResult> onFix, Consumer<Remedy> onRemedy) {
         this.m = m;
         this.list = list;
         this.busy = busy;
+        this.consent = consent;
         this.onFix = onFix;
         this.onRemedy = onRemedy;
         setPrefWidth(0); // the list's width, not the unwrapped text's: no horizontal scroll bar
@@ -67,7 +70,7 @@ final class DiagnoseCell extends ListCell<CheckResult> {
         VBox box = new VBox(4, head);
         if (r.status() != CheckStatus.OK && r.fix() != null) {
             if (FixRunner.fixable(r)) {
-                box.getChildren().addAll(wrapped(Ui.hint(m.get("diagnose.fix.offer", r.fix().consent()))),
+                box.getChildren().addAll(wrapped(Ui.hint(m.get("diagnose.fix.offer", consent.apply(r)))),
                         button(m.get("diagnose.fix.button"), m.get("diagnose.fix.button.accessible", name(m, r)),
                                 () -> onFix.accept(r)));
             } else {

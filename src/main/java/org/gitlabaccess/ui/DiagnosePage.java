@@ -37,7 +37,7 @@ final class DiagnosePage implements WizardPage {
         BooleanBinding busy = model.runningProperty().or(model.fixingProperty());
         list.setItems(model.results());
         list.setAccessibleText(m.get("diagnose.list.accessible"));
-        list.setCellFactory(v -> new DiagnoseCell(m, list, busy, this::fix, this::remedy));
+        list.setCellFactory(v -> new DiagnoseCell(m, list, busy, this::consent, this::fix, this::remedy));
         VBox.setVgrow(list, Priority.ALWAYS);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -82,8 +82,13 @@ final class DiagnosePage implements WizardPage {
                 model.results());
     }
 
+    /** What a fix will change, its paths under the home shown as ~. */
+    private String consent(CheckResult r) {
+        return Ui.tilde(r.fix().consent(), model.home());
+    }
+
     private void fix(CheckResult r) {
-        if (new FixConsentDialog(m).ask(DiagnoseCell.name(m, r), r.fix().consent(),
+        if (new FixConsentDialog(m).ask(DiagnoseCell.name(m, r), consent(r),
                 view.getScene() == null ? null : view.getScene().getWindow())) {
             model.fix(r);
         }

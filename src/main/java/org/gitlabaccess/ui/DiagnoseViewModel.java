@@ -1,5 +1,6 @@
 package org.gitlabaccess.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,6 +16,7 @@ import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.FixRunner;
 import org.gitlabaccess.core.doctor.checks.DoctorChecks;
+import org.gitlabaccess.core.io.UserHome;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 
 /**
@@ -35,6 +37,11 @@ final class DiagnoseViewModel {
     DiagnoseViewModel(WizardSession session, BackgroundTasks tasks) {
         this.session = session;
         this.tasks = tasks;
+    }
+
+    /** The user's home, which the page shows as ~. */
+    Path home() {
+        return UserHome.resolve(session.env());
     }
 
     ObservableList<CheckResult> results() {

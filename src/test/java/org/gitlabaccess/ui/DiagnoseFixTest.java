@@ -98,7 +98,7 @@ class DiagnoseFixTest {
         Platform.runLater(fix::fire); // the dialog waits for its answer: not from this thread
         waitUntil(() -> dialogShown(robot));
         assertThat(robot.lookup(".fix-consent").queryAs(Label.class).getText())
-                .contains(sandbox.server.hostKeyFingerprint()).contains("known_hosts");
+                .contains(sandbox.server.hostKeyFingerprint()).contains("in ~/.ssh/known_hosts");
         robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
         waitUntil(() -> result(list, CheckId.SSH_HOST_KEY).status() == CheckStatus.OK);
         assertThat(Files.readString(sandbox.home.resolve(".ssh/known_hosts"))).contains(sandbox.server.knownHostsLine());
