@@ -98,7 +98,10 @@ final class DiagnoseViewModel {
                     fixing.set(false);
                     // In place, row by row: the list keeps its selection and focus.
                     for (FixRunner.Outcome o : outcomes) {
-                        results.set(results.indexOf(o.before()), o.after());
+                        int row = results.indexOf(o.before());
+                        if (row >= 0) {
+                            results.set(row, o.after());
+                        }
                         lastFix.set(o);
                     }
                 },
