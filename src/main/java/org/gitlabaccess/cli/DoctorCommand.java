@@ -1,18 +1,22 @@
 package org.gitlabaccess.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.CheckStatus;
 import org.gitlabaccess.core.doctor.Doctor;
-import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.DoctorReport;
+import org.gitlabaccess.core.doctor.FixRunner;
+import org.gitlabaccess.core.doctor.checks.DoctorChecks;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
@@ -47,34 +51,19 @@ final class DoctorCommand extends BaseCommand {
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
                 readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC(), Locale.ENGLISH);
-        Doctor doctor = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT);
+        List<Check> checks = DoctorChecks.all();
         DoctorContext context = new DoctorContext(inputs);
-        List<CheckResult> results = doctor.run(context, r -> printText(r));
-        List<Map<String, Object>> fixes = new ArrayList<>();
+        List<CheckResult> results = new Doctor(checks, Doctor.PER_CHECK_TIMEOUT).run(context, r -> printText(r));
+        List<FixEntry> fixes = new ArrayList<>();
         if (fix) {
-            results = applyFixes(doctor, inputs, results, fixes);
+            results = applyFixes(checks, inputs, results, fixes);
         }
         if (report != null) {
             writeReport(context, results);
         }
         if (json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            List<Map<String, Object>> checks = new ArrayList<>();
-            for (CheckResult r : results) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", r.id());
-                m.put("status", r.status().name().toLowerCase(Locale.ROOT));
-                m.put("summary", r.summary());
-                m.put("fix", r.fix() == null ? null : r.fix().description());
-                m.put("fixAutomatic", r.fix() != null && r.fix().automatic());
-                m.put("details", r.details());
-                checks.add(m);
-            }
-            doc.put("checks", checks);
-            if (fix) {
-                doc.put("fixes", fixes);
-            }
-            printJson(doc);
+            List<CheckEntry> entries = results.stream().map(CheckEntry::of).toList();
+            printJson(fix ? new FixedDocument(entries, fixes) : new Document(entries));
         } else {
             long ok = count(results, CheckStatus.OK);
             long warn = count(results, CheckStatus.WARN);
@@ -87,70 +76,62 @@ final class DoctorCommand extends BaseCommand {
         return results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    private List<CheckResult> applyFixes(Doctor doctor, DoctorContext.Inputs inputs, List<CheckResult> before,
-                                         List<Map<String, Object>> fixes) {
-        List<Check> touched = new ArrayList<>();
-        DoctorContext context = new DoctorContext(inputs);
-        for (int i = 0; i < before.size(); i++) {
-            CheckResult r = before.get(i);
-            if (r.fix() == null || !r.fix().automatic() || r.status() == CheckStatus.OK) {
-                continue;
-            }
-            if (!global().yes() && !confirm("Fix " + r.id() + ": " + r.fix().description())) {
-                continue;
-            }
-            String what = r.fix().action().apply(context);
-            say("fixed " + r.id() + ": " + what);
-            fixes.add(Map.of("id", r.id(), "result", what));
-            touched.add(doctor.checks().get(i));
+    /** The automatic fixes, each asked for unless --yes, through the wizard's FixRunner; the results after them. */
+    private List<CheckResult> applyFixes(List<Check> checks, DoctorContext.Inputs inputs, List<CheckResult> results,
+                                         List<FixEntry> fixes) {
+        List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
+                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + r.fix().consent()), (r, what) -> {
+                    say("fixed " + r.id().id() + ": " + what);
+                    fixes.add(new FixEntry(r.id().id(), what));
+                });
+        for (FixRunner.Outcome o : outcomes) {
+            say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
+                    + o.after().summary());
         }
-        if (touched.isEmpty()) {
-            return before;
+        return FixRunner.merge(results, outcomes);
+    }
+
+    /** {@code doctor --json}: the checks. */
+    record Document(List<CheckEntry> checks) {
+    }
+
+    /** {@code doctor --json --fix}: the checks after the fixes, and what each fix changed. */
+    record FixedDocument(List<CheckEntry> checks, List<FixEntry> fixes) {
+    }
+
+    /** One check in the JSON contract; its status in lower case. */
+    record CheckEntry(String id, String status, String summary, String fix, boolean fixAutomatic,
+                      Map<String, Object> details) {
+        static CheckEntry of(CheckResult r) {
+            return new CheckEntry(r.id().id(), r.status().name().toLowerCase(Locale.ROOT), r.summary(),
+                    r.fix() == null ? null : r.fix().description(), r.fix() != null && r.fix().automatic(),
+                    r.details());
         }
-        List<CheckResult> after = new Doctor(touched, Doctor.PER_CHECK_TIMEOUT).run(new DoctorContext(inputs), x -> { });
-        List<CheckResult> merged = new ArrayList<>(before);
-        for (CheckResult a : after) {
-            for (int i = 0; i < merged.size(); i++) {
-                if (merged.get(i).id().equals(a.id())) {
-                    say(a.id() + ": " + symbol(merged.get(i).status()) + " → " + symbol(a.status()) + " " + a.summary());
-                    merged.set(i, a);
-                }
-            }
-        }
-        return merged;
+    }
+
+    /** One applied fix: the check's id and the sentence of what changed. */
+    record FixEntry(String id, String result) {
     }
 
     private void writeReport(DoctorContext context, List<CheckResult> results) {
-        var doctorReport = new org.gitlabaccess.core.doctor.DoctorReport(ctx.env(), Clock.systemUTC());
         String host;
         try {
             host = context.url().toString();
-        } catch (org.gitlabaccess.core.ProblemException e) {
+        } catch (ProblemException e) {
             host = String.valueOf(global().host());
         }
         try {
-            doctorReport.write(report, doctorReport.render(host, results, journalLines()));
+            new DoctorReport(ctx.env(), Clock.systemUTC()).save(report, host, results);
             say("Report written to " + report + " (secrets redacted).");
-        } catch (java.io.IOException e) {
-            throw new org.gitlabaccess.core.ProblemException(org.gitlabaccess.core.ProblemKind.LOCAL_FILES,
+        } catch (IOException e) {
+            throw new ProblemException(ProblemKind.LOCAL_FILES,
                     "report-unwritable", "The report could not be written to " + report + ".",
                     "Choose a file in a folder you may write to.", e);
         }
     }
 
-    /** The changes this product recorded, for the report. */
-    private List<String> journalLines() {
-        return org.gitlabaccess.core.repos.ChangeHistory.lines(dirs().stateDir());
-    }
-
     private boolean confirm(String question) {
-        if (System.console() == null) {
-            return false;
-        }
-        ctx.err().print(question + " [y/N] ");
-        ctx.err().flush();
-        String answer = System.console().readLine();
-        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        return ctx.prompter().confirm(question);
     }
 
     private void printText(CheckResult r) {
@@ -158,7 +139,7 @@ final class DoctorCommand extends BaseCommand {
             return;
         }
         // The colour is ours; the summary may quote a server or a file, so its control characters are neutralised.
-        say(colour(r.status(), symbol(r.status())) + " " + r.id() + ": " + TerminalSafe.lines(r.summary()));
+        say(colour(r.status(), symbol(r.status())) + " " + r.id().id() + ": " + TerminalSafe.lines(r.summary()));
         if (r.fix() != null && r.status() != CheckStatus.OK) {
             say("    fix" + (r.fix().automatic() ? " (--fix can do it)" : "") + ": " + TerminalSafe.lines(r.fix().description()));
         }
@@ -175,7 +156,7 @@ final class DoctorCommand extends BaseCommand {
 
     /** Colour only on a terminal, and never with NO_COLOR set (no-color.org). */
     private String colour(CheckStatus s, String text) {
-        if (System.console() == null || ctx.env().variable("NO_COLOR").isPresent()) {
+        if (!ctx.prompter().interactive() || ctx.env().variable("NO_COLOR").isPresent()) {
             return text;
         }
         String code = switch (s) {

@@ -5,6 +5,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.gitlabaccess.core.doctor.checks.DoctorChecks;
 import org.gitlabaccess.core.setup.SetupReport;
 import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.setup.StepOutcome;
@@ -74,9 +75,9 @@ final class DoneViewModel {
     /** The doctor's redacted report, for a helpdesk ticket. */
     void saveReport(Path file) {
         reportAvailable.set(false);
-        SetupSession setup = session.setup();
+        var inputs = session.doctorInputs();
         tasks.run(() -> {
-            setup.writeReport(file);
+            DoctorChecks.writeReport(inputs, file);
             return file;
         }, f -> {
             reportAvailable.set(true);

@@ -19,6 +19,7 @@ final class MethodPage extends StepPage {
         ssh.setSelected(!model.httpsProperty().get());
         // The group deselects the other button, so binding HTTPS alone keeps both in step with the model.
         https.selectedProperty().bindBidirectional(model.httpsProperty());
+        model.httpsProperty().addListener((o, was, now) -> ssh.setSelected(!now)); // the model choosing SSH
         https.setDisable(!model.httpsAvailable());
         layout(m.get("method.title"), Ui.option(ssh, m.get("method.ssh.when")),
                 Ui.option(https, m.get(model.httpsAvailable() ? "method.https.when" : "method.https.later")));

@@ -85,15 +85,26 @@ final class WizardWindow {
         ApplyViewModel apply = new ApplyViewModel(session, tasks);
         List<WizardPage> pages = new ArrayList<>();
         pages.add(new WelcomePage(m, new WelcomeViewModel(session.host), session));
-        pages.add(new DiagnosePage(m, new DiagnoseViewModel(session, tasks)));
-        pages.add(new MethodPage(m, new MethodViewModel(session, true)));
-        pages.add(new SignInPage(m, new SignInViewModel(m, session, tasks), browser));
+        DiagnosePage diagnose = new DiagnosePage(m, new DiagnoseViewModel(session, tasks));
+        MethodViewModel method = new MethodViewModel(session, true);
+        MethodPage methodPage = new MethodPage(m, method);
+        SignInPage signIn = new SignInPage(m, new SignInViewModel(m, session, tasks), browser);
+        pages.add(diagnose);
+        pages.add(methodPage);
+        pages.add(signIn);
         pages.add(new KeyPage(m, new KeyViewModel(m, session, tasks)));
         pages.add(new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks)));
         pages.add(new ReviewPage(m, new ReviewViewModel(m, session, tasks)));
         pages.add(new ApplyPage(m, apply));
         pages.add(new DonePage(m, new DoneViewModel(m, apply, session, tasks)));
-        return new WizardWindow(m, pages);
+        WizardWindow window = new WizardWindow(m, pages);
+        diagnose.onRemedy(new RemedySteps(window::showPage, method, methodPage, signIn, browser));
+        return window;
+    }
+
+    /** Goes straight to a page: the Diagnose page's remedies lead to the step that does them. */
+    void showPage(WizardPage page) {
+        show(pages.indexOf(page));
     }
 
     Parent root() {

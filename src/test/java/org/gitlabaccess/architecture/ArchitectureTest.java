@@ -1,6 +1,7 @@
 package org.gitlabaccess.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,4 +35,13 @@ class ArchitectureTest {
     static final ArchRule commandLineDoesNotUseTheWizard = noClasses().that().resideInAPackage("org.gitlabaccess.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.gitlabaccess.ui..", "javafx..", "org.controlsfx..",
                     "atlantafx..");
+
+    /** The doctor's machinery knows no check: the checks use it, and the list of them lives beside them. */
+    @ArchTest
+    static final ArchRule doctorDoesNotKnowItsChecks = noClasses().that().resideInAPackage("org.gitlabaccess.core.doctor")
+            .should().dependOnClassesThat().resideInAPackage("org.gitlabaccess.core.doctor.checks");
+
+    /** Packages depend on each other one way: each can be understood, and changed, without the ones above it. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.gitlabaccess.(**)").should().beFreeOfCycles();
 }

@@ -46,8 +46,8 @@ class MessagesTest {
                     "plaintext-removed")) {
                 assertThat(m.get("change." + kind)).as(kind).isNotBlank();
             }
-            for (var check : org.gitlabaccess.core.doctor.DoctorChecks.all()) {
-                assertThat(m.get("check." + check.id())).as(check.id()).isNotBlank();
+            for (var id : org.gitlabaccess.core.doctor.CheckId.values()) {
+                assertThat(m.get(id.messageKey())).as(id.id()).isNotBlank();
             }
             // Every text goes through MessageFormat: a lone apostrophe would vanish, so none may be left.
             for (String key : java.util.Collections.list(m.bundle().getKeys())) {

@@ -212,7 +212,7 @@ class ViewModelsTest {
         vm.run();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.results()).extracting(org.gitlabaccess.core.doctor.CheckResult::id)
-                .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.DoctorChecks.all().stream()
+                .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.checks.DoctorChecks.all().stream()
                         .map(org.gitlabaccess.core.doctor.Check::id).toList());
     }
 
@@ -223,7 +223,7 @@ class ViewModelsTest {
         assertThat(s.request().locale()).isEqualTo(Locale.GERMAN);
         DiagnoseViewModel vm = new DiagnoseViewModel(s, new SameThreadTasks());
         vm.run();
-        var reachable = vm.results().stream().filter(r -> r.id().equals("host-reachable")).findFirst().orElseThrow();
+        var reachable = vm.results().stream().filter(r -> r.id() == org.gitlabaccess.core.doctor.CheckId.HOST_REACHABLE).findFirst().orElseThrow();
         assertThat(reachable.summary()).startsWith("GitLab antwortet unter ").endsWith(".");
     }
 

@@ -1,11 +1,8 @@
 package org.gitlabaccess.core.doctor;
 
-/**
- * One diagnosis with a stable id (scripts depend on it: add new ones, never rename). Reads the
- * machine and the instance, changes nothing.
- */
+/** One diagnosis, named by its {@link CheckId}. Reads the machine and the instance, changes nothing. */
 public interface Check {
-    String id();
+    CheckId id();
 
     CheckResult run(DoctorContext context);
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.Redactor;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every check in parallel, each within its own time limit, and returns the results in the
@@ -35,7 +36,7 @@ public final class Doctor {
     public List<CheckResult> run(DoctorContext context, Consumer<CheckResult> listener) {
         // Start logging on this thread: checks that log for the first time at once, from several
         // threads, make SLF4J print a warning about replayed calls.
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        LoggerFactory.getILoggerFactory();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), r -> {
             Thread t = new Thread(r, "doctor-check");
             t.setDaemon(true);
@@ -56,11 +57,11 @@ public final class Doctor {
                 } catch (TimeoutException e) {
                     futures.get(i).cancel(true);
                     r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.timeout", timeout.toSeconds()),
-                            Fix.manual(context.texts().get("doctor.timeout.fix")));
+                            Fix.manual(context.texts().get("doctor.timeout.fix"), Remedy.CHECK_AGAIN));
                 } catch (ExecutionException e) {
                     r = CheckResult.fail(checks.get(i).id(), context.texts().get("doctor.unexpected",
                             Redactor.describe(e.getCause()).lines().findFirst().orElse("")),
-                            Fix.manual(context.texts().get("doctor.unexpected.fix")));
+                            Fix.manual(context.texts().get("doctor.unexpected.fix"), Remedy.CHECK_AGAIN));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     r = CheckResult.skip(checks.get(i).id(), context.texts().get("doctor.cancelled"));

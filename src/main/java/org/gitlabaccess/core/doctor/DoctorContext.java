@@ -20,6 +20,7 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.UserHome;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
+import org.gitlabaccess.core.ssh.SshConfigBlock;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
@@ -39,6 +40,11 @@ public final class DoctorContext {
     public record Inputs(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                          Secret token, List<Path> scanRoots, Secret keyPassphrase, HostKeyDecision hostKeyDecision,
                          String machineName, Clock clock, Locale locale) {
+        /** The same inputs, with another answer for a host key seen for the first time. */
+        public Inputs withHostKeyDecision(HostKeyDecision decision) {
+            return new Inputs(env, site, host, caFile, sshHost, sshPort, token, scanRoots, keyPassphrase, decision,
+                    machineName, clock, locale);
+        }
     }
 
     private final Inputs in;
@@ -150,7 +156,7 @@ public final class DoctorContext {
     private SshEndpointSelection.Selected computeSshSelection() {
         GitLabClient api = hasToken() && instance.problem().isEmpty() ? client().orElseThrow() : null;
         return SshEndpointSelection.select(in.sshHost(), in.sshPort(), in.site(),
-                () -> org.gitlabaccess.core.ssh.SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
+                () -> SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
                         url().toString()), api, url().host());
     }
 

@@ -18,7 +18,9 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.ChildProcesses;
+import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.repos.ChangeHistory;
 import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.io.Redactor;
 
@@ -54,7 +56,7 @@ public final class DoctorReport {
         md.append("\n## Summary\n\n").append(failed).append(" failed, ").append(warned).append(" warning(s), ")
                 .append(results.size()).append(" checks.\n\n## Checks\n\n");
         for (CheckResult r : results) {
-            md.append("### ").append(symbol(r.status())).append(' ').append(r.id()).append(" — ")
+            md.append("### ").append(symbol(r.status())).append(' ').append(r.id().id()).append(" — ")
                     .append(r.status().name().toLowerCase(Locale.ROOT)).append("\n\n");
             md.append(r.summary()).append("\n\n");
             if (r.fix() != null && r.status() != CheckStatus.OK) {
@@ -75,6 +77,11 @@ public final class DoctorReport {
             journal.forEach(line -> md.append("- ").append(line).append('\n'));
         }
         return Redactor.redact(md.toString());
+    }
+
+    /** Renders the results, with the changes this product recorded, and writes them (see {@link #write}). */
+    public void save(Path file, String host, List<CheckResult> results) throws IOException {
+        write(file, render(host, results, ChangeHistory.lines(AppDirectories.of(env).stateDir())));
     }
 
     /**

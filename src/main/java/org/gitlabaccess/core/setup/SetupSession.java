@@ -1,6 +1,5 @@
 package org.gitlabaccess.core.setup;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +10,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.credentials.GitCommand;
-import org.gitlabaccess.core.doctor.Doctor;
-import org.gitlabaccess.core.doctor.DoctorChecks;
 import org.gitlabaccess.core.doctor.DoctorContext;
-import org.gitlabaccess.core.doctor.DoctorReport;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.SshEndpointSelection;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
-import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.repos.ChangeHistory;
 import org.gitlabaccess.core.repos.RemoteUndo;
 import org.gitlabaccess.core.repos.RewritePlan;
 import org.gitlabaccess.core.repos.ScanCancellation;
@@ -226,16 +220,6 @@ public final class SetupSession {
         SetupRequest r = request();
         return new DoctorContext.Inputs(r.env(), r.site(), r.host(), r.caFile(), r.sshHost(), r.sshPort(), r.token(),
                 r.scanRoots(), null, HostKeyDecision.REFUSE, r.machineName(), r.clock(), r.locale());
-    }
-
-    /** Runs the doctor and writes its redacted report, with the changes this product recorded, for a helpdesk ticket. */
-    public void writeReport(Path file) throws IOException {
-        SetupRequest r = request();
-        DoctorContext.Inputs inputs = doctorInputs();
-        var results = new Doctor(DoctorChecks.all(), Doctor.PER_CHECK_TIMEOUT).run(new DoctorContext(inputs), x -> { });
-        var doctorReport = new DoctorReport(r.env(), r.clock());
-        doctorReport.write(file, doctorReport.render(r.target().rootForHint(), results,
-                ChangeHistory.lines(AppDirectories.of(r.env()).stateDir())));
     }
 
     /** A pass of the steps over this session's answers and what it learned so far. */

@@ -8,15 +8,17 @@ import org.gitlabaccess.core.credentials.HelperEntry;
 import org.gitlabaccess.core.credentials.HelperKind;
 import org.gitlabaccess.core.credentials.SecureHelperFinder;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 
 /** Which credential helpers git runs for the host: none, plaintext, ephemeral or secure. */
 public final class CredentialHelperCheck implements Check {
     @Override
-    public String id() {
-        return "credential-helper";
+    public CheckId id() {
+        return CheckId.CREDENTIAL_HELPER;
     }
 
     @Override
@@ -35,11 +37,11 @@ public final class CredentialHelperCheck implements Check {
         String list = String.join("; ", chain.effective().stream().map(HelperEntry::describe).toList());
         if (chain.effective().stream().anyMatch(e -> e.kind() == HelperKind.PLAINTEXT)) {
             return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.plaintext", host.hostAndPort(), list),
-                    Fix.manual(c.texts().get("doctor.credential-helper.plaintext.fix")));
+                    Fix.manual(c.texts().get("doctor.credential-helper.plaintext.fix"), Remedy.SET_UP_HTTPS));
         }
         if (chain.effective().stream().anyMatch(e -> e.kind() == HelperKind.UNKNOWN)) {
             return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.unknown", host.hostAndPort(), list),
-                    Fix.manual(c.texts().get("doctor.credential-helper.unknown.fix")));
+                    Fix.manual(c.texts().get("doctor.credential-helper.unknown.fix"), Remedy.NONE));
         }
         if (chain.effective().stream().allMatch(e -> e.kind() == HelperKind.EPHEMERAL)) {
             return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.ephemeral", list));
@@ -51,7 +53,7 @@ public final class CredentialHelperCheck implements Check {
         if (libsecret && !c.inputs().env().isWindows() && !c.inputs().env().isMac()
                 && !SecureHelperFinder.secretServiceAnswers(c.inputs().env())) {
             return CheckResult.warn(id(), c.texts().get("doctor.credential-helper.no-keyring", host.hostAndPort(), list),
-                    Fix.manual(c.texts().get("doctor.credential-helper.no-keyring.fix")));
+                    Fix.manual(c.texts().get("doctor.credential-helper.no-keyring.fix"), Remedy.SET_UP_SSH));
         }
         return CheckResult.ok(id(), c.texts().get("doctor.credential-helper.secure", host.hostAndPort(), list));
     }

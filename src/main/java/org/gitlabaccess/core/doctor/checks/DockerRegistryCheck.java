@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.doctor.checks;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.gitlabaccess.core.credentials.DockerCredentials;
 import org.gitlabaccess.core.io.BoundedFiles;
@@ -7,10 +8,13 @@ import org.gitlabaccess.core.credentials.DockerFinding;
 import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.TokenProbe;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.GitLabClient;
+import org.gitlabaccess.core.gitlab.TokenLinks;
 
 /**
  * Docker logins for the GitLab host and its registry (field report 001: an expired token cached in
@@ -18,8 +22,8 @@ import org.gitlabaccess.core.gitlab.GitLabClient;
  */
 public final class DockerRegistryCheck implements Check {
     @Override
-    public String id() {
-        return "docker-registry-credentials";
+    public CheckId id() {
+        return CheckId.DOCKER_REGISTRY_CREDENTIALS;
     }
 
     @Override
@@ -47,7 +51,9 @@ public final class DockerRegistryCheck implements Check {
         boolean hiddenOnly = bad.stream().allMatch(f -> f.status() == DockerFinding.Status.HIDDEN);
         String summary = String.join("; ", bad.stream().map(DockerFinding::summary).toList()) + note;
         Fix how = Fix.manual(c.texts().get("doctor.docker-registry-credentials.fix",
-                fix.isBlank() ? c.texts().get("doctor.docker-registry-credentials.fix.login") : fix));
+                fix.isBlank() ? c.texts().get("doctor.docker-registry-credentials.fix.login") : fix),
+                Remedy.openPage(TokenLinks.creationPage(c.url().toString(), List.of("read_registry"),
+                        c.inputs().machineName(), LocalDate.now(c.inputs().clock()))));
         return hiddenOnly ? CheckResult.warn(id(), summary, how) : CheckResult.fail(id(), summary, how);
     }
 }

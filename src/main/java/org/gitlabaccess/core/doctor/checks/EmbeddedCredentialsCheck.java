@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
@@ -29,8 +30,8 @@ import org.gitlabaccess.core.repos.ScanResult;
  */
 public final class EmbeddedCredentialsCheck implements Check {
     @Override
-    public String id() {
-        return "remote-embedded-credentials";
+    public CheckId id() {
+        return CheckId.REMOTE_EMBEDDED_CREDENTIALS;
     }
 
     @Override
@@ -52,6 +53,8 @@ public final class EmbeddedCredentialsCheck implements Check {
                 + e.shownBefore() + ")").toList());
         return CheckResult.fail(id(), c.texts().get("doctor.remote-embedded-credentials.found", edits.size(), where)
                         + skipped, Fix.automatic(c.texts().get("doctor.remote-embedded-credentials.fix"),
+                        c.texts().get("doctor.remote-embedded-credentials.consent", edits.size(), String.join(", ",
+                                edits.stream().map(e -> e.repository().toString()).distinct().toList())),
                         EmbeddedCredentialsCheck::removeCredentials));
     }
 

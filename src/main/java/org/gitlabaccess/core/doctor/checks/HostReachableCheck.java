@@ -3,14 +3,15 @@ package org.gitlabaccess.core.doctor.checks;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 
 /** The instance answers with GitLab's API: DNS, TCP, TLS and the API itself. */
 public final class HostReachableCheck implements Check {
     @Override
-    public String id() {
-        return "host-reachable";
+    public CheckId id() {
+        return CheckId.HOST_REACHABLE;
     }
 
     @Override

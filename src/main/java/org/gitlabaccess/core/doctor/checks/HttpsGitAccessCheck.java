@@ -6,9 +6,11 @@ import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.credentials.NetrcFiles;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.ApiUrls;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.BoundedFiles;
@@ -19,8 +21,8 @@ import org.gitlabaccess.core.io.BoundedFiles;
  */
 public final class HttpsGitAccessCheck implements Check {
     @Override
-    public String id() {
-        return "https-git-access";
+    public CheckId id() {
+        return CheckId.HTTPS_GIT_ACCESS;
     }
 
     @Override
@@ -42,14 +44,14 @@ public final class HttpsGitAccessCheck implements Check {
         var netrc = new NetrcFiles(c.home(), new AtomicFile()).refused();
         if (!netrc.isEmpty()) {
             return CheckResult.warn(id(), c.texts().get("doctor.https-git-access.netrc-not-read",
-                    BoundedFiles.describe(netrc)), Fix.manual(c.texts().get("doctor.https-git-access.netrc-not-read.fix")));
+                    BoundedFiles.describe(netrc)), Fix.manual(c.texts().get("doctor.https-git-access.netrc-not-read.fix"), Remedy.NONE));
         }
         HttpsCheckResult r = new HttpsAccessCheck(c.instance().http(), c.inputs().env(), git, null).gitLsRemote(url);
         if (r.ok()) {
             return CheckResult.ok(id(), c.texts().get("doctor.https-git-access.ok", url));
         }
         return CheckResult.warn(id(), c.texts().get("doctor.https-git-access.failed", url, r.detail()),
-                Fix.manual(c.texts().get("doctor.https-git-access.failed.fix")));
+                Fix.manual(c.texts().get("doctor.https-git-access.failed.fix"), Remedy.SET_UP_HTTPS));
     }
 
     private static String repositoryUrl(DoctorContext c) {

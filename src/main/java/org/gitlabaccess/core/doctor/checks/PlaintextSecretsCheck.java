@@ -7,6 +7,7 @@ import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.NetrcFiles;
 import org.gitlabaccess.core.credentials.PlaintextFinding;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
@@ -19,7 +20,7 @@ import org.gitlabaccess.core.io.BoundedFiles;
  * the copies git or curl keep offering after a token expires. {@code --fix} removes just those lines.
  */
 public final class PlaintextSecretsCheck implements Check {
-    private final String id;
+    private final CheckId id;
     private final String fileName;
     private final Function<DoctorContext, Store> store;
 
@@ -32,14 +33,14 @@ public final class PlaintextSecretsCheck implements Check {
         List<PlaintextFinding> remove(GitHost host);
     }
 
-    private PlaintextSecretsCheck(String id, String fileName, Function<DoctorContext, Store> store) {
+    private PlaintextSecretsCheck(CheckId id, String fileName, Function<DoctorContext, Store> store) {
         this.id = id;
         this.fileName = fileName;
         this.store = store;
     }
 
     public static PlaintextSecretsCheck gitCredentials() {
-        return new PlaintextSecretsCheck("git-credentials-plaintext", "~/.git-credentials", c -> {
+        return new PlaintextSecretsCheck(CheckId.GIT_CREDENTIALS_PLAINTEXT, "~/.git-credentials", c -> {
             var files = new GitCredentialsFiles(c.home(), AppDirectories.of(c.inputs().env()).xdgConfigHome(),
                     new AtomicFile());
             return new Store() {
@@ -62,7 +63,7 @@ public final class PlaintextSecretsCheck implements Check {
     }
 
     public static PlaintextSecretsCheck netrc() {
-        return new PlaintextSecretsCheck("netrc-plaintext", "~/.netrc", c -> {
+        return new PlaintextSecretsCheck(CheckId.NETRC_PLAINTEXT, "~/.netrc", c -> {
             var files = new NetrcFiles(c.home(), new AtomicFile());
             return new Store() {
                 @Override
@@ -84,7 +85,7 @@ public final class PlaintextSecretsCheck implements Check {
     }
 
     @Override
-    public String id() {
+    public CheckId id() {
         return id;
     }
 
@@ -103,7 +104,8 @@ public final class PlaintextSecretsCheck implements Check {
         String where = String.join("; ", found.stream().map(f -> f.describe(c.home())).toList());
         return CheckResult.fail(id, c.texts().get("doctor.plaintext.found", found.size(), host.hostAndPort(), where)
                         + note,
-                Fix.automatic(c.texts().get("doctor.plaintext.fix"), ctx -> {
+                Fix.automatic(c.texts().get("doctor.plaintext.fix"),
+                        c.texts().get("doctor.plaintext.consent", found.size(), where), ctx -> {
                     var removed = store.apply(ctx).remove(GitHost.of(ctx.url().toString()));
                     return ctx.texts().get("doctor.plaintext.fixed", removed.size(), fileName);
                 }));

@@ -2,16 +2,18 @@ package org.gitlabaccess.core.doctor.checks;
 
 import java.net.URI;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.ProxySettings;
 
 /** Which proxy HTTPS goes through, and whether it lets us by. */
 public final class ProxyCheck implements Check {
     @Override
-    public String id() {
-        return "proxy";
+    public CheckId id() {
+        return CheckId.PROXY;
     }
 
     @Override
@@ -33,7 +35,7 @@ public final class ProxyCheck implements Check {
         var system = proxy.select(target);
         if (!system.isEmpty() && system.get(0).type() != java.net.Proxy.Type.DIRECT) {
             return CheckResult.warn(id(), c.texts().get("doctor.proxy.system", system.get(0).address(), c.url().host()),
-                    Fix.manual(c.texts().get("doctor.proxy.system.fix")));
+                    Fix.manual(c.texts().get("doctor.proxy.system.fix"), Remedy.NONE));
         }
         return CheckResult.ok(id(), c.texts().get("doctor.proxy.direct", c.url().host()));
     }

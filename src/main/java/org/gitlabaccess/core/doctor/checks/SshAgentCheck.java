@@ -1,16 +1,18 @@
 package org.gitlabaccess.core.doctor.checks;
 
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.ssh.SshAgent;
 
 /** An ssh-agent runs, so a passphrase-protected key is not asked for at every push. */
 public final class SshAgentCheck implements Check {
     @Override
-    public String id() {
-        return "ssh-agent";
+    public CheckId id() {
+        return CheckId.SSH_AGENT;
     }
 
     @Override
@@ -19,6 +21,6 @@ public final class SshAgentCheck implements Check {
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-agent.ok"));
         }
         return CheckResult.warn(id(), c.texts().get("doctor.ssh-agent.missing"),
-                Fix.manual(c.texts().get("doctor.ssh-agent.missing.fix")));
+                Fix.manual(c.texts().get("doctor.ssh-agent.missing.fix"), Remedy.NONE));
     }
 }

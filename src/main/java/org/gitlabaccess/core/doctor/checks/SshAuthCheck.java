@@ -2,6 +2,7 @@ package org.gitlabaccess.core.doctor.checks;
 
 import java.time.Duration;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
@@ -13,8 +14,8 @@ import org.gitlabaccess.core.ssh.SshKeyFiles;
 /** {@code ssh -T git@host} gets GitLab's welcome with the key SSH would use. */
 public final class SshAuthCheck implements Check {
     @Override
-    public String id() {
-        return "ssh-auth";
+    public CheckId id() {
+        return CheckId.SSH_AUTH;
     }
 
     @Override

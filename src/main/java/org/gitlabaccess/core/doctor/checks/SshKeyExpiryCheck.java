@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
@@ -26,8 +28,8 @@ public final class SshKeyExpiryCheck implements Check {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
     @Override
-    public String id() {
-        return "ssh-key-expiry";
+    public CheckId id() {
+        return CheckId.SSH_KEY_EXPIRY;
     }
 
     @Override
@@ -62,7 +64,7 @@ public final class SshKeyExpiryCheck implements Check {
         Instant when = OffsetDateTime.parse(found.expiresAt()).toInstant();
         String shown = WHEN.format(when.atOffset(ZoneOffset.UTC));
         var clock = c.inputs().clock();
-        Fix fix = Fix.manual(c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root()));
+        Fix fix = Fix.manual(c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root()), Remedy.SET_UP_SSH);
         if (ExpiryWindow.keyExpired(when, clock)) {
             return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-expiry.expired", key.fingerprint(), shown), fix);
         }

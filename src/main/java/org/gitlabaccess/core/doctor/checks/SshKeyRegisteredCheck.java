@@ -2,17 +2,19 @@ package org.gitlabaccess.core.doctor.checks;
 
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** The local key is on the GitLab account (its expiry is {@link SshKeyExpiryCheck}'s job). */
 public final class SshKeyRegisteredCheck implements Check {
     @Override
-    public String id() {
-        return "ssh-key-registered";
+    public CheckId id() {
+        return CheckId.SSH_KEY_REGISTERED;
     }
 
     @Override
@@ -33,7 +35,7 @@ public final class SshKeyRegisteredCheck implements Check {
             if (found.isEmpty()) {
                 return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-registered.missing", key.fingerprint(),
                         c.verdict().username()), Fix.manual(c.texts().get("doctor.ssh-key-registered.missing.fix",
-                        key.publicKeyFile())));
+                        key.publicKeyFile()), Remedy.SET_UP_SSH));
             }
             return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-registered.ok", key.fingerprint(),
                     c.verdict().username(), found.get().title()));

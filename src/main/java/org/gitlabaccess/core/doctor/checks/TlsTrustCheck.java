@@ -2,22 +2,24 @@ package org.gitlabaccess.core.doctor.checks;
 
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 
 /** The instance's certificate is trusted (JDK, system and any CA file given). */
 public final class TlsTrustCheck implements Check {
     @Override
-    public String id() {
-        return "tls-trust";
+    public CheckId id() {
+        return CheckId.TLS_TRUST;
     }
 
     @Override
     public CheckResult run(DoctorContext c) {
         if (c.url().isPlainHttp()) {
             return CheckResult.warn(id(), c.texts().get("doctor.tls-trust.plain-http"),
-                    Fix.manual(c.texts().get("doctor.tls-trust.plain-http.fix")));
+                    Fix.manual(c.texts().get("doctor.tls-trust.plain-http.fix"), Remedy.NONE));
         }
         var problem = c.instanceProblem();
         if (problem.isEmpty()) {

@@ -5,15 +5,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 
 /** The token given to doctor is valid, and not about to expire. */
 public final class TokenValidCheck implements Check {
     @Override
-    public String id() {
-        return "token-valid";
+    public CheckId id() {
+        return CheckId.TOKEN_VALID;
     }
 
     @Override
@@ -35,7 +37,7 @@ public final class TokenValidCheck implements Check {
             long days = ChronoUnit.DAYS.between(LocalDate.now(c.inputs().clock().withZone(ZoneOffset.UTC)), v.expiresAt());
             if (days <= 7) {
                 return CheckResult.warn(id(), c.texts().get("doctor.token-valid.expiring", v.username(), v.expiresAt(),
-                        days), Fix.manual(c.texts().get("doctor.token-valid.expiring.fix"))).withDetails(details);
+                        days), Fix.manual(c.texts().get("doctor.token-valid.expiring.fix"), Remedy.SIGN_IN_AGAIN)).withDetails(details);
             }
         }
         String scopes = String.join(", ", v.scopes());

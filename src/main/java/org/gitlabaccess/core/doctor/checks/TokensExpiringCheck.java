@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.AccessTokenList;
 
 /**
@@ -21,8 +23,8 @@ public final class TokensExpiringCheck implements Check {
     static final int WARN_DAYS = 7;
 
     @Override
-    public String id() {
-        return "tokens-expiring";
+    public CheckId id() {
+        return CheckId.TOKENS_EXPIRING;
     }
 
     @Override
@@ -69,7 +71,8 @@ public final class TokensExpiringCheck implements Check {
             details.add(d);
         }
         String summary = c.texts().get("doctor.tokens-expiring.due", due.size(), WARN_DAYS, String.join("; ", lines));
-        Fix fix = Fix.manual(c.texts().get("doctor.tokens-expiring.fix", c.instance().root()));
+        Fix fix = Fix.manual(c.texts().get("doctor.tokens-expiring.fix", c.instance().root()),
+                Remedy.openPage(c.instance().root() + "/-/user_settings/personal_access_tokens"));
         return CheckResult.warn(id(), summary, fix).withDetails(Map.of("tokens", details));
     }
 
