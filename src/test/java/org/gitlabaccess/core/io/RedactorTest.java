@@ -19,7 +19,8 @@ class RedactorTest {
 
     @Test
     void keepsTheTokenKindSoMessagesStayUseful() {
-        assertThat(Redactor.redact("token glpat-Ab3dEf6hIj9kLm2nOp5q expired")).isEqualTo("token glpat-**** expired");
+        // A value no other test makes a known secret (a known one is masked whole).
+        assertThat(Redactor.redact("token glpat-Zq8wXe7rTy6uIo5pAs4d expired")).isEqualTo("token glpat-**** expired");
     }
 
     @ParameterizedTest
