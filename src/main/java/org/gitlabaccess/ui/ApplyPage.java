@@ -23,6 +23,7 @@ final class ApplyPage extends StepPage {
 
     ApplyPage(Messages m, ApplyViewModel model) {
         super(m, "step.apply");
+        cancelWith(model::cancel);
         this.model = model;
         list.setItems(model.outcomes());
         list.setAccessibleText(m.get("apply.list.accessible"));
@@ -56,6 +57,7 @@ final class ApplyPage extends StepPage {
         progress.getStyleClass().add("field-group");
         progress.managedProperty().bind(bar.managedProperty().or(status.managedProperty()));
         layout(m.get("apply.title"), progress, list, afterFailure);
+        focusFirst(() -> list);
     }
 
     /** What "Copy details" puts on the clipboard: every outcome, redacted. */
@@ -87,15 +89,5 @@ final class ApplyPage extends StepPage {
         if (!model.succeededProperty().get() && !model.runningProperty().get()) {
             model.start();
         }
-    }
-
-    @Override
-    public void cancelWork() {
-        model.cancel();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return list;
     }
 }

@@ -26,6 +26,7 @@ final class DiagnosePage extends StepPage {
 
     DiagnosePage(Messages m, DiagnoseViewModel model) {
         super(m, "step.diagnose");
+        cancelWith(model::cancel);
         this.model = model;
         BooleanBinding busy = model.runningProperty().or(model.fixingProperty());
         list.setItems(model.results());
@@ -40,6 +41,7 @@ final class DiagnosePage extends StepPage {
         status.getStyleClass().add("fix-status");
         layout(m.get("diagnose.title"), Ui.subtitle(m.get("diagnose.hint")), Ui.actions(Ui.spinner(busy), again),
                 status, list);
+        focusFirst(() -> list);
     }
 
     /** Where a remedy's step is: set by the window that holds the steps. */
@@ -98,15 +100,5 @@ final class DiagnosePage extends StepPage {
         if (model.results().isEmpty() && !model.runningProperty().get()) {
             model.run();
         }
-    }
-
-    @Override
-    public void cancelWork() {
-        model.cancel();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return list;
     }
 }

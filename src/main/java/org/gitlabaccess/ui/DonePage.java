@@ -47,6 +47,7 @@ final class DonePage extends StepPage {
             }
         });
         layout(m.get("done.title"), summary, Ui.actions(report, undo, revoke, Ui.spinner(acting)), result);
+        focusFirst(() -> revoke.isVisible() ? revoke : report);
     }
 
     /** Runs an action of the model, showing that it works until its result comes. */
@@ -73,10 +74,5 @@ final class DonePage extends StepPage {
     @Override
     public void entered() {
         model.prepare();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return revoke.isVisible() ? revoke : report;
     }
 }

@@ -83,6 +83,7 @@ final class KeyPage extends StepPage {
         httpsText.managedProperty().bind(httpsText.visibleProperty());
         layout(Bindings.when(model.httpsProperty()).then(m.get("key.title.https")).otherwise(m.get("key.title")),
                 sshBox, httpsText);
+        focusFirst(() -> create);
     }
 
     @Override
@@ -98,10 +99,5 @@ final class KeyPage extends StepPage {
     @Override
     public void committed() {
         model.commit();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return create;
     }
 }

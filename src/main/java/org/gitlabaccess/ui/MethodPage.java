@@ -23,15 +23,11 @@ final class MethodPage extends StepPage {
         https.setDisable(!model.httpsAvailable());
         layout(m.get("method.title"), Ui.option(ssh, m.get("method.ssh.when")),
                 Ui.option(https, m.get(model.httpsAvailable() ? "method.https.when" : "method.https.later")));
+        focusFirst(() -> ssh.isSelected() ? ssh : https);
     }
 
     @Override
     public void committed() {
         model.commit();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return ssh.isSelected() ? ssh : https;
     }
 }

@@ -24,6 +24,7 @@ final class RepositoriesPage extends StepPage {
 
     RepositoriesPage(Messages m, RepositoriesViewModel model) {
         super(m, "step.repositories");
+        cancelWith(model::cancel);
         this.model = model;
         roots.textProperty().bindBidirectional(model.rootsProperty());
         roots.setAccessibleText(m.get("repos.roots.accessible"));
@@ -56,6 +57,7 @@ final class RepositoriesPage extends StepPage {
         where.getStyleClass().add("field-group");
         layout(m.get("repos.title"), where, status, Ui.actions(filter, all, none),
                 Ui.masked(table(), model.scanningProperty(), model.statusProperty()));
+        focusFirst(() -> roots);
     }
 
     private TableView<RepositoriesViewModel.Row> table() {
@@ -114,15 +116,5 @@ final class RepositoriesPage extends StepPage {
     @Override
     public void committed() {
         model.commit();
-    }
-
-    @Override
-    public void cancelWork() {
-        model.cancel();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return roots;
     }
 }

@@ -25,6 +25,7 @@ final class ReviewPage extends StepPage {
         layout(m.get("review.title"), Ui.subtitle(m.get("review.explain")),
                 Ui.masked(list, model.loadingProperty(), new ReadOnlyStringWrapper(m.get("review.planning"))),
                 revoke, Ui.problem(model.errorProperty(), m));
+        focusFirst(() -> list);
         new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view(), model::useSshHost,
                 model::declineSshHost);
     }
@@ -47,10 +48,5 @@ final class ReviewPage extends StepPage {
     @Override
     public void committed() {
         model.commit();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return list;
     }
 }

@@ -55,6 +55,7 @@ final class SignInPage extends StepPage {
                 Ui.fieldRow(tokenField, Ui.spinner(model.checkingProperty())), result, Ui.hint(model.hintProperty()));
         token.getStyleClass().add("field-group");
         layout(m.get("signin.title"), Ui.subtitle(m.get("signin.explain")), token, Ui.actions(create, withBrowser));
+        focusFirst(() -> tokenField);
         new SshHostDialog(m).askWhenPending(model.foreignSshHostProperty(), view(), model::useSshHost,
                 model::declineSshHost);
     }
@@ -67,11 +68,6 @@ final class SignInPage extends StepPage {
     @Override
     public ObservableBooleanValue busy() {
         return model.checkingProperty();
-    }
-
-    @Override
-    public Node firstFocus() {
-        return tokenField;
     }
 
     @Override

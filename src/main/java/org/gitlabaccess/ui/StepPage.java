@@ -1,5 +1,6 @@
 package org.gitlabaccess.ui;
 
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -20,6 +21,8 @@ abstract class StepPage implements WizardPage {
     protected final Messages m;
     private final String titleKey;
     private final VBox view = Ui.page();
+    private Supplier<Node> firstFocus = () -> null;
+    private Runnable cancel = () -> { };
 
     protected StepPage(Messages m, String titleKey) {
         this.m = m;
@@ -37,6 +40,26 @@ abstract class StepPage implements WizardPage {
         heading.textProperty().bind(title);
         view.getChildren().setAll(heading);
         view.getChildren().addAll(rows);
+    }
+
+    /** Which control gets the keyboard focus when the page opens (asked each time). */
+    protected final void focusFirst(Supplier<Node> which) {
+        firstFocus = which;
+    }
+
+    /** What Cancel stops while the page is busy. */
+    protected final void cancelWith(Runnable stop) {
+        cancel = stop;
+    }
+
+    @Override
+    public final Node firstFocus() {
+        return firstFocus.get();
+    }
+
+    @Override
+    public final void cancelWork() {
+        cancel.run();
     }
 
     @Override

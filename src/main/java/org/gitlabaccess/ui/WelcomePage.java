@@ -37,6 +37,7 @@ final class WelcomePage extends StepPage {
                 Ui.problem(problem, m), Ui.hint(m.get("welcome.host.help")));
         host.getStyleClass().add("field-group");
         layout(m.get("welcome.title"), intro, host);
+        focusFirst(() -> hostField);
     }
 
     /** One of the three things that will happen, its number in a badge (read as part of the line). */
@@ -58,10 +59,5 @@ final class WelcomePage extends StepPage {
     @Override
     public void committed() {
         session.changeHost(model.hostProperty().get().strip());
-    }
-
-    @Override
-    public Node firstFocus() {
-        return hostField;
     }
 }

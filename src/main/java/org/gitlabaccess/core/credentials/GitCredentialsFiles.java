@@ -22,17 +22,19 @@ import org.gitlabaccess.core.FileWriteProblems;
  * Removal rewrites the file atomically, every other line byte for byte, the permissions kept, and
  * without a backup (a backup would be one more copy of the secrets).
  */
-public record GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile writer) {
+public record GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile writer) implements PlaintextStore {
 
     public List<Path> files() {
         return List.of(home.resolve(".git-credentials"), xdgConfigHome.resolve("git").resolve("credentials"));
     }
 
     /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
+    @Override
     public List<BoundedFiles.RefusedFileException> refused() {
         return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
+    @Override
     public List<PlaintextFinding> find(GitHost host) {
         List<PlaintextFinding> out = new ArrayList<>();
         for (Path file : files()) {
@@ -42,6 +44,7 @@ public record GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile writ
     }
 
     /** Removes the host's entries from both files; returns what was removed. */
+    @Override
     public List<PlaintextFinding> remove(GitHost host) {
         List<PlaintextFinding> removed = new ArrayList<>();
         for (Path file : files()) {

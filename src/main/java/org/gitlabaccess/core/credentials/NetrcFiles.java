@@ -19,7 +19,7 @@ import org.gitlabaccess.core.io.BoundedFiles;
  * body runs to the next empty line) are kept byte for byte. No backup is made: it would be one more
  * copy of the secrets.
  */
-public final class NetrcFiles {
+public final class NetrcFiles implements PlaintextStore {
     private final Path home;
     private final AtomicFile files;
 
@@ -33,10 +33,12 @@ public final class NetrcFiles {
     }
 
     /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
+    @Override
     public List<BoundedFiles.RefusedFileException> refused() {
         return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
+    @Override
     public List<PlaintextFinding> find(GitHost host) {
         List<PlaintextFinding> out = new ArrayList<>();
         for (Path file : files()) {
@@ -50,6 +52,7 @@ public final class NetrcFiles {
         return out;
     }
 
+    @Override
     public List<PlaintextFinding> remove(GitHost host) {
         List<PlaintextFinding> removed = new ArrayList<>();
         for (Path file : files()) {

@@ -6,6 +6,7 @@ import org.gitlabaccess.core.credentials.GitCredentialsFiles;
 import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.NetrcFiles;
 import org.gitlabaccess.core.credentials.PlaintextFinding;
+import org.gitlabaccess.core.credentials.PlaintextStore;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
@@ -22,66 +23,24 @@ import org.gitlabaccess.core.io.BoundedFiles;
 public final class PlaintextSecretsCheck implements Check {
     private final CheckId id;
     private final String fileName;
-    private final Function<DoctorContext, Store> store;
+    private final Function<DoctorContext, PlaintextStore> store;
 
     /** Finds and removes the entries for a host in one kind of file. */
-    interface Store {
-        List<PlaintextFinding> find(GitHost host);
-
-        List<BoundedFiles.RefusedFileException> refused();
-
-        List<PlaintextFinding> remove(GitHost host);
-    }
-
-    private PlaintextSecretsCheck(CheckId id, String fileName, Function<DoctorContext, Store> store) {
+    private PlaintextSecretsCheck(CheckId id, String fileName, Function<DoctorContext, PlaintextStore> store) {
         this.id = id;
         this.fileName = fileName;
         this.store = store;
     }
 
     public static PlaintextSecretsCheck gitCredentials() {
-        return new PlaintextSecretsCheck(CheckId.GIT_CREDENTIALS_PLAINTEXT, "~/.git-credentials", c -> {
-            var files = new GitCredentialsFiles(c.home(), AppDirectories.of(c.inputs().env()).xdgConfigHome(),
-                    new AtomicFile());
-            return new Store() {
-                @Override
-                public List<PlaintextFinding> find(GitHost host) {
-                    return files.find(host);
-                }
-
-                @Override
-                public List<BoundedFiles.RefusedFileException> refused() {
-                    return files.refused();
-                }
-
-                @Override
-                public List<PlaintextFinding> remove(GitHost host) {
-                    return files.remove(host);
-                }
-            };
-        });
+        return new PlaintextSecretsCheck(CheckId.GIT_CREDENTIALS_PLAINTEXT, "~/.git-credentials",
+                c -> new GitCredentialsFiles(c.home(), AppDirectories.of(c.inputs().env()).xdgConfigHome(),
+                        new AtomicFile()));
     }
 
     public static PlaintextSecretsCheck netrc() {
-        return new PlaintextSecretsCheck(CheckId.NETRC_PLAINTEXT, "~/.netrc", c -> {
-            var files = new NetrcFiles(c.home(), new AtomicFile());
-            return new Store() {
-                @Override
-                public List<PlaintextFinding> find(GitHost host) {
-                    return files.find(host);
-                }
-
-                @Override
-                public List<BoundedFiles.RefusedFileException> refused() {
-                    return files.refused();
-                }
-
-                @Override
-                public List<PlaintextFinding> remove(GitHost host) {
-                    return files.remove(host);
-                }
-            };
-        });
+        return new PlaintextSecretsCheck(CheckId.NETRC_PLAINTEXT, "~/.netrc", c -> new NetrcFiles(c.home(),
+                new AtomicFile()));
     }
 
     @Override
@@ -92,7 +51,7 @@ public final class PlaintextSecretsCheck implements Check {
     @Override
     public CheckResult run(DoctorContext c) {
         GitHost host = GitHost.of(c.url().toString());
-        Store files = store.apply(c);
+        PlaintextStore files = store.apply(c);
         List<PlaintextFinding> found = files.find(host);
         // A FIFO, device or huge file is never opened: named, since what it holds went unchecked.
         List<BoundedFiles.RefusedFileException> refused = files.refused();
