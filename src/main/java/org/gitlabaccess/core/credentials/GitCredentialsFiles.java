@@ -24,14 +24,9 @@ import org.gitlabaccess.core.FileWriteProblems;
  */
 public record GitCredentialsFiles(Path home, Path xdgConfigHome, AtomicFile writer) implements PlaintextStore {
 
+    @Override
     public List<Path> files() {
         return List.of(home.resolve(".git-credentials"), xdgConfigHome.resolve("git").resolve("credentials"));
-    }
-
-    /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
-    @Override
-    public List<BoundedFiles.RefusedFileException> refused() {
-        return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
     @Override

@@ -28,14 +28,9 @@ public final class NetrcFiles implements PlaintextStore {
         this.files = files;
     }
 
+    @Override
     public List<Path> files() {
         return List.of(home.resolve(".netrc"), home.resolve("_netrc"));
-    }
-
-    /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
-    @Override
-    public List<BoundedFiles.RefusedFileException> refused() {
-        return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.credentials;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.gitlabaccess.core.io.BoundedFiles;
 
@@ -7,8 +8,13 @@ import org.gitlabaccess.core.io.BoundedFiles;
 public interface PlaintextStore {
     List<PlaintextFinding> find(GitHost host);
 
-    /** The files that are there but are not read: FIFOs, devices, too large. */
-    List<BoundedFiles.RefusedFileException> refused();
+    /** The files it reads, in the order the program that uses them reads them. */
+    List<Path> files();
+
+    /** The files that are there but are not read: FIFOs, devices, larger than {@link BoundedFiles#CONFIG_LIMIT}. */
+    default List<BoundedFiles.RefusedFileException> refused() {
+        return BoundedFiles.refusals(files(), BoundedFiles.CONFIG_LIMIT);
+    }
 
     /** Removes the host's entries; every other line stays byte for byte. Returns what was removed. */
     List<PlaintextFinding> remove(GitHost host);
