@@ -1,0 +1,100 @@
+package org.gitlabaccess.core.doctor.checks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.Text;
+import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckResult;
+import org.gitlabaccess.core.doctor.DoctorContext;
+import org.gitlabaccess.core.doctor.Fix;
+import org.gitlabaccess.core.io.AtomicFile;
+import org.gitlabaccess.core.io.BoundedFiles;
+import org.gitlabaccess.core.runner.RunnerConfig;
+import org.gitlabaccess.core.runner.RunnerDockerLogin;
+import org.gitlabaccess.core.runner.RunnerDockerLogins;
+import org.gitlabaccess.core.runner.RunnerHost;
+
+/**
+ * On a build server: the docker logins image pulls use before the job's own token (the runner's
+ * DOCKER_AUTH_CONFIG, root's and gitlab-runner's docker config), each tested against the runner's
+ * GitLab. A stale one fails every pull with "HTTP Basic: Access denied" (field report: a forgotten
+ * test login in /root/.docker/config.json); the fix cuts it out of its file.
+ */
+public final class RunnerDockerCredentialsCheck implements Check {
+    private final RunnerHost host;
+    private final Path configFile;
+
+    /**
+     * @param host the build server's files ({@link RunnerHost#system()})
+     * @param configFile gitlab-runner's config.toml
+     */
+    public RunnerDockerCredentialsCheck(RunnerHost host, Path configFile) {
+        this.host = host;
+        this.configFile = configFile;
+    }
+
+    @Override
+    public String id() {
+        return "runner-docker-credentials";
+    }
+
+    @Override
+    public CheckResult run(DoctorContext c) {
+        if (!Files.exists(configFile)) {
+            return CheckResult.skip(id(), c.texts().get("doctor.runner.no-config", configFile));
+        }
+        RunnerConfig config;
+        try {
+            config = RunnerConfig.read(configFile);
+        } catch (ProblemException p) {
+            return CheckResult.fail(id(), p, c.locale());
+        }
+        if (config.runners().stream().allMatch(r -> r.host().isEmpty())) {
+            return CheckResult.skip(id(), c.texts().get("doctor.runner.no-runners", configFile));
+        }
+        RunnerDockerLogins logins = new RunnerDockerLogins(host, RunnerTokensCheck.http(c),
+                new AtomicFile(c.inputs().clock()));
+        RunnerDockerLogins.Scan scan = logins.find(config);
+        // A FIFO, device or huge config.json is never opened: named, since what it holds went unchecked.
+        String note = scan.refused().isEmpty() ? ""
+                : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(scan.refused()));
+        if (scan.logins().isEmpty()) {
+            String summary = c.texts().get("doctor.runner-docker-credentials.none", String.join(", ", scan.registries()))
+                    + note;
+            return scan.refused().isEmpty() ? CheckResult.ok(id(), summary) : CheckResult.warn(id(), summary, null);
+        }
+        List<RunnerDockerLogin> stale = scan.logins().stream().filter(RunnerDockerLogin::stale).toList();
+        List<RunnerDockerLogin> unverified = scan.logins().stream().filter(RunnerDockerLogin::unverified).toList();
+        if (!stale.isEmpty()) {
+            return CheckResult.fail(id(), sentences(c, stale) + note, fix(c, logins, stale));
+        }
+        String all = sentences(c, scan.logins()) + note;
+        if (!unverified.isEmpty() || !scan.refused().isEmpty()) {
+            return CheckResult.warn(id(), all, unverified.stream().anyMatch(l -> l.remedy().isPresent())
+                    ? Fix.manual(remedies(c, unverified)) : null);
+        }
+        return CheckResult.ok(id(), all);
+    }
+
+    /** Automatic when a login can be cut out of its file; the others' remedies are said in the same sentence. */
+    private static Fix fix(DoctorContext c, RunnerDockerLogins logins, List<RunnerDockerLogin> stale) {
+        List<RunnerDockerLogin> removable = stale.stream().filter(RunnerDockerLogin::removable).toList();
+        if (removable.isEmpty()) {
+            return Fix.manual(remedies(c, stale));
+        }
+        return Fix.automatic(remedies(c, stale), context -> RunnerTokensCheck.render(context,
+                removable.stream().map(logins::remove).toList()));
+    }
+
+    private static String sentences(DoctorContext c, List<RunnerDockerLogin> logins) {
+        return RunnerTokensCheck.render(c, logins.stream().map(RunnerDockerLogin::sentence).toList());
+    }
+
+    private static String remedies(DoctorContext c, List<RunnerDockerLogin> logins) {
+        List<Text> texts = logins.stream().map(RunnerDockerLogin::remedy).flatMap(Optional::stream).toList();
+        return RunnerTokensCheck.render(c, texts);
+    }
+}
