@@ -1,12 +1,9 @@
 package org.gitlabaccess.core.doctor.checks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.Text;
-import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
@@ -23,17 +20,16 @@ import org.gitlabaccess.core.runner.RunnerHost;
  * GitLab. A stale one fails every pull with "HTTP Basic: Access denied" (field report: a forgotten
  * test login in /root/.docker/config.json); the fix cuts it out of its file.
  */
-public final class RunnerDockerCredentialsCheck implements Check {
+public final class RunnerDockerCredentialsCheck extends RunnerCheck {
     private final RunnerHost host;
-    private final Path configFile;
 
     /**
      * @param host the build server's files ({@link RunnerHost#system()})
      * @param configFile gitlab-runner's config.toml
      */
     public RunnerDockerCredentialsCheck(RunnerHost host, Path configFile) {
+        super(configFile);
         this.host = host;
-        this.configFile = configFile;
     }
 
     @Override
@@ -42,20 +38,8 @@ public final class RunnerDockerCredentialsCheck implements Check {
     }
 
     @Override
-    public CheckResult run(DoctorContext c) {
-        if (!Files.exists(configFile)) {
-            return CheckResult.skip(id(), c.texts().get("doctor.runner.no-config", configFile));
-        }
-        RunnerConfig config;
-        try {
-            config = RunnerConfig.read(configFile);
-        } catch (ProblemException p) {
-            return CheckResult.fail(id(), p, c.locale());
-        }
-        if (config.runners().stream().allMatch(r -> r.host().isEmpty())) {
-            return CheckResult.skip(id(), c.texts().get("doctor.runner.no-runners", configFile));
-        }
-        RunnerDockerLogins logins = new RunnerDockerLogins(host, RunnerTokensCheck.http(c),
+    CheckResult check(DoctorContext c, RunnerConfig config) {
+        RunnerDockerLogins logins = new RunnerDockerLogins(host, http(c),
                 new AtomicFile(c.inputs().clock()));
         RunnerDockerLogins.Scan scan = logins.find(config);
         // A FIFO, device or huge config.json is never opened: named, since what it holds went unchecked.
@@ -85,16 +69,16 @@ public final class RunnerDockerCredentialsCheck implements Check {
         if (removable.isEmpty()) {
             return Fix.manual(remedies(c, stale));
         }
-        return Fix.automatic(remedies(c, stale), context -> RunnerTokensCheck.render(context,
+        return Fix.automatic(remedies(c, stale), context -> render(context,
                 removable.stream().map(logins::remove).toList()));
     }
 
     private static String sentences(DoctorContext c, List<RunnerDockerLogin> logins) {
-        return RunnerTokensCheck.render(c, logins.stream().map(RunnerDockerLogin::sentence).toList());
+        return render(c, logins.stream().map(RunnerDockerLogin::sentence).toList());
     }
 
     private static String remedies(DoctorContext c, List<RunnerDockerLogin> logins) {
         List<Text> texts = logins.stream().map(RunnerDockerLogin::remedy).flatMap(Optional::stream).toList();
-        return RunnerTokensCheck.render(c, texts);
+        return render(c, texts);
     }
 }

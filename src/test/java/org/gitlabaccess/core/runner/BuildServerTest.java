@@ -2,6 +2,7 @@ package org.gitlabaccess.core.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,14 +20,18 @@ import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.FilePermissions;
 import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.RecordedRequest;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The field report's build server: the forgotten test login in root's docker config is found, named and cut out. */
-class RunnerDockerLoginsTest {
+/**
+ * The field report's build server against the test server: each runner's token verified in the body
+ * only, and the forgotten test login in root's docker config found, named and cut out.
+ */
+class BuildServerTest {
     @TempDir
     static Path dir;
     static GitLabTestServer server;
@@ -46,6 +51,27 @@ class RunnerDockerLoginsTest {
     private static RunnerDockerLogins logins(RunnerHost host) {
         return new RunnerDockerLogins(host, http,
                 new AtomicFile(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC)));
+    }
+
+    @Test
+    void theLiveRunnerShowsItsExpiryAndTheExpiredOneIsRefusedByNameAndUrl() throws IOException {
+        RunnerHost host = SimulatedRunnerHost.create(dir.resolve("host"), server);
+        server.state().clearRequests();
+
+        List<RunnerTokenVerdict> verdicts = new RunnerTokens(http).verify(RunnerConfig.read(host.configFile()));
+
+        assertThat(verdicts).extracting(RunnerTokenVerdict::state)
+                .containsExactly(RunnerTokenVerdict.State.VALID, RunnerTokenVerdict.State.REFUSED);
+        String expires = server.state().runner(Seed.RUNNER_TOKEN).orElseThrow().tokenExpiresAt().toString()
+                .substring(0, 10);
+        assertThat(verdicts.get(0).sentence().in(Locale.ENGLISH)).isEqualTo("Runner build-01 (" + server.baseUrl()
+                + "): GitLab accepts its token until " + expires + ".");
+        assertThat(verdicts.get(1).sentence().in(Locale.ENGLISH)).isEqualTo("Runner build-02-old (" + server.baseUrl()
+                + "): GitLab refuses its token (expired, reset, or the runner was deleted), so it gets no jobs.");
+        assertThat(server.state().requests()).extracting(RecordedRequest::method, RecordedRequest::path,
+                RecordedRequest::authentication, RecordedRequest::status).containsExactly(
+                tuple("POST", "/api/v4/runners/verify", "none", 200),
+                tuple("POST", "/api/v4/runners/verify", "none", 403));
     }
 
     @Test
