@@ -2,6 +2,7 @@ package org.gitlabaccess.core.runner;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,7 +45,9 @@ public record RunnerConfig(Path file, List<RegisteredRunner> runners) {
                     Text.of("error.runner-config-unreadable", file), Text.of("error.runner-config-unreadable.hint"), e);
         }
         List<RegisteredRunner> runners = new ArrayList<>();
-        for (JsonNode r : root.path("runners")) {
+        // [[runners]] is an array of tables; a lone [runners] table is no runner the service would start.
+        JsonNode entries = root.path("runners").isArray() ? root.path("runners") : JsonNodeFactory.instance.arrayNode();
+        for (JsonNode r : entries) {
             List<String> environment = new ArrayList<>();
             r.path("environment").forEach(v -> environment.add(v.asText()));
             String token = r.path("token").asText("");
