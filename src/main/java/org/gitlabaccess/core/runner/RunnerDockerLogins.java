@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,9 +56,10 @@ public final class RunnerDockerLogins {
     /**
      * @param registries the registry names checked, for a report that found none
      * @param refused docker config files that are there but were not read (FIFOs, devices, too large)
+     * @param outOfReach docker config files this process may not even look for (root's, when not run as root)
      */
     public record Scan(List<RunnerDockerLogin> logins, List<String> registries,
-                       List<BoundedFiles.RefusedFileException> refused) {
+                       List<BoundedFiles.RefusedFileException> refused, List<Path> outOfReach) {
     }
 
     public Scan find(RunnerConfig config) {
@@ -66,6 +69,7 @@ public final class RunnerDockerLogins {
         List<RunnerDockerLogin> logins = new ArrayList<>();
         Set<String> registries = new LinkedHashSet<>();
         Set<BoundedFiles.RefusedFileException> refused = new LinkedHashSet<>();
+        Set<Path> outOfReach = new LinkedHashSet<>();
         for (Map.Entry<GitHost, String> instance : instances.entrySet()) {
             GitHost gitLab = instance.getKey();
             registries.addAll(DockerCredentials.registriesFor(gitLab, List.of()));
@@ -81,13 +85,32 @@ public final class RunnerDockerLogins {
                 if (!seen.add(host.dockerConfig(user))) {
                     continue; // both users share a home
                 }
+                if (outOfReach(host.dockerConfig(user))) {
+                    outOfReach.add(host.dockerConfig(user));
+                    continue;
+                }
                 DockerCredentials docker = new DockerCredentials(host.home(user), NO_DOCKER_CONFIG);
                 refused.addAll(docker.refused());
                 docker.find(gitLab, List.of(), probe).forEach(f ->
                         logins.add(new RunnerDockerLogin(RunnerDockerLogin.Source.USER_CONFIG, user, f)));
             }
         }
-        return new Scan(logins, List.copyOf(registries), List.copyOf(refused));
+        return new Scan(logins, List.copyOf(registries), List.copyOf(refused), List.copyOf(outOfReach));
+    }
+
+    /**
+     * True when this process cannot tell whether the file is there: a doctor not run as root cannot
+     * look into /root, and would otherwise report the field report's login as absent.
+     */
+    private static boolean outOfReach(Path file) {
+        try {
+            Files.readAttributes(file, BasicFileAttributes.class);
+            return !Files.isReadable(file);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static List<RunnerDockerLogin> fromEnvironment(Path configFile, RegisteredRunner runner, String json,

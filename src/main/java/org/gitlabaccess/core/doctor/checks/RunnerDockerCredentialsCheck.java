@@ -3,6 +3,7 @@ package org.gitlabaccess.core.doctor.checks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
@@ -41,14 +42,22 @@ public final class RunnerDockerCredentialsCheck extends RunnerCheck {
     CheckResult check(DoctorContext c, RunnerConfig config) {
         RunnerDockerLogins logins = new RunnerDockerLogins(host, http(c),
                 new AtomicFile(c.inputs().clock()));
-        RunnerDockerLogins.Scan scan = logins.find(config);
-        // A FIFO, device or huge config.json is never opened: named, since what it holds went unchecked.
-        String note = scan.refused().isEmpty() ? ""
-                : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(scan.refused()));
+        RunnerDockerLogins.Scan scan;
+        try {
+            scan = logins.find(config);
+        } catch (ProblemException p) {
+            return CheckResult.fail(id(), p, c.locale()); // a corrupt config.json: docker cannot pull either
+        }
+        // Files not read or not even seen are named, since what they hold went unchecked.
+        String note = (scan.refused().isEmpty() ? ""
+                : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(scan.refused())))
+                + (scan.outOfReach().isEmpty() ? "" : " " + c.texts().get("doctor.runner-docker-credentials.out-of-reach",
+                        String.join(", ", scan.outOfReach().stream().map(Path::toString).toList())));
+        boolean partial = !note.isEmpty();
         if (scan.logins().isEmpty()) {
             String summary = c.texts().get("doctor.runner-docker-credentials.none", String.join(", ", scan.registries()))
                     + note;
-            return scan.refused().isEmpty() ? CheckResult.ok(id(), summary) : CheckResult.warn(id(), summary, null);
+            return partial ? CheckResult.warn(id(), summary, null) : CheckResult.ok(id(), summary);
         }
         List<RunnerDockerLogin> stale = scan.logins().stream().filter(RunnerDockerLogin::stale).toList();
         List<RunnerDockerLogin> unverified = scan.logins().stream().filter(RunnerDockerLogin::unverified).toList();
@@ -56,7 +65,7 @@ public final class RunnerDockerCredentialsCheck extends RunnerCheck {
             return CheckResult.fail(id(), sentences(c, stale) + note, fix(c, logins, stale));
         }
         String all = sentences(c, scan.logins()) + note;
-        if (!unverified.isEmpty() || !scan.refused().isEmpty()) {
+        if (!unverified.isEmpty() || partial) {
             return CheckResult.warn(id(), all, unverified.stream().anyMatch(l -> l.remedy().isPresent())
                     ? Fix.manual(remedies(c, unverified)) : null);
         }

@@ -143,6 +143,27 @@ class RunnerChecksTest {
                 .endsWith(": image pulls use the job's own token.");
     }
 
+    @Test
+    void aCorruptDockerConfigFailsAndOneOutOfReachIsNamedRatherThanTakenForAbsent() throws IOException {
+        RunnerHost host = SimulatedRunnerHost.create(dir.resolve("unread"), server);
+        Path rootConfig = host.dockerConfig("root");
+        Files.writeString(rootConfig, "{\"auths\": {\n");
+        RunnerDockerCredentialsCheck check = new RunnerDockerCredentialsCheck(host, host.configFile());
+
+        CheckResult corrupt = check.run(context(server, dir.resolve("home"), Locale.ENGLISH));
+        assertThat(corrupt.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(corrupt.summary()).startsWith(rootConfig + " could not be read as JSON");
+
+        // What a doctor not run as root meets at /root; a file where a directory belongs is refused the same way.
+        Files.delete(rootConfig);
+        Files.delete(rootConfig.getParent());
+        Files.writeString(rootConfig.getParent(), "not a directory");
+        CheckResult partial = check.run(context(server, dir.resolve("home"), Locale.ENGLISH));
+        assertThat(partial.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(partial.summary()).endsWith(" Could not look at " + rootConfig
+                + ": run the doctor as root to check it too.");
+    }
+
     private static DoctorContext context(GitLabTestServer server, Path home, Locale locale) {
         Environment env = new Environment(Map.of("HOME", home.toString()), new Properties());
         return new DoctorContext(new DoctorContext.Inputs(env, SiteConfig.empty(), server.baseUrl(), server.caFile(),
