@@ -68,7 +68,7 @@ public final class RunnerDockerLogins {
         config.runners().forEach(r -> r.host().ifPresent(h -> instances.putIfAbsent(h, r.url())));
         List<RunnerDockerLogin> logins = new ArrayList<>();
         Set<String> registries = new LinkedHashSet<>();
-        Set<BoundedFiles.RefusedFileException> refused = new LinkedHashSet<>();
+        Map<Path, BoundedFiles.RefusedFileException> refused = new LinkedHashMap<>();
         Set<Path> outOfReach = new LinkedHashSet<>();
         for (Map.Entry<GitHost, String> instance : instances.entrySet()) {
             GitHost gitLab = instance.getKey();
@@ -90,12 +90,12 @@ public final class RunnerDockerLogins {
                     continue;
                 }
                 DockerCredentials docker = new DockerCredentials(host.home(user), NO_DOCKER_CONFIG);
-                refused.addAll(docker.refused());
+                docker.refused().forEach(r -> refused.putIfAbsent(r.file(), r));
                 docker.find(gitLab, List.of(), probe).forEach(f ->
                         logins.add(new RunnerDockerLogin(RunnerDockerLogin.Source.USER_CONFIG, user, f)));
             }
         }
-        return new Scan(logins, List.copyOf(registries), List.copyOf(refused), List.copyOf(outOfReach));
+        return new Scan(logins, List.copyOf(registries), List.copyOf(refused.values()), List.copyOf(outOfReach));
     }
 
     /**
@@ -142,8 +142,8 @@ public final class RunnerDockerLogins {
         String key = login.finding().registry();
         AtomicFile.Result result;
         try {
-            result = files.update(file, current -> current.isEmpty() ? null : DockerAuthsCut.without(current.get(), key),
-                    AtomicFile.Options.ownerOnly().withBackup());
+            result = files.update(file, current -> current.isEmpty() ? null
+                    : DockerAuthsCut.without(current.get(), key), AtomicFile.Options.ownerOnly().withBackup());
             if (result.backup().isPresent() && FilePermissions.isPosix()) {
                 Files.setPosixFilePermissions(result.backup().get(), FilePermissions.OWNER_ONLY_FILE);
             }

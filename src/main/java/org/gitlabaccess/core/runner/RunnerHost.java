@@ -25,7 +25,7 @@ public record RunnerHost(Path root) {
         return inside("/etc/gitlab-runner/config.toml");
     }
 
-    /** The user's home as /etc/passwd names it; root's {@code /root} and others' {@code /home/NAME} when it does not. */
+    /** The user's home as /etc/passwd names it; else root's {@code /root} and others' {@code /home/NAME}. */
     public Path home(String user) {
         return inside(passwdHome(user).orElse(SERVICE_USER.equals(user) ? "/root" : "/home/" + user));
     }

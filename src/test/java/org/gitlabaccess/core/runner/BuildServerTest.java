@@ -94,7 +94,8 @@ class BuildServerTest {
                 + "job's own token, so every image pull from registry.127.0.0.1 fails with \"HTTP Basic: Access "
                 + "denied\".");
         assertThat(stale.remedy().orElseThrow().in(Locale.ENGLISH))
-                .isEqualTo("Remove the login for registry.127.0.0.1 from " + rootConfig + " (a backup is kept beside it).");
+                .isEqualTo("Remove the login for registry.127.0.0.1 from " + rootConfig
+                        + " (a backup is kept beside it).");
         assertThat(scan.logins().get(0).sentence().in(Locale.ENGLISH)).isEqualTo("DOCKER_AUTH_CONFIG of runner "
                 + "build-01 (" + server.baseUrl() + ") in " + host.configFile() + ": the login for 127.0.0.1:5050 "
                 + "(GitLab user alice) is a valid token; the runner uses it before the job's own token.");

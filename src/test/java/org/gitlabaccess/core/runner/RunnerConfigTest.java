@@ -19,7 +19,8 @@ class RunnerConfigTest {
     @Test
     void eachRunnerWithItsUrlTokenExecutorAndDockerAuthConfig(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("config.toml");
-        Files.writeString(file, "concurrent = 4\n\n[[runners]]\n  name = \"docker-1\"\n  url = \"https://gitlab.example.com/\"\n"
+        Files.writeString(file, "concurrent = 4\n\n[[runners]]\n  name = \"docker-1\"\n"
+                + "  url = \"https://gitlab.example.com/\"\n"
                 + "  token = \"" + TOKEN + "\"\n  token_obtained_at = 2024-05-14T08:00:00Z\n  executor = \"docker\"\n"
                 + "  environment = [\"A=1\", \"DOCKER_AUTH_CONFIG={\\\"auths\\\":{}}\"]\n"
                 + "  [runners.docker]\n    image = \"alpine\"\n\n"

@@ -48,15 +48,11 @@ public final class RunnerDockerCredentialsCheck extends RunnerCheck {
         } catch (ProblemException p) {
             return CheckResult.fail(id(), p, c.locale()); // a corrupt config.json: docker cannot pull either
         }
-        // Files not read or not even seen are named, since what they hold went unchecked.
-        String note = (scan.refused().isEmpty() ? ""
-                : " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(scan.refused())))
-                + (scan.outOfReach().isEmpty() ? "" : " " + c.texts().get("doctor.runner-docker-credentials.out-of-reach",
-                        String.join(", ", scan.outOfReach().stream().map(Path::toString).toList())));
+        String note = unread(c, scan);
         boolean partial = !note.isEmpty();
         if (scan.logins().isEmpty()) {
-            String summary = c.texts().get("doctor.runner-docker-credentials.none", String.join(", ", scan.registries()))
-                    + note;
+            String registries = String.join(", ", scan.registries());
+            String summary = c.texts().get("doctor.runner-docker-credentials.none", registries) + note;
             return partial ? CheckResult.warn(id(), summary, null) : CheckResult.ok(id(), summary);
         }
         List<RunnerDockerLogin> stale = scan.logins().stream().filter(RunnerDockerLogin::stale).toList();
@@ -70,6 +66,19 @@ public final class RunnerDockerCredentialsCheck extends RunnerCheck {
                     ? Fix.manual(remedies(c, unverified)) : null);
         }
         return CheckResult.ok(id(), all);
+    }
+
+    /** Files not read or not even seen are named, since what they hold went unchecked; empty when there are none. */
+    private static String unread(DoctorContext c, RunnerDockerLogins.Scan scan) {
+        String note = "";
+        if (!scan.refused().isEmpty()) {
+            note += " " + c.texts().get("doctor.files-not-read", BoundedFiles.describe(scan.refused()));
+        }
+        if (!scan.outOfReach().isEmpty()) {
+            List<String> files = scan.outOfReach().stream().map(Path::toString).toList();
+            note += " " + c.texts().get("doctor.runner-docker-credentials.out-of-reach", String.join(", ", files));
+        }
+        return note;
     }
 
     /** Automatic when a login can be cut out of its file; the others' remedies are said in the same sentence. */

@@ -76,7 +76,8 @@ class RunnerChecksTest {
                 .run(context(server, dir.resolve("home"), Locale.GERMAN));
 
         assertThat(r.status()).isEqualTo(CheckStatus.OK);
-        assertThat(r.summary()).startsWith("Runner build-01 (" + server.baseUrl() + "): GitLab akzeptiert sein Token bis ");
+        assertThat(r.summary())
+                .startsWith("Runner build-01 (" + server.baseUrl() + "): GitLab akzeptiert sein Token bis ");
     }
 
     @Test
