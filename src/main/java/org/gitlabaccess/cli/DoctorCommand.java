@@ -1,6 +1,7 @@
 package org.gitlabaccess.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import org.gitlabaccess.core.doctor.DoctorReport;
 import org.gitlabaccess.core.doctor.FixRunner;
 import org.gitlabaccess.core.doctor.checks.DoctorChecks;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.runner.RunnerConfig;
+import org.gitlabaccess.core.runner.RunnerHost;
 import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +40,14 @@ final class DoctorCommand extends BaseCommand {
     @Option(names = "--key-passphrase-file", paramLabel = "F", description = "To try a passphrase-protected SSH key.")
     Path keyPassphraseFile;
 
+    @Option(names = "--runner", description = "Also check this build server's GitLab runners: their tokens, and the "
+            + "docker logins image pulls use (implied where /etc/gitlab-runner/config.toml can be read).")
+    boolean runner;
+
+    @Option(names = "--runner-config", paramLabel = "PATH",
+            description = "gitlab-runner's configuration (default: /etc/gitlab-runner/config.toml).")
+    Path runnerConfig;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write a redacted Markdown report for a helpdesk ticket.")
     Path report;
@@ -51,7 +62,11 @@ final class DoctorCommand extends BaseCommand {
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
                 readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC(), Locale.ENGLISH);
-        List<Check> checks = DoctorChecks.all();
+        List<Check> checks = new ArrayList<>(DoctorChecks.all());
+        Path runnerFile = runnerConfig != null ? runnerConfig : RunnerConfig.DEFAULT_FILE;
+        if (runner || runnerConfig != null || Files.isReadable(RunnerConfig.DEFAULT_FILE)) {
+            checks.addAll(DoctorChecks.runner(RunnerHost.system(), runnerFile));
+        }
         DoctorContext context = new DoctorContext(inputs);
         List<CheckResult> results = new Doctor(checks, Doctor.PER_CHECK_TIMEOUT).run(context, r -> printText(r));
         List<FixEntry> fixes = new ArrayList<>();

@@ -72,6 +72,8 @@ final class ApiRoutes {
                 t.revoked = true;
                 ex.empty(204);
             });
+        } else if (m.equals("POST") && path.equals("/runners/verify")) {
+            verifyRunner(ex);
         } else if (m.equals("GET") && path.equals("/projects")) {
             withToken(ex, READ_API_SCOPES, t -> listProjects(ex, t));
         } else if (m.equals("GET") && project.matches()) {
@@ -140,6 +142,28 @@ final class ApiRoutes {
     }
 
     // --- endpoints
+
+    /**
+     * lib/api/ci/runner.rb: the runner's token in the body (form or JSON); an unknown or expired one is
+     * 403 with no more detail, a missing one 400.
+     */
+    private void verifyRunner(Exchange ex) throws IOException {
+        String token = ex.params().get("token");
+        if (token == null || token.isBlank()) {
+            ex.json(400, Map.of("error", "token is missing"));
+            return;
+        }
+        Optional<TestRunner> runner = state.runner(token);
+        if (runner.isEmpty() || runner.get().isExpired(state.now())) {
+            ex.json(403, Exchange.message("403 Forbidden"));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", runner.get().id());
+        body.put("token", runner.get().token());
+        body.put("token_expires_at", runner.get().tokenExpiresAt() == null ? null : iso(runner.get().tokenExpiresAt()));
+        ex.json(200, body);
+    }
 
     private void metadata(Exchange ex) throws IOException {
         Map<String, Object> kas = new LinkedHashMap<>();

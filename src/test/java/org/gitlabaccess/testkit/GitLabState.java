@@ -26,6 +26,8 @@ public final class GitLabState {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextTokenId = new AtomicLong(100);
     private final AtomicLong nextKeyId = new AtomicLong(1000);
+    private final Map<String, TestRunner> runnersByToken = new ConcurrentHashMap<>();
+    private final AtomicLong nextRunnerId = new AtomicLong(1);
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public GitLabState(Clock clock) {
@@ -139,6 +141,19 @@ public final class GitLabState {
         }
         keys.remove(keyId);
         return true;
+    }
+
+    // --- runners
+
+    /** @param tokenExpiresAt null for a token that never expires */
+    public TestRunner addRunner(String token, Instant tokenExpiresAt) {
+        TestRunner r = new TestRunner(nextRunnerId.getAndIncrement(), token, tokenExpiresAt);
+        runnersByToken.put(token, r);
+        return r;
+    }
+
+    public Optional<TestRunner> runner(String token) {
+        return Optional.ofNullable(runnersByToken.get(token));
     }
 
     // --- projects

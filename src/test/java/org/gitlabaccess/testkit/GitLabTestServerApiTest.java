@@ -1,12 +1,15 @@
 package org.gitlabaccess.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,22 @@ class GitLabTestServerApiTest {
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.body()).isEqualTo("{\"message\":\"401 Unauthorized\"}");
         assertThat(unknown.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void runnersVerifyAnswersALiveRunnerTokenWithItsIdAndExpiryAndRefusesTheOthers() throws IOException {
+        var live = http.post("/api/v4/runners/verify", null, "{\"token\":\"" + Seed.RUNNER_TOKEN + "\"}");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live).get("token").asText()).isEqualTo(Seed.RUNNER_TOKEN);
+        assertThat(json(live).get("id").isNumber()).isTrue();
+        assertThat(Instant.parse(json(live).get("token_expires_at").asText())).isCloseTo(
+                server.state().runner(Seed.RUNNER_TOKEN).orElseThrow().tokenExpiresAt(), within(1, ChronoUnit.SECONDS));
+        for (String refused : new String[] {Seed.EXPIRED_RUNNER_TOKEN, "glrt-unknown0000000000000"}) {
+            var r = http.post("/api/v4/runners/verify", null, "{\"token\":\"" + refused + "\"}");
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).isEqualTo("{\"message\":\"403 Forbidden\"}");
+        }
+        assertThat(http.post("/api/v4/runners/verify", null, "{}").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gitlabaccess.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,10 @@ public final class Seed {
     public static final String EXPIRING_SOON_TOKEN = "glpat-aLiCeSoOn01234567a";
     public static final String BOB_API_TOKEN = "glpat-bObApI0123456789abc";
 
+    /** Runner authentication tokens: one live for 30 days, one expired 3 days ago. */
+    public static final String RUNNER_TOKEN = "glrt-rUnNeRlIvE0123456789";
+    public static final String EXPIRED_RUNNER_TOKEN = "glrt-rUnNeRoLd0123456789x";
+
     public static final String PROJECT_ONE = "group/project-one";
     public static final String PROJECT_TWO = "group/project-two";
 
@@ -54,6 +59,8 @@ public final class Seed {
         state.addToken(REVOKED_TOKEN, "revoked one", 1, List.of("api"), today.plusDays(100)).revoked = true;
         state.addToken(EXPIRING_SOON_TOKEN, "expiring soon", 1, List.of("api"), today.plusDays(3));
         state.addToken(BOB_API_TOKEN, "bob api", 2, List.of("api"), today.plusDays(300));
+        state.addRunner(RUNNER_TOKEN, state.now().plus(Duration.ofDays(30)));
+        state.addRunner(EXPIRED_RUNNER_TOKEN, state.now().minus(Duration.ofDays(3)));
 
         state.addProject(new TestProject(1, PROJECT_ONE, "The first project",
                 bareRepository(reposDir, PROJECT_ONE), Set.of(1L, 2L)));

@@ -72,7 +72,7 @@ public final class DockerCredentials {
     }
 
     /** {@code https://registry.example.com/v1/} → {@code registry.example.com}. */
-    static String normalize(String key) {
+    public static String normalize(String key) {
         String k = key.strip().toLowerCase(Locale.ROOT);
         int scheme = k.indexOf("://");
         if (scheme >= 0) {
@@ -86,33 +86,45 @@ public final class DockerCredentials {
      * @param probe asks GitLab about each readable secret; null to skip checking (every readable one is then UNCHECKED)
      */
     public List<DockerFinding> find(GitHost host, List<String> extraRegistries, TokenProbe probe) {
-        List<String> wanted = registriesFor(host, extraRegistries);
         List<DockerFinding> out = new ArrayList<>();
         for (Path file : configFiles()) {
-            JsonNode root = read(file);
-            JsonNode helpers = root.path("credHelpers");
-            String credsStore = root.path("credsStore").asText("");
-            Set<String> seen = new LinkedHashSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = helpers.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (wanted.contains(normalize(e.getKey()))) {
-                    seen.add(normalize(e.getKey()));
-                    out.add(hidden(file, e.getKey(), "docker-credential-" + e.getValue().asText()));
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("auths").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String registry = normalize(e.getKey());
-                if (!wanted.contains(registry) || seen.contains(registry)) {
-                    continue;
-                }
-                out.add(examine(file, e.getKey(), e.getValue(), credsStore, probe));
-            }
+            out.addAll(findIn(file, read(file), host, extraRegistries, probe));
         }
         return out;
     }
 
-    private DockerFinding examine(Path file, String key, JsonNode entry, String credsStore, TokenProbe probe) {
+    /**
+     * The same for a docker configuration that is not one of this user's files (gitlab-runner's
+     * {@code DOCKER_AUTH_CONFIG}, another user's config.json).
+     *
+     * @param file the file the configuration was read from, named in the findings
+     */
+    public static List<DockerFinding> findIn(Path file, JsonNode root, GitHost host, List<String> extraRegistries,
+                                             TokenProbe probe) {
+        List<String> wanted = registriesFor(host, extraRegistries);
+        List<DockerFinding> out = new ArrayList<>();
+        JsonNode helpers = root.path("credHelpers");
+        String credsStore = root.path("credsStore").asText("");
+        Set<String> seen = new LinkedHashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = helpers.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (wanted.contains(normalize(e.getKey()))) {
+                seen.add(normalize(e.getKey()));
+                out.add(hidden(file, e.getKey(), "docker-credential-" + e.getValue().asText()));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("auths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String registry = normalize(e.getKey());
+            if (!wanted.contains(registry) || seen.contains(registry)) {
+                continue;
+            }
+            out.add(examine(file, e.getKey(), e.getValue(), credsStore, probe));
+        }
+        return out;
+    }
+
+    private static DockerFinding examine(Path file, String key, JsonNode entry, String credsStore, TokenProbe probe) {
         String registry = normalize(key);
         if (entry.hasNonNull("identitytoken") && !entry.path("identitytoken").asText().isEmpty()) {
             return new DockerFinding(file, key, Optional.empty(), DockerFinding.Status.IDENTITY_TOKEN, Optional.empty(),

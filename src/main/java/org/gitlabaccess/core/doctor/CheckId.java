@@ -25,7 +25,9 @@ public enum CheckId implements WireId {
     DOCKER_REGISTRY_CREDENTIALS,
     HTTPS_GIT_ACCESS,
     GIT_VERSION,
-    TOKENS_EXPIRING;
+    TOKENS_EXPIRING,
+    RUNNER_TOKENS,
+    RUNNER_DOCKER_CREDENTIALS;
 
     @Override
     public String id() {

@@ -9,6 +9,7 @@ import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.DoctorReport;
 import org.gitlabaccess.core.gitlab.AccessTarget;
+import org.gitlabaccess.core.runner.RunnerHost;
 import org.gitlabaccess.core.ssh.SshEndpointChooser;
 
 /** Every check, in the order the report lists them. The wizard's diagnose step uses the same list. */
@@ -22,6 +23,14 @@ public final class DoctorChecks {
         List<CheckResult> results = new Doctor(all(), Doctor.PER_CHECK_TIMEOUT).run(context, r -> { });
         new DoctorReport(inputs.env(), inputs.clock()).save(file, new AccessTarget(inputs.env(), inputs.site(),
                 inputs.host(), inputs.sshHost(), inputs.sshPort()).rootForHint(), results);
+    }
+
+    /**
+     * The checks of a build server (gitlab-runner's config.toml): each runner's token, and the docker
+     * logins image pulls use before the job's own token.
+     */
+    public static List<Check> runner(RunnerHost host, Path configFile) {
+        return List.of(new RunnerTokensCheck(configFile), new RunnerDockerCredentialsCheck(host, configFile));
     }
 
     public static List<Check> all() {
