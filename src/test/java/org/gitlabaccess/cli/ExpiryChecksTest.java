@@ -28,6 +28,8 @@ class ExpiryChecksTest {
     private static final long CAROL = 3;
     private static final long DAVE = 4;
     private static final long ERIN = 5;
+    private static final long FRANK = 6;
+    private static final String FRANK_API = "glpat-fRaNkApI0123456789xy";
     private static final String ERIN_API = "glpat-eRiNaPi0123456789xyz";
     private static final String CAROL_API = "glpat-cArOlApI0123456789xy";
     private static final String CAROL_DUE_IN_2 = "glpat-cArOlDuE2456789abcd";
@@ -66,6 +68,8 @@ class ExpiryChecksTest {
         s.addToken(DAVE_REVOKED, "revoked soon", DAVE, List.of("api"), today.plusDays(2)).revoke();
         s.addToken(DAVE_EXPIRED, "already expired", DAVE, List.of("api"), today.minusDays(1));
         s.addToken(DAVE_NEVER, "no expiry", DAVE, List.of("api"), null);
+        s.addUser(new TestUser(FRANK, "frank", "Frank Renews", "frank@example.com", "franks-password-2026", false));
+        s.addToken(FRANK_API, "frank api", FRANK, List.of("api"), today.plusDays(300));
         // 120 tokens: the one due sits on the second page of 100, so only a reader that follows the pages sees it.
         s.addUser(new TestUser(ERIN, "erin", "Erin Pages", "erin@example.com", "erins-password-2026", false));
         s.addToken(ERIN_API, "erin api", ERIN, List.of("api"), today.plusDays(300));
@@ -150,6 +154,30 @@ class ExpiryChecksTest {
         r = run(home, CAROL_API);
         assertThat(check(r, "ssh-key-expiry").get("status").asText()).as(r.out()).isEqualTo("ok");
         assertThat(check(r, "ssh-key-expiry").get("summary").asText()).contains("no expiry");
+    }
+
+    @Test
+    void withATokenThatMayUploadKeysTheDoctorRenewsAnExpiringKeyAndTheCheckIsThenOk() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("frank"));
+        var setup = new CliRunner(home).env("GITLAB_TOKEN", FRANK_API).run("setup", "--method", "ssh", "--yes", "--host",
+                server.baseUrl(), "--ca-file", server.caFile().toString(), "--ssh-host", "127.0.0.1", "--ssh-port",
+                String.valueOf(server.sshPort()));
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        TestKey old = server.state().keysOf(FRANK).get(0);
+        server.state().removeKey(FRANK, old.id());
+        server.state().addKey(FRANK, old.title(), old.key(), old.publicKey(), old.fingerprintSha256(),
+                Instant.now().plus(Duration.ofDays(20)), old.usageType());
+
+        var fixed = new CliRunner(home).env("GITLAB_TOKEN", FRANK_API).run("doctor", "--fix", "--yes", "--json",
+                "--host", server.baseUrl(), "--ca-file", server.caFile().toString(), "--ssh-host", "127.0.0.1",
+                "--ssh-port", String.valueOf(server.sshPort()));
+        JsonNode renewed = check(fixed, "ssh-key-expiry");
+        assertThat(renewed.get("status").asText()).as(fixed.out() + fixed.err()).isEqualTo("ok");
+        assertThat(JSON.readTree(fixed.out()).get("fixes").toString()).contains("ssh-key-expiry").contains("Renewed");
+        List<TestKey> now = server.state().keysOf(FRANK);
+        assertThat(now).hasSize(1);
+        assertThat(now.get(0).fingerprintSha256()).isNotEqualTo(old.fingerprintSha256());
+        assertThat(check(fixed, "ssh-auth").get("status").asText()).isEqualTo("ok");
     }
 
     @Test

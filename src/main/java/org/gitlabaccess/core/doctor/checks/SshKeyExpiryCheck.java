@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.doctor.checks;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,10 @@ import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
+import org.gitlabaccess.core.setup.KeyRenewal;
+import org.gitlabaccess.core.setup.Progress;
+import org.gitlabaccess.core.setup.SetupRequest;
+import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
@@ -64,7 +69,7 @@ public final class SshKeyExpiryCheck implements Check {
         Instant when = OffsetDateTime.parse(found.expiresAt()).toInstant();
         String shown = WHEN.format(when.atOffset(ZoneOffset.UTC));
         var clock = c.inputs().clock();
-        Fix fix = Fix.manual(c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root()), Remedy.SET_UP_SSH);
+        Fix fix = renewal(c, identity.get(), key);
         if (ExpiryWindow.keyExpired(when, clock)) {
             return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-expiry.expired", key.fingerprint(), shown), fix);
         }
@@ -74,5 +79,27 @@ public final class SshKeyExpiryCheck implements Check {
                     days), fix);
         }
         return CheckResult.ok(id(), c.texts().get("doctor.ssh-key-expiry.ok", key.fingerprint(), shown, days));
+    }
+
+    /**
+     * With a token that may upload keys, the doctor renews the key itself (ssh-key rotate: the new key is
+     * proven over SSH before the old one goes); otherwise the wizard's SSH setup or the manual steps.
+     */
+    private static Fix renewal(DoctorContext c, Path keyFile, SshKey key) {
+        String manual = c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root());
+        if (!c.verdict().canSetUpSsh()) {
+            return Fix.manual(manual, Remedy.SET_UP_SSH);
+        }
+        return Fix.automatic(manual, c.texts().get("doctor.ssh-key-expiry.consent", keyFile, key.fingerprint()),
+                context -> {
+                    var in = context.inputs();
+                    SetupRequest request = SetupRequest.builder(in.env(), in.site()).host(in.host()).caFile(in.caFile())
+                            .sshHost(in.sshHost()).sshPort(in.sshPort()).token(in.token()).keyFile(keyFile)
+                            .keyPassphrase(in.keyPassphrase()).hostKeyDecision(in.hostKeyDecision()).clock(in.clock())
+                            .locale(in.locale()).build();
+                    KeyRenewal renewed = new SetupSession(request).renewKey(null, Progress.NONE);
+                    return context.texts().get("doctor.ssh-key-expiry.renewed", renewed.oldFingerprint(),
+                            renewed.newFingerprint(), renewed.expiresAt());
+                });
     }
 }
