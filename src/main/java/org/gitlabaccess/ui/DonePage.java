@@ -19,6 +19,7 @@ final class DonePage extends StepPage {
     /** An action runs from the click until its result arrives. */
     private final BooleanProperty acting = new SimpleBooleanProperty(false);
     private BooleanSupplier succeeded = () -> true;
+    private Runnable cloneProjects = () -> { };
 
     DonePage(Messages m, DoneViewModel model) {
         super(m, "step.done");
@@ -39,6 +40,8 @@ final class DonePage extends StepPage {
         Button undo = new Button(m.get("done.undo"));
         undo.disableProperty().bind(model.undoAvailableProperty().not());
         undo.setOnAction(e -> act(() -> !model.undoAvailableProperty().get(), model::undo));
+        Button clone = new Button(m.get("clone.open"));
+        clone.setOnAction(e -> cloneProjects.run());
         result = Ui.hint(model.resultProperty());
         model.resultProperty().addListener((o, was, now) -> {
             if (acting.get() && !now.isEmpty()) {
@@ -46,8 +49,13 @@ final class DonePage extends StepPage {
                 result.setGraphic(Icons.of(succeeded.getAsBoolean() ? Icons.Kind.OK : Icons.Kind.FAIL, m));
             }
         });
-        layout(m.get("done.title"), summary, Ui.actions(report, undo, revoke, Ui.spinner(acting)), result);
+        layout(m.get("done.title"), summary, Ui.actions(report, undo, revoke, clone, Ui.spinner(acting)), result);
         focusFirst(() -> revoke.isVisible() ? revoke : report);
+    }
+
+    /** What "Clone your projects" opens: set by the window. */
+    void onCloneProjects(Runnable open) {
+        cloneProjects = open;
     }
 
     /** Runs an action of the model, showing that it works until its result comes. */

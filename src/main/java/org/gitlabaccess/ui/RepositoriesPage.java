@@ -21,6 +21,7 @@ import javafx.util.Callback;
 final class RepositoriesPage extends StepPage {
     private final RepositoriesViewModel model;
     private final TextField roots = new TextField();
+    private Runnable cloneProjects = () -> { };
 
     RepositoriesPage(Messages m, RepositoriesViewModel model) {
         super(m, "step.repositories");
@@ -55,7 +56,14 @@ final class RepositoriesPage extends StepPage {
         VBox where = new VBox(Ui.fieldLabel(m.get("repos.roots"), roots), Ui.fieldRow(roots, scan),
                 Ui.hint(m.get("repos.excluded")));
         where.getStyleClass().add("field-group");
-        layout(m.get("repos.title"), where, status, Ui.actions(filter, all, none),
+        // A new employee's home has nothing to change: cloning is what the day needs.
+        Button clone = new Button(m.get("clone.open"));
+        clone.setOnAction(e -> cloneProjects.run());
+        var offer = Ui.actions(Ui.hint(m.get("clone.offer")), clone);
+        offer.visibleProperty().bind(model.scanningProperty().not().and(Bindings.isEmpty(model.rows()))
+                .and(model.statusProperty().isNotEmpty()));
+        offer.managedProperty().bind(offer.visibleProperty());
+        layout(m.get("repos.title"), where, status, offer, Ui.actions(filter, all, none),
                 Ui.masked(table(), model.scanningProperty(), model.statusProperty()));
         focusFirst(() -> roots);
     }
@@ -98,6 +106,11 @@ final class RepositoriesPage extends StepPage {
         column.setCellValueFactory(c -> new SimpleStringProperty(text.call(c.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** What "Clone your projects" opens: set by the window. */
+    void onCloneProjects(Runnable open) {
+        cloneProjects = open;
     }
 
     @Override

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 
 /** The wizard's frame: the step list on the side, the current page, and Back / Next / Cancel. */
@@ -93,12 +94,17 @@ final class WizardWindow {
         pages.add(methodPage);
         pages.add(signIn);
         pages.add(new KeyPage(m, new KeyViewModel(m, session, tasks)));
-        pages.add(new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks)));
+        RepositoriesPage repositories = new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks));
+        pages.add(repositories);
         pages.add(new ReviewPage(m, new ReviewViewModel(m, session, tasks)));
         pages.add(new ApplyPage(m, apply));
-        pages.add(new DonePage(m, new DoneViewModel(m, apply, session, tasks)));
+        DonePage done = new DonePage(m, new DoneViewModel(m, apply, session, tasks));
+        pages.add(done);
         WizardWindow window = new WizardWindow(m, pages);
         diagnose.onRemedy(new RemedySteps(window::showPage, method, methodPage, signIn, browser));
+        Runnable clone = () -> new CloneDialog(m, new CloneViewModel(m, session, tasks)).show(window.owner());
+        repositories.onCloneProjects(clone);
+        done.onCloneProjects(clone);
         return window;
     }
 
@@ -109,6 +115,11 @@ final class WizardWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** The window the wizard is in, for its dialogs; null before it is shown. */
+    Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** Every step's page, first to last. */

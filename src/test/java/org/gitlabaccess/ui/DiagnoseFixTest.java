@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.CheckStatus;
+import org.gitlabaccess.core.doctor.checks.DoctorChecks;
 import org.gitlabaccess.testkit.Seed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +122,7 @@ class DiagnoseFixTest {
         waitUntil(() -> robot.lookup(".step-current").queryAs(Label.class).getText().endsWith("Diagnose"));
         @SuppressWarnings("unchecked")
         ListView<CheckResult> list = robot.lookup(".list-view").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().size() == CheckId.values().length
+        waitUntil(() -> list.getItems().size() == DoctorChecks.all().size()
                 && !robot.lookup("_Run the checks again").queryButton().isDisabled());
         return list;
     }
