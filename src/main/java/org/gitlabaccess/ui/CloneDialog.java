@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -79,7 +80,10 @@ final class CloneDialog {
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         Label status = Ui.hint(model.statusProperty());
-        VBox content = new VBox(8, Ui.fieldLabel(m.get("clone.root"), root), Ui.fieldRow(root), search, list,
+        HBox.setHgrow(root, Priority.ALWAYS);
+        root.setMaxWidth(Double.MAX_VALUE);
+        VBox content = new VBox(8, Ui.fieldLabel(m.get("clone.root"), root), Ui.fieldRow(root),
+                Ui.fieldLabel(m.get("clone.search.label"), search), search, list,
                 Ui.actions(start, Ui.spinner(model.busyProperty())), progress, status);
         content.setPrefSize(620, 460);
         dialog.getDialogPane().setContent(content);

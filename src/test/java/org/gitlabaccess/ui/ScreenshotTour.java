@@ -105,6 +105,17 @@ class ScreenshotTour {
             }
             Label step = robot.lookup(".step-current").queryAs(Label.class);
             assert step.getText().endsWith(messages.get("step.done"));
+            // "Clone your projects", from the Done page: the dialog waits for its answer, so not from this thread.
+            var clone = robot.lookup(messages.get("clone.open")).queryButton();
+            javafx.application.Platform.runLater(clone::fire);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.listWindows().stream()
+                    .anyMatch(w -> w != stage && w.isShowing()));
+            Scene cloneDialog = robot.listWindows().stream().filter(w -> w != stage && w.isShowing())
+                    .map(Window::getScene).findFirst().orElseThrow();
+            Thread.sleep(1500);
+            WaitForAsyncUtils.waitForFxEvents();
+            save(robot, cloneDialog, out.resolve("clone" + suffix + ".png"));
+            robot.interact(() -> cloneDialog.getWindow().hide());
         }
     }
 
