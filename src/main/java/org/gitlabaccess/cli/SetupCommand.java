@@ -38,9 +38,8 @@ final class SetupCommand extends BaseCommand {
     @Option(names = "--scan", paramLabel = "DIR", arity = "1..*", description = "Where to look for repositories.")
     List<Path> scan = new ArrayList<>();
 
-    @Option(names = "--key-passphrase-file", paramLabel = "F",
-            description = "Protect a new key with this passphrase, or open an existing one (first line).")
-    Path keyPassphraseFile;
+    @Mixin
+    KeyPassphraseFileOption keyPassphrase = new KeyPassphraseFileOption();
 
     @Option(names = "--key-file", paramLabel = "P", description = "Key to create or reuse (default: ~/.ssh/id_ed25519_<host>).")
     Path keyFile;
@@ -75,7 +74,7 @@ final class SetupCommand extends BaseCommand {
         }
         SetupRequest request = SetupRequest.builder(ctx.env(), site()).host(global().host()).caFile(global().caFile())
                 .sshHost(global().sshHost()).sshPort(global().sshPort()).method(method).token(token).keyFile(keyFile)
-                .keyPassphrase(readPassphrase(keyPassphraseFile)).hostKeyDecision(hostKeyDecision()).scanRoots(scan)
+                .keyPassphrase(readPassphrase(keyPassphrase.file)).hostKeyDecision(hostKeyDecision()).scanRoots(scan)
                 .revokeTokenAfter(revokeToken).credentialHelper(credentialHelper).plaintextApproval(plaintextApproval())
                 .oauth(oauth, oauthClient == null ? null : oauthClient.clientId()).build();
         SetupReport report = new SetupSession(request).apply(Progress.NONE, this::print);

@@ -27,6 +27,7 @@ import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +46,8 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--identity", paramLabel = "KEY", description = "Private key to use instead of ~/.ssh/config's.")
     Path identity;
 
-    @Option(names = "--key-passphrase-file", paramLabel = "F", description = "The key's passphrase (first line).")
-    Path passphraseFile;
+    @Mixin
+    KeyPassphraseFileOption keyPassphrase = new KeyPassphraseFileOption();
 
     @Option(names = "--https", description = "Check HTTPS access as plain git would (its credential helper and CA).")
     boolean https;
@@ -163,7 +164,7 @@ final class VerifyCommand extends BaseCommand {
         }
         effective.notice().ifPresent(this::warn);
         SshGreeting greeting;
-        try (Secret passphrase = readPassphrase(passphraseFile)) {
+        try (Secret passphrase = readPassphrase(keyPassphrase.file)) {
             greeting = verification.greet(effective, identity == null ? null : identity.toAbsolutePath(),
                     access.defaultKeyFile(wanted), passphrase);
         }
@@ -186,7 +187,7 @@ final class VerifyCommand extends BaseCommand {
     /** ls-remote of every GitLab remote, over the transport its URL names. */
     private List<RemoteCheck> repositories(AccessVerification verification, List<Remote> remotes, Path key) {
         List<RemoteCheck> checks;
-        try (Secret passphrase = readPassphrase(passphraseFile)) {
+        try (Secret passphrase = readPassphrase(keyPassphrase.file)) {
             checks = verification.lsRemote(remotes, key, passphrase, (remote, i) -> { });
         }
         for (RemoteCheck c : checks) {

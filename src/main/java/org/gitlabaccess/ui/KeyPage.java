@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -19,17 +18,13 @@ import javafx.stage.FileChooser;
 /** Step 5: create a key (passphrase + confirmation, with a strength hint) or reuse one. */
 final class KeyPage extends StepPage {
     private final KeyViewModel model;
-    private final RadioButton create;
 
     KeyPage(Messages m, KeyViewModel model) {
         super(m, "step.key");
         this.model = model;
-        ToggleGroup group = new ToggleGroup();
-        create = Ui.choice(m.get("key.create"), group);
-        RadioButton reuse = Ui.choice(m.get("key.reuse"), group);
-        create.setSelected(!model.reuseProperty().get());
-        reuse.selectedProperty().bindBidirectional(model.reuseProperty());
-        model.reuseProperty().addListener((o, a, b) -> create.setSelected(!b));
+        ChoicePair choice = ChoicePair.of(m.get("key.create"), m.get("key.reuse"), model.reuseProperty());
+        RadioButton create = choice.first();
+        RadioButton reuse = choice.second();
 
         TextField file = new TextField();
         file.textProperty().bindBidirectional(model.fileProperty());

@@ -13,14 +13,13 @@ import org.gitlabaccess.core.io.AtomicFile;
  * Removes the stale plain-text copies git or curl would still offer for the host:
  * {@code ~/.git-credentials} and {@code ~/.netrc} entries. Other lines stay byte for byte.
  */
-public final class CleanStaleCopiesStep implements SetupStep {
+public final class CleanStaleCopiesStep extends IdentifiedStep {
     /** How many plain-text entries went. */
     public record Removed(int removed) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.CLEAN_STALE_COPIES;
+    public CleanStaleCopiesStep() {
+        super(StepId.CLEAN_STALE_COPIES);
     }
 
     @Override

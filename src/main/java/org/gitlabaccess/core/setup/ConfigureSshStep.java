@@ -8,7 +8,7 @@ import org.gitlabaccess.core.ssh.SshEndpointChooser;
 import org.gitlabaccess.core.ssh.SshSetup;
 
 /** The ~/.ssh/config block, the host key in known_hosts, and the key in the agent ({@link SshSetup}). */
-public final class ConfigureSshStep implements SetupStep {
+public final class ConfigureSshStep extends IdentifiedStep {
     /** Where SSH goes now, the host key it trusts, and what ssh-agent made of the key. */
     public record Details(String host, String hostName, int port, String hostKeyFingerprint, String agent)
             implements StepDetails {
@@ -17,16 +17,12 @@ public final class ConfigureSshStep implements SetupStep {
     private final Map<String, SshEndpoint> alternatives;
 
     public ConfigureSshStep(Map<String, SshEndpoint> alternatives) {
+        super(StepId.SSH_CONFIG);
         this.alternatives = alternatives;
     }
 
     public ConfigureSshStep() {
         this(SshEndpointChooser.KNOWN_ALTERNATIVES);
-    }
-
-    @Override
-    public StepId id() {
-        return StepId.SSH_CONFIG;
     }
 
     @Override

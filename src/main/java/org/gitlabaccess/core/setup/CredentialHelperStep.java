@@ -23,14 +23,13 @@ import org.gitlabaccess.core.io.AtomicFile;
  * Chooses the credential helper (the best secure one, or the one asked for), configures it for the
  * GitLab host only, and gives git the custom CA for that host.
  */
-public final class CredentialHelperStep implements SetupStep {
+public final class CredentialHelperStep extends IdentifiedStep {
     /** The helper configured for the host, as git's configuration names it, and its kind. */
     public record Details(String helper, String kind) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.CREDENTIAL_HELPER;
+    public CredentialHelperStep() {
+        super(StepId.CREDENTIAL_HELPER);
     }
 
     @Override

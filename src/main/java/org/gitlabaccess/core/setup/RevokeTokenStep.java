@@ -9,10 +9,9 @@ import org.gitlabaccess.core.gitlab.oauth.OAuthClient;
  * Least privilege: once the key is uploaded and SSH works, a token with the api scope is no longer
  * needed on this machine. Revoked only when the user asked for it; a browser sign-in's always.
  */
-public final class RevokeTokenStep implements SetupStep {
-    @Override
-    public StepId id() {
-        return StepId.REVOKE_TOKEN;
+public final class RevokeTokenStep extends IdentifiedStep {
+    public RevokeTokenStep() {
+        super(StepId.REVOKE_TOKEN);
     }
 
     @Override

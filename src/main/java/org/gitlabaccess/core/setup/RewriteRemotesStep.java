@@ -29,7 +29,7 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * Finds the local repositories and rewrites their GitLab remotes to the method's form, with the
  * journal that {@code repos undo} reads. Other hosts are never touched; embedded credentials go.
  */
-public final class RewriteRemotesStep implements SetupStep {
+public final class RewriteRemotesStep extends IdentifiedStep {
     /**
      * @param leftAlone remotes of other hosts and the like, never touched
      * @param skipped git files the scan would not open (their remotes stay as they are)
@@ -46,12 +46,8 @@ public final class RewriteRemotesStep implements SetupStep {
     private final RewriteTarget to;
 
     public RewriteRemotesStep(RewriteTarget to) {
+        super(StepId.REWRITE_REMOTES);
         this.to = to;
-    }
-
-    @Override
-    public StepId id() {
-        return StepId.REWRITE_REMOTES;
     }
 
     @Override

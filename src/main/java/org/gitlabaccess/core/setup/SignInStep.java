@@ -3,7 +3,7 @@ package org.gitlabaccess.core.setup;
 import java.util.List;
 
 /** Reports the session's sign-in: which instance, which account, what the token may do. */
-public final class SignInStep implements SetupStep {
+public final class SignInStep extends IdentifiedStep {
     /** Signed in with a personal access token: its scopes and expiry (null: never). */
     public record Token(String host, String username, List<String> scopes, String expiresAt) implements StepDetails {
     }
@@ -12,9 +12,8 @@ public final class SignInStep implements SetupStep {
     public record Browser(String host, String username, boolean oauth) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.SIGN_IN;
+    public SignInStep() {
+        super(StepId.SIGN_IN);
     }
 
     @Override

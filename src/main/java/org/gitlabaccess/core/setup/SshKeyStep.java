@@ -6,7 +6,7 @@ import java.util.List;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** Reuses the host's key when it exists (proving its passphrase), else creates one. */
-public final class SshKeyStep implements SetupStep {
+public final class SshKeyStep extends IdentifiedStep {
     public record Reused(String privateKey, String fingerprint) implements StepDetails {
     }
 
@@ -14,9 +14,8 @@ public final class SshKeyStep implements SetupStep {
     public record Created(String privateKey, String fingerprint, boolean passphrase) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.SSH_KEY;
+    public SshKeyStep() {
+        super(StepId.SSH_KEY);
     }
 
     @Override

@@ -11,14 +11,13 @@ import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.credentials.GitTokenStore;
 
 /** Stores the token where git looks for it (through git's own credential protocol), replacing any old one. */
-public final class StoreTokenStep implements SetupStep {
+public final class StoreTokenStep extends IdentifiedStep {
     /** The user name git sends with the token. */
     public record Details(String username) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.STORE_TOKEN;
+    public StoreTokenStep() {
+        super(StepId.STORE_TOKEN);
     }
 
     @Override

@@ -6,14 +6,13 @@ import java.util.List;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
 
 /** Registers the key on the account, unless it is there already. */
-public final class UploadKeyStep implements SetupStep {
+public final class UploadKeyStep extends IdentifiedStep {
     /** The key as the account holds it. */
     public record Details(long keyId, String title, String expiresAt) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.UPLOAD_KEY;
+    public UploadKeyStep() {
+        super(StepId.UPLOAD_KEY);
     }
 
     @Override

@@ -20,14 +20,13 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * settings), then once with the real {@code git} and nothing but the user's configuration, which
  * proves the credential helper and the CA work for plain git.
  */
-public final class VerifyHttpsStep implements SetupStep {
+public final class VerifyHttpsStep extends IdentifiedStep {
     /** Each repository with the token, and once with plain git and nothing but the user's configuration. */
     public record Details(List<UrlOutcome> repositories, UrlOutcome plainGit) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.VERIFY_HTTPS;
+    public VerifyHttpsStep() {
+        super(StepId.VERIFY_HTTPS);
     }
 
     @Override

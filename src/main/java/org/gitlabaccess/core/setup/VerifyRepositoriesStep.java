@@ -14,14 +14,13 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * A real git operation per repository: {@code ls-remote} of each GitLab remote over SSH, through
  * JGit with the user's ~/.ssh files, as git will do it from now on.
  */
-public final class VerifyRepositoriesStep implements SetupStep {
+public final class VerifyRepositoriesStep extends IdentifiedStep {
     /** Each GitLab remote's ls-remote, over the transport the remotes now use. */
     public record Details(List<UrlOutcome> repositories, String to) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.VERIFY_REPOSITORIES;
+    public VerifyRepositoriesStep() {
+        super(StepId.VERIFY_REPOSITORIES);
     }
 
     @Override

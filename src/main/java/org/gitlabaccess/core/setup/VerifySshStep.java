@@ -4,14 +4,13 @@ import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 
 /** Proves it: GitLab's welcome line over SSH with the configured key, as {@code ssh -T} would get it. */
-public final class VerifySshStep implements SetupStep {
+public final class VerifySshStep extends IdentifiedStep {
     /** GitLab's welcome: who the key signs in as, where. */
     public record Details(String endpoint, String username, String welcome) implements StepDetails {
     }
 
-    @Override
-    public StepId id() {
-        return StepId.VERIFY_SSH;
+    public VerifySshStep() {
+        super(StepId.VERIFY_SSH);
     }
 
     @Override
