@@ -1,6 +1,5 @@
 package org.gitlabaccess.ui;
 
-import javafx.scene.Node;
 import javafx.scene.control.RadioButton;
 
 /** Step 3: SSH (recommended) or HTTPS, with one sentence each on when to choose which. */

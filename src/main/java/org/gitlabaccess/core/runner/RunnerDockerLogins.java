@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.runner;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,20 +37,10 @@ import org.gitlabaccess.core.io.FilePermissions;
  * token, so one stale login fails every pull (field report: a test {@code docker login} left in
  * /root/.docker/config.json). Each is tested against the runner's GitLab.
  */
-public final class RunnerDockerLogins {
+public record RunnerDockerLogins(RunnerHost host, HttpSettings http, AtomicFile files) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The users' files are read as docker would read them for the service, without this process's DOCKER_CONFIG. */
     private static final Environment NO_DOCKER_CONFIG = new Environment(Map.of(), new Properties());
-
-    private final RunnerHost host;
-    private final HttpSettings http;
-    private final AtomicFile files;
-
-    public RunnerDockerLogins(RunnerHost host, HttpSettings http, AtomicFile files) {
-        this.host = host;
-        this.http = http;
-        this.files = files;
-    }
 
     /**
      * @param registries the registry names checked, for a report that found none

@@ -14,10 +14,6 @@ import org.gitlabaccess.core.io.AtomicFile;
  * {@code ~/.git-credentials} and {@code ~/.netrc} entries. Other lines stay byte for byte.
  */
 public final class CleanStaleCopiesStep extends IdentifiedStep {
-    /** How many plain-text entries went. */
-    public record Removed(int removed) implements StepDetails {
-    }
-
     public CleanStaleCopiesStep() {
         super(StepId.CLEAN_STALE_COPIES);
     }
@@ -45,7 +41,7 @@ public final class CleanStaleCopiesStep extends IdentifiedStep {
         List<Change> changes = new ArrayList<>();
         removed.forEach(f -> changes.add(new Change(ChangeKind.PLAINTEXT_REMOVED, f.describe(state.home()), null, null)));
         return StepOutcome.changed(id(), state.texts().get("setup.clean-stale-copies.removed", removed.size(),
-                host.hostAndPort()), changes, new Removed(removed.size()));
+                host.hostAndPort()), changes, new StepDetails.StaleCopiesRemoved(removed.size()));
     }
 
     private static List<PlaintextFinding> find(SetupState state) {

@@ -9,11 +9,6 @@ import org.gitlabaccess.core.ssh.SshSetup;
 
 /** The ~/.ssh/config block, the host key in known_hosts, and the key in the agent ({@link SshSetup}). */
 public final class ConfigureSshStep extends IdentifiedStep {
-    /** Where SSH goes now, the host key it trusts, and what ssh-agent made of the key. */
-    public record Details(String host, String hostName, int port, String hostKeyFingerprint, String agent)
-            implements StepDetails {
-    }
-
     private final Map<String, SshEndpoint> alternatives;
 
     public ConfigureSshStep(Map<String, SshEndpoint> alternatives) {
@@ -50,7 +45,7 @@ public final class ConfigureSshStep extends IdentifiedStep {
             changes.add(new Change(ChangeKind.SSH_CONFIG_BLOCK, result.configFile().toString(), null,
                     state.texts().get("setup.ssh-config.block", result.endpoint().alias())));
         }
-        Details details = new Details(result.endpoint().alias(), result.endpoint().hostName(), result.endpoint().port(),
+        StepDetails.SshConfigured details = new StepDetails.SshConfigured(result.endpoint().alias(), result.endpoint().hostName(), result.endpoint().port(),
                 result.hostKeyFingerprint(), result.agent().id());
         String summary = state.texts().get("setup.ssh-config.done", result.endpoint().alias(), result.endpoint(),
                 state.key().privateKeyFile().getFileName());

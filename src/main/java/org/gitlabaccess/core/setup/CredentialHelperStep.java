@@ -24,10 +24,6 @@ import org.gitlabaccess.core.io.AtomicFile;
  * GitLab host only, and gives git the custom CA for that host.
  */
 public final class CredentialHelperStep extends IdentifiedStep {
-    /** The helper configured for the host, as git's configuration names it, and its kind. */
-    public record Details(String helper, String kind) implements StepDetails {
-    }
-
     public CredentialHelperStep() {
         super(StepId.CREDENTIAL_HELPER);
     }
@@ -75,7 +71,7 @@ public final class CredentialHelperStep extends IdentifiedStep {
                 changes.add(new Change(ChangeKind.GIT_CONFIG, result.key(), null, result.pem().toString()));
             }
         }
-        Details details = new Details(spec.configValue(), spec.kind().name().toLowerCase(Locale.ROOT));
+        StepDetails.HelperConfigured details = new StepDetails.HelperConfigured(spec.configValue(), spec.kind().name().toLowerCase(Locale.ROOT));
         String summary = state.texts().get("setup.credential-helper.done", host.hostAndPort(), spec.configValue());
         return changes.isEmpty() ? StepOutcome.unchanged(id(), summary, details)
                 : StepOutcome.changed(id(), summary, changes, details);

@@ -30,19 +30,6 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  * journal that {@code repos undo} reads. Other hosts are never touched; embedded credentials go.
  */
 public final class RewriteRemotesStep extends IdentifiedStep {
-    /**
-     * @param leftAlone remotes of other hosts and the like, never touched
-     * @param skipped git files the scan would not open (their remotes stay as they are)
-     * @param journal the journal {@code repos undo} reads; null when nothing changed
-     */
-    public record Details(int repositories, int alreadyInTargetForm, int leftAlone, List<SkippedFile> skipped,
-                          String journal) implements StepDetails {
-    }
-
-    /** A file the scan did not read, and why (fifo, device, too-large, ...). */
-    public record SkippedFile(String path, String reason) {
-    }
-
     private final RewriteTarget to;
 
     public RewriteRemotesStep(RewriteTarget to) {
@@ -65,7 +52,7 @@ public final class RewriteRemotesStep extends IdentifiedStep {
         state.repositories = plan;
         // Files the scan would not open (FIFOs, devices, huge files): named, as their remotes stay as they are.
         List<ScanResult.Skipped> skipped = state.skippedFiles;
-        List<SkippedFile> skippedFiles = skipped.stream().map(s -> new SkippedFile(s.path().toString(),
+        List<StepDetails.SkippedFile> skippedFiles = skipped.stream().map(s -> new StepDetails.SkippedFile(s.path().toString(),
                 s.reason().id())).toList();
         String skippedNote = skipped.isEmpty() ? "" : " " + state.texts().get("setup.rewrite-remotes.skipped",
                 String.join("; ", skipped.stream().map(s -> s.path() + " (" + s.reason().id() + ")").toList()));
@@ -74,7 +61,7 @@ public final class RewriteRemotesStep extends IdentifiedStep {
                     ? state.texts().get("setup.rewrite-remotes.none-found", state.request().scanRootsOrHome())
                     : state.texts().get("setup.rewrite-remotes.unchanged", plan.alreadyInTargetForm(),
                             state.inventory.size(), to.name().toLowerCase())) + skippedNote,
-                    new Details(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
+                    new StepDetails.RemotesRewritten(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
                             null));
         }
         progress.update(state.texts().get("setup.rewrite-remotes.progress.rewrite", plan.edits().size()), 0.8);
@@ -101,7 +88,7 @@ public final class RewriteRemotesStep extends IdentifiedStep {
         }
         return StepOutcome.changed(id(), state.texts().get("setup.rewrite-remotes.rewritten", changes.size(),
                 report.changed().size(), to.name().toLowerCase()) + skippedNote, changes,
-                new Details(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
+                new StepDetails.RemotesRewritten(state.inventory.size(), plan.alreadyInTargetForm(), plan.leftAlone().size(), skippedFiles,
                         String.valueOf(report.journal())));
     }
 

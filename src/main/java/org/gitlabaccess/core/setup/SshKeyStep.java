@@ -7,13 +7,6 @@ import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** Reuses the host's key when it exists (proving its passphrase), else creates one. */
 public final class SshKeyStep extends IdentifiedStep {
-    public record Reused(String privateKey, String fingerprint) implements StepDetails {
-    }
-
-    /** @param passphrase whether the new key is protected by one */
-    public record Created(String privateKey, String fingerprint, boolean passphrase) implements StepDetails {
-    }
-
     public SshKeyStep() {
         super(StepId.SSH_KEY);
     }
@@ -26,14 +19,14 @@ public final class SshKeyStep extends IdentifiedStep {
             progress.update(state.texts().get("setup.ssh-key.progress.open"), 0.3);
             state.key = SshKeyFiles.read(file, r.keyPassphrase());
             return StepOutcome.unchanged(id(), state.texts().get("setup.ssh-key.reused", file, state.key.fingerprint()),
-                    new Reused(file.toString(), state.key.fingerprint()));
+                    new StepDetails.KeyReused(file.toString(), state.key.fingerprint()));
         }
         progress.update(state.texts().get("setup.ssh-key.progress.create"), 0.3);
         state.key = SshKeyFiles.create(file, r.keyComment(), r.keyPassphrase());
         return StepOutcome.changed(id(), state.texts().get("setup.ssh-key.created", file, state.key.fingerprint()),
                 List.of(new Change(ChangeKind.FILE_CREATED, file.toString(), null, state.key.fingerprint()),
                         new Change(ChangeKind.FILE_CREATED, state.key.publicKeyFile().toString(), null, null)),
-                new Created(file.toString(), state.key.fingerprint(), state.key.encrypted()));
+                new StepDetails.KeyCreated(file.toString(), state.key.fingerprint(), state.key.encrypted()));
     }
 
     @Override

@@ -12,10 +12,6 @@ import org.gitlabaccess.core.credentials.GitTokenStore;
 
 /** Stores the token where git looks for it (through git's own credential protocol), replacing any old one. */
 public final class StoreTokenStep extends IdentifiedStep {
-    /** The user name git sends with the token. */
-    public record Details(String username) implements StepDetails {
-    }
-
     public StoreTokenStep() {
         super(StepId.STORE_TOKEN);
     }
@@ -38,7 +34,7 @@ public final class StoreTokenStep extends IdentifiedStep {
         current.ifPresent(f -> f.password().close());
         if (same) {
             return StepOutcome.unchanged(id(), state.texts().get("setup.store-token.already", host.hostAndPort()),
-                    new Details(username));
+                    new StepDetails.TokenStored(username));
         }
         var stored = new GitTokenStore(git).store(host, username, state.request().token(),
                 state.request().plaintextApproval());
@@ -50,6 +46,6 @@ public final class StoreTokenStep extends IdentifiedStep {
         }
         return StepOutcome.changed(id(), state.texts().get("setup.store-token.stored", username, host.hostAndPort()),
                 List.of(new Change(ChangeKind.CREDENTIAL_STORED, host.hostAndPort(), null,
-                        state.texts().get("setup.store-token.user", username))), new Details(username));
+                        state.texts().get("setup.store-token.user", username))), new StepDetails.TokenStored(username));
     }
 }

@@ -7,10 +7,6 @@ import org.gitlabaccess.core.gitlab.SshKeyUploader;
 
 /** Registers the key on the account, unless it is there already. */
 public final class UploadKeyStep extends IdentifiedStep {
-    /** The key as the account holds it. */
-    public record Details(long keyId, String title, String expiresAt) implements StepDetails {
-    }
-
     public UploadKeyStep() {
         super(StepId.UPLOAD_KEY);
     }
@@ -31,7 +27,7 @@ public final class UploadKeyStep extends IdentifiedStep {
         progress.update(state.texts().get("setup.upload-key.progress"), 0.5);
         var registered = new SshKeyUploader().upload(state.client(), state.key(),
                 SshKeyUploader.defaultTitle(r.machineName(), today), expiry);
-        Details details = new Details(registered.id(), registered.title(), String.valueOf(registered.expiresAt()));
+        StepDetails.KeyUploaded details = new StepDetails.KeyUploaded(registered.id(), registered.title(), String.valueOf(registered.expiresAt()));
         if (registered.alreadyThere()) {
             return StepOutcome.unchanged(id(), state.texts().get("setup.upload-key.already", state.verdict().username()),
                     details);

@@ -21,10 +21,6 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * proves the credential helper and the CA work for plain git.
  */
 public final class VerifyHttpsStep extends IdentifiedStep {
-    /** Each repository with the token, and once with plain git and nothing but the user's configuration. */
-    public record Details(List<UrlOutcome> repositories, UrlOutcome plainGit) implements StepDetails {
-    }
-
     public VerifyHttpsStep() {
         super(StepId.VERIFY_HTTPS);
     }
@@ -50,7 +46,7 @@ public final class VerifyHttpsStep extends IdentifiedStep {
         }
         progress.update(state.texts().get("setup.verify-https.progress.plain"), 0.97);
         HttpsCheckResult plain = AccessVerification.of(state).plainGit(distinct.get(0));
-        Details details = new Details(results, UrlOutcome.of(plain));
+        StepDetails.HttpsVerified details = new StepDetails.HttpsVerified(results, UrlOutcome.of(plain));
         if (!plain.ok()) {
             failed.add(0, "plain git: " + plain.detail());
         }

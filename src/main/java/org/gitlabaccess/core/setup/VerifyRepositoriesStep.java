@@ -15,10 +15,6 @@ import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
  * JGit with the user's ~/.ssh files, as git will do it from now on.
  */
 public final class VerifyRepositoriesStep extends IdentifiedStep {
-    /** Each GitLab remote's ls-remote, over the transport the remotes now use. */
-    public record Details(List<UrlOutcome> repositories, String to) implements StepDetails {
-    }
-
     public VerifyRepositoriesStep() {
         super(StepId.VERIFY_REPOSITORIES);
     }
@@ -42,6 +38,6 @@ public final class VerifyRepositoriesStep extends IdentifiedStep {
                     Text.of("error.repository-access.hint"));
         }
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-repositories.ok", remotes.size()),
-                new Details(checks.stream().map(UrlOutcome::of).toList(), RewriteTarget.SSH.id()));
+                new StepDetails.RepositoriesVerified(checks.stream().map(UrlOutcome::of).toList(), RewriteTarget.SSH.id()));
     }
 }

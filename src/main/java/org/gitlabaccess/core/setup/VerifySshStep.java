@@ -5,10 +5,6 @@ import org.gitlabaccess.core.ssh.SshCheckResult;
 
 /** Proves it: GitLab's welcome line over SSH with the configured key, as {@code ssh -T} would get it. */
 public final class VerifySshStep extends IdentifiedStep {
-    /** GitLab's welcome: who the key signs in as, where. */
-    public record Details(String endpoint, String username, String welcome) implements StepDetails {
-    }
-
     public VerifySshStep() {
         super(StepId.VERIFY_SSH);
     }
@@ -21,7 +17,7 @@ public final class VerifySshStep extends IdentifiedStep {
         if (!result.ok()) {
             throw SshCheckProblems.of(result);
         }
-        Details details = new Details(state.endpoint().toString(), result.username(), result.detail());
+        StepDetails.SshVerified details = new StepDetails.SshVerified(state.endpoint().toString(), result.username(), result.detail());
         return StepOutcome.unchanged(id(), state.texts().get("setup.verify-ssh.ok", result.detail()), details);
     }
 }

@@ -9,7 +9,6 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
-import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** {@code ssh -T git@host} gets GitLab's welcome with the key SSH would use. */
 public final class SshAuthCheck implements Check {
