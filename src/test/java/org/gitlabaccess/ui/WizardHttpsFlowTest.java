@@ -86,6 +86,7 @@ class WizardHttpsFlowTest {
 
     @Test
     void setsUpHttpsThroughTheWizardAndUndoesTheRemoteChange(FxRobot robot) throws Exception {
+        server.state().clearRequests();
         next(robot);
         waitUntil(() -> step(robot).endsWith("Diagnose"));
         next(robot);
@@ -130,5 +131,8 @@ class WizardHttpsFlowTest {
                 .as("nothing works any more").isEmpty();
         assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
                 + server.httpUrl(Seed.PROJECT_ONE)).doesNotContain(Seed.EXPIRED_TOKEN);
+        // One pass through the window signs in once: the core session keeps the sign-in.
+        assertThat(server.state().requests().stream().filter(r -> r.path().endsWith("/personal_access_tokens/self")))
+                .as("sign-ins").hasSize(1);
     }
 }

@@ -80,6 +80,7 @@ class WizardSshFlowTest {
 
     @Test
     void setsUpSshThroughTheWizard(FxRobot robot) throws Exception {
+        server.state().clearRequests();
         // Welcome: the host is prefilled; Enter is Next.
         robot.type(KeyCode.ENTER);
         waitUntil(() -> currentStep(robot).endsWith("Diagnose"));
@@ -123,5 +124,8 @@ class WizardSshFlowTest {
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).contains(server.knownHostsLine());
         assertThat(Files.readString(home.resolve("src/app/.git/config"))).contains("url = "
                 + server.sshUrl(Seed.PROJECT_ONE));
+        // One pass through the window signs in once: the core session keeps the sign-in.
+        assertThat(server.state().requests().stream().filter(r -> r.path().endsWith("/personal_access_tokens/self")))
+                .as("sign-ins").hasSize(1);
     }
 }
