@@ -181,6 +181,30 @@ class ExpiryChecksTest {
     }
 
     @Test
+    void theTokenThisProductStoredForGitIsNamedAsSuch() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.gitlabaccess.testkit.Processes.available("git"));
+        Path home = Files.createDirectories(dir.resolve("dave-https"));
+        // "ci deploy" (due in 3 days) stored for Git over HTTPS by setup.
+        var setup = new CliRunner(home).env("GITLAB_TOKEN", DAVE_3).run("setup", "--method", "https", "--yes",
+                "--credential-helper", "cache", "--host", server.baseUrl(), "--ca-file", server.caFile().toString());
+        try {
+            assertThat(setup.exitCode()).as(setup.err() + setup.out()).isZero();
+            var r = run(home, DAVE_API);
+            JsonNode due = check(r, "tokens-expiring");
+            assertThat(due.get("summary").asText()).contains("\"ci deploy\"").contains("stored for Git over HTTPS");
+            assertThat(due.get("fix").asText()).contains("login --rotate");
+            for (JsonNode t : due.get("details").get("tokens")) {
+                assertThat(t.get("storedForGit").asBoolean()).as(t.toString())
+                        .isEqualTo(t.get("name").asText().equals("ci deploy"));
+            }
+            assertThat(r.all()).doesNotContain(DAVE_3);
+        } finally {
+            org.gitlabaccess.testkit.Processes.run(home, java.util.Map.of("HOME", home.toString()), "git",
+                    "credential-cache", "exit");
+        }
+    }
+
+    @Test
     void theKeyCheckSkipsWithoutTokenOrKey() throws IOException {
         Path home = carolsHome();
         assertThat(check(run(home, null), "ssh-key-expiry").get("status").asText()).isEqualTo("skip");

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
+import org.gitlabaccess.core.credentials.CredentialRequest;
+import org.gitlabaccess.core.credentials.GitCommand;
+import org.gitlabaccess.core.credentials.GitCredentialProtocol;
+import org.gitlabaccess.core.credentials.GitHost;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
@@ -13,6 +18,9 @@ import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.doctor.Remedy;
 import org.gitlabaccess.core.gitlab.AccessTokenList;
+import org.gitlabaccess.core.gitlab.ApiResult;
+import org.gitlabaccess.core.gitlab.JsonFields;
+import org.gitlabaccess.core.io.Secret;
 
 /**
  * The account's active personal access tokens that stop working within a week (GitLab's own
@@ -59,21 +67,46 @@ public final class TokensExpiringCheck implements Check {
         }
         due.sort(Comparator.comparing((AccessTokenList.Listed t) -> t.expiresAt().orElseThrow())
                 .thenComparing(AccessTokenList.Listed::name));
+        Optional<Long> storedForGit = storedForGit(c);
         List<String> lines = new ArrayList<>();
         List<Map<String, Object>> details = new ArrayList<>();
         for (var t : due) {
-            lines.add(describe(c, t));
+            boolean ours = storedForGit.isPresent() && storedForGit.get() == t.id();
+            lines.add(ours ? c.texts().get("doctor.tokens-expiring.stored", describe(c, t)) : describe(c, t));
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("name", t.name());
             d.put("scopes", t.scopes());
             d.put("expiresAt", t.expiresAt().orElseThrow().toString());
             d.put("lastUsedAt", t.lastUsedAt().map(Object::toString).orElse(null));
+            d.put("storedForGit", ours);
             details.add(d);
         }
         String summary = c.texts().get("doctor.tokens-expiring.due", due.size(), WARN_DAYS, String.join("; ", lines));
-        Fix fix = Fix.manual(c.texts().get("doctor.tokens-expiring.fix", c.instance().root()),
-                Remedy.openPage(c.instance().root() + "/-/user_settings/personal_access_tokens"));
+        boolean oursDue = storedForGit.isPresent() && due.stream().anyMatch(t -> t.id() == storedForGit.get());
+        String howTo = c.texts().get("doctor.tokens-expiring.fix", c.instance().root())
+                + (oursDue ? " " + c.texts().get("doctor.tokens-expiring.fix.stored") : "");
+        Fix fix = Fix.manual(howTo, Remedy.openPage(c.instance().root() + "/-/user_settings/personal_access_tokens"));
         return CheckResult.warn(id(), summary, fix).withDetails(Map.of("tokens", details));
+    }
+
+    /**
+     * The token git's credential store holds for this host (the one setup stored for HTTPS), by its id:
+     * its value is asked of git's own helpers, shown to GitLab only, and never kept or printed.
+     */
+    private static Optional<Long> storedForGit(DoctorContext c) {
+        try {
+            var filled = new GitCredentialProtocol(new GitCommand(c.inputs().env()))
+                    .fill(CredentialRequest.forHost(GitHost.of(c.instance().root())));
+            if (filled.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Secret token = filled.get().password()) {
+                ApiResult self = c.instance().client(token).get("/personal_access_tokens/self");
+                return self.ok() ? Optional.of(JsonFields.object(self).number("id")) : Optional.empty();
+            }
+        } catch (ProblemException e) {
+            return Optional.empty(); // no git, no helper: nothing of ours to name
+        }
     }
 
     private static String describe(DoctorContext c, AccessTokenList.Listed t) {
