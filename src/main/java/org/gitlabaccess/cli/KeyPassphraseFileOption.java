@@ -6,6 +6,6 @@ import picocli.CommandLine.Option;
 /** {@code --key-passphrase-file}: the SSH key's passphrase for {@code setup} and {@code verify}. */
 final class KeyPassphraseFileOption {
     @Option(names = "--key-passphrase-file", paramLabel = "F",
-            description = "The key's passphrase (first line): opens a protected key, and protects a new one.")
+            description = "The SSH key's passphrase, from the first line of this file (setup also protects a new key with it).")
     Path file;
 }
