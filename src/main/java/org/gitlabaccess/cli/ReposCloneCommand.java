@@ -20,11 +20,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access repos clone}: the first day's clones. */
 @Command(name = "clone", sortOptions = false, header = "Clone the GitLab projects you are a member of.",
-        description = {"Lists your projects (newest activity first) and clones the ones named, those of --group, those",
-            "matching --search, or --all into ROOT/<group>/<project> (default ~/src, or the site's cloneRoot), over",
-            "SSH or HTTPS with your own SSH configuration or credential helper, four at a time. An existing",
-            "directory is skipped and never touched; a clone that fails or is stopped leaves nothing behind.",
-            "Without a selection, the site configuration's cloneGroups are cloned. Exit 1 when a clone failed."})
+        description = {"Lists your projects (newest activity first) and clones the ones named, those",
+            "of --group, those matching --search, or --all into ROOT/<group>/<project>",
+            "(default ~/src, or the site's cloneRoot), over SSH or HTTPS with your own SSH",
+            "configuration or credential helper, four at a time. An existing directory is",
+            "skipped and never touched; a clone that fails or is stopped leaves nothing",
+            "behind. Without a selection, the site configuration's cloneGroups are cloned.",
+            "Exit 1 when a clone failed."})
 final class ReposCloneCommand extends BaseCommand {
     @Parameters(paramLabel = "PROJECT", arity = "0..*", description = "Projects by path, e.g. group/project.")
     List<String> projects = new ArrayList<>();
