@@ -8,36 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gitlabaccess.core.runner.RunnerHost;
 import org.gitlabaccess.core.runner.SimulatedRunnerHost;
-import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code doctor --runner-config}: the build server's runners, named by name and URL, never by token. */
 class DoctorRunnerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     @Test
     void namesTheRunnerGitLabRefusesAndNeverItsToken() throws Exception {
-        RunnerHost host = SimulatedRunnerHost.create(dir.resolve("build-server"), server);
-        Path home = Files.createDirectories(dir.resolve("home"));
+        RunnerHost host = SimulatedRunnerHost.create(running.directory("build-server"), running.get());
+        Path home = running.directory("home");
         var r = new CliRunner(home).run("doctor", "--json", "--runner-config", host.configFile().toString(), "--host",
-                server.baseUrl(), "--ca-file", server.caFile().toString());
+                running.get().baseUrl(), "--ca-file", running.get().caFile().toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         JsonNode tokens = null;
         for (JsonNode check : JSON.readTree(r.out()).get("checks")) {
@@ -47,7 +34,7 @@ class DoctorRunnerTest {
         }
         assertThat(tokens).as("the runner checks run when --runner-config is given").isNotNull();
         assertThat(tokens.get("status").asText()).isEqualTo("fail");
-        assertThat(tokens.get("summary").asText()).contains(SimulatedRunnerHost.OLD_RUNNER).contains(server.baseUrl());
+        assertThat(tokens.get("summary").asText()).contains(SimulatedRunnerHost.OLD_RUNNER).contains(running.get().baseUrl());
         assertThat(r.all()).doesNotContain(Seed.RUNNER_TOKEN).doesNotContain(Seed.EXPIRED_RUNNER_TOKEN);
     }
 }

@@ -12,45 +12,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
 import org.gitlabaccess.testkit.TestProject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code repos clone}: the projects of the account, over SSH and HTTPS, never touching what is there. */
 class ReposCloneTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
+    static void start() throws Exception {
         // A project whose repository is gone on the server: its clone fails midway.
-        server.state().addProject(new TestProject(3, "group/broken", "Gone", dir.resolve("nowhere.git"),
+        running.get().state().addProject(new TestProject(3, "group/broken", "Gone", running.directory("gone").resolve("nowhere.git"),
                 Set.of(1L, 2L)));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
     }
 
     private static CliRunner.Result run(Path home, String token, String... rest) {
         List<String> args = new java.util.ArrayList<>(List.of(rest));
-        args.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
+        args.addAll(List.of("--host", running.get().baseUrl(), "--ca-file", running.get().caFile().toString()));
         return new CliRunner(home).env("GITLAB_TOKEN", token).run(args.toArray(String[]::new));
     }
 
     @Test
     void clonesOverSshSkipsWhatIsThereAndLeavesNothingOfAFailedClone() throws Exception {
         assumeTrue(Processes.available("git") && Processes.available("ssh"));
-        Path home = Files.createDirectories(dir.resolve("ssh"));
+        Path home = running.directory("ssh");
         var setup = run(home, Seed.API_TOKEN, "setup", "--method", "ssh", "--yes");
         assertThat(setup.exitCode()).as(setup.err() + setup.out()).isZero();
         Path existing = Files.createDirectories(home.resolve("src/group/project-two"));
@@ -67,7 +59,7 @@ class ReposCloneTest {
         Path one = home.resolve("src/group/project-one");
         Map<String, String> git = Map.of("HOME", home.toString());
         assertThat(Processes.run(one, git, "git", "config", "--get", "remote.origin.url").stdout().strip())
-                .isEqualTo(server.sshUrl(Seed.PROJECT_ONE));
+                .isEqualTo(running.get().sshUrl(Seed.PROJECT_ONE));
         assertThat(Processes.run(one, git, "git", "log", "--oneline", "-1").exitCode()).isZero();
         assertThat(Files.readString(existing.resolve("mine.txt"))).isEqualTo("work in progress\n");
         try (Stream<Path> left = Files.list(home.resolve("src/group"))) {
@@ -80,7 +72,7 @@ class ReposCloneTest {
     @Test
     void clonesOverHttpsWithTheStoredCredential() throws Exception {
         assumeTrue(Processes.available("git"));
-        Path home = Files.createDirectories(dir.resolve("https"));
+        Path home = running.directory("https");
         Map<String, String> git = Map.of("HOME", home.toString());
         var setup = run(home, Seed.WRITE_REPOSITORY_TOKEN, "setup", "--method", "https", "--yes",
                 "--credential-helper", "cache");
@@ -94,7 +86,7 @@ class ReposCloneTest {
             assertThat(JSON.readTree(cloned.out()).get("cloned")).hasSize(2);
             Path two = root.resolve(Seed.PROJECT_TWO);
             assertThat(Processes.run(two, git, "git", "config", "--get", "remote.origin.url").stdout().strip())
-                    .isEqualTo(server.httpUrl(Seed.PROJECT_TWO));
+                    .isEqualTo(running.get().httpUrl(Seed.PROJECT_TWO));
             assertThat(cloned.all()).doesNotContain(Seed.WRITE_REPOSITORY_TOKEN);
         } finally {
             Processes.run(home, git, "git", "credential-cache", "exit");
@@ -103,7 +95,7 @@ class ReposCloneTest {
 
     @Test
     void withoutASelectionNothingIsClonedAndTheUserIsToldHowToChoose() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("none"));
+        Path home = running.directory("none");
         var r = run(home, Seed.API_TOKEN, "repos", "clone");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--group").contains("--all");

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
 import org.gitlabaccess.testkit.TestKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ssh-key rotate}: the new key works before the old one goes, and a rotation that fails at
@@ -25,29 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SshKeyRotateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     private static CliRunner.Result run(Path home, String... rest) {
         List<String> args = new ArrayList<>(List.of(rest));
-        args.addAll(List.of("--host", server.baseUrl(), "--ca-file", server.caFile().toString()));
+        args.addAll(List.of("--host", running.get().baseUrl(), "--ca-file", running.get().caFile().toString()));
         return new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run(args.toArray(String[]::new));
     }
 
     /** A home set up for SSH by the product itself. */
     private static Path setUp(String name) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(name));
+        Path home = running.directory(name);
         var setup = run(home, "setup", "--method", "ssh", "--yes");
         assertThat(setup.exitCode()).as(setup.err() + setup.out()).isZero();
         return home;
@@ -55,7 +42,7 @@ class SshKeyRotateTest {
 
     private static List<String> accountFingerprints() {
         // Written as ssh-keygen -l prints them ("SHA256:..."), as the command's JSON does.
-        return server.state().keys().stream().map(k -> k.fingerprintSha256().startsWith("SHA256:")
+        return running.get().state().keys().stream().map(k -> k.fingerprintSha256().startsWith("SHA256:")
                 ? k.fingerprintSha256() : "SHA256:" + k.fingerprintSha256()).toList();
     }
 
@@ -93,7 +80,7 @@ class SshKeyRotateTest {
             var old = Processes.run(home, Map.of("HOME", home.toString()), "ssh", "-F", "/dev/null", "-i",
                     oldCopy.toString(), "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile="
                             + home.resolve(".ssh/known_hosts"), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                    "-p", String.valueOf(server.sshPort()), "-T", "git@127.0.0.1");
+                    "-p", String.valueOf(running.get().sshPort()), "-T", "git@127.0.0.1");
             assertThat(old.exitCode()).as("the old key no longer gets in: " + old.all()).isNotZero();
             assertThat(old.all()).contains("Permission denied");
         }

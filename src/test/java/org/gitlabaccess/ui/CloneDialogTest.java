@@ -20,13 +20,11 @@ import org.gitlabaccess.cli.CliRunner;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
@@ -37,20 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** "Clone your projects" without a mouse, in English and German: search, Space to untick, the mnemonic to clone. */
 @ExtendWith(ApplicationExtension.class)
 class CloneDialogTest {
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     private Stage stage;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @Start
     void start(Stage stage) {
@@ -63,14 +50,14 @@ class CloneDialogTest {
     @ValueSource(strings = {"en", "de"})
     void searchUntickAndCloneByKeyboard(String language, FxRobot robot) throws Exception {
         assumeTrue(Processes.available("git") && Processes.available("ssh"));
-        Path home = Files.createDirectories(dir.resolve("home-" + language));
+        Path home = running.directory("home-" + language);
         var setup = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
-                "--host", server.baseUrl(), "--ca-file", server.caFile().toString());
+                "--host", running.get().baseUrl(), "--ca-file", running.get().caFile().toString());
         assertThat(setup.exitCode()).as(setup.err()).isZero();
         Properties props = new Properties();
         props.putAll(System.getProperties());
         WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
-                System.getenv("PATH")), props), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+                System.getenv("PATH")), props), SiteConfig.empty(), running.get().baseUrl(), running.get().caFile(), Clock.systemUTC());
         session.token = Secret.of(Seed.API_TOKEN);
         Messages m = new Messages(Locale.forLanguageTag(language));
         CloneViewModel model = new CloneViewModel(m, session, new FxBackgroundTasks());

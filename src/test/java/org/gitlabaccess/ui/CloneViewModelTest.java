@@ -13,41 +13,28 @@ import org.gitlabaccess.cli.CliRunner;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.Processes;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The wizard's "Clone your projects": the account's projects, preselected, searched, cloned. */
 class CloneViewModelTest {
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
     @Test
     void listsPreselectsSearchesAndClonesTheTickedProjectsInBothLanguages() throws Exception {
         assumeTrue(Processes.available("git") && Processes.available("ssh"));
-        Path home = Files.createDirectories(dir.resolve("home"));
+        Path home = running.directory("home");
         var setup = new CliRunner(home).env("GITLAB_TOKEN", Seed.API_TOKEN).run("setup", "--method", "ssh", "--yes",
-                "--host", server.baseUrl(), "--ca-file", server.caFile().toString());
+                "--host", running.get().baseUrl(), "--ca-file", running.get().caFile().toString());
         assertThat(setup.exitCode()).as(setup.err()).isZero();
         Properties p = new Properties();
         p.putAll(System.getProperties());
         WizardSession session = new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH",
-                System.getenv("PATH")), p), SiteConfig.empty(), server.baseUrl(), server.caFile(), Clock.systemUTC());
+                System.getenv("PATH")), p), SiteConfig.empty(), running.get().baseUrl(), running.get().caFile(), Clock.systemUTC());
         session.token = Secret.of(Seed.API_TOKEN);
         CloneViewModel vm = new CloneViewModel(new Messages(Locale.ENGLISH), session, new SameThreadTasks());
 

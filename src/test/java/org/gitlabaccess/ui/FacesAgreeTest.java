@@ -15,13 +15,12 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.testkit.Clones;
-import org.gitlabaccess.testkit.GitLabTestServer;
 import org.gitlabaccess.testkit.RecordedRequest;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wizard and {@code setup} are two faces of one session: on an instance whose SSH host and port
@@ -30,43 +29,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FacesAgreeTest {
     private static final Messages M = new Messages(Locale.ENGLISH);
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     /** The web address is "localhost"; the API names 127.0.0.1 and a port other than 22 for SSH. */
     static String web;
 
     @BeforeAll
     static void start() throws Exception {
-        server = GitLabTestServer.start(dir.resolve("server"));
-        web = server.baseUrl().replace("127.0.0.1", "localhost");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+        web = running.get().baseUrl().replace("127.0.0.1", "localhost");
     }
 
     @Test
     void wizardAndCommandLineChooseTheSameKeyEndpointAndRemotesAndSignInOnce() throws Exception {
-        assertThat(server.sshPort()).isNotEqualTo(22);
+        assertThat(running.get().sshPort()).isNotEqualTo(22);
         String project = web + "/" + Seed.PROJECT_ONE + ".git";
 
-        Path cliHome = Files.createDirectories(dir.resolve("cli"));
+        Path cliHome = running.directory("cli");
         Path cliRepo = Clones.withOrigin(cliHome.resolve("src/app"), project);
-        Path tokenFile = Files.writeString(dir.resolve("token"), Seed.API_TOKEN + "\n");
-        server.state().clearRequests();
+        Path tokenFile = Files.writeString(cliHome.resolve("token"), Seed.API_TOKEN + "\n");
+        running.get().state().clearRequests();
         var cli = new CliRunner(cliHome).run("setup", "--method", "ssh", "--yes", "--host", web, "--ca-file",
-                server.caFile().toString(), "--ssh-host", "127.0.0.1", "--token-file", tokenFile.toString(),
+                running.get().caFile().toString(), "--ssh-host", "127.0.0.1", "--token-file", tokenFile.toString(),
                 "--scan", cliHome.resolve("src").toString());
         assertThat(cli.exitCode()).as(cli.err() + cli.out()).isZero();
         assertThat(signIns()).as("setup signs in once").isEqualTo(1);
 
-        Path wizardHome = Files.createDirectories(dir.resolve("wizard"));
+        Path wizardHome = running.directory("wizard");
         Path wizardRepo = Clones.withOrigin(wizardHome.resolve("src/app"), project);
         WizardSession session = session(wizardHome);
         session.hostKeyDecision = HostKeyDecision.ACCEPT;
-        server.state().clearRequests();
+        running.get().state().clearRequests();
         SameThreadTasks tasks = new SameThreadTasks();
         SignInViewModel signIn = new SignInViewModel(M, session, tasks);
         signIn.tokenProperty().set(Seed.API_TOKEN);
@@ -96,15 +88,15 @@ class FacesAgreeTest {
         assertThat(cliHome.resolve(".ssh/" + keyName)).isRegularFile();
         assertThat(wizardHome.resolve(".ssh/" + keyName)).isRegularFile();
         assertThat(sshConfig(wizardHome)).isEqualTo(sshConfig(cliHome))
-                .contains("HostName 127.0.0.1").contains("Port " + server.sshPort());
-        String expected = "ssh://git@127.0.0.1:" + server.sshPort() + "/" + Seed.PROJECT_ONE + ".git";
+                .contains("HostName 127.0.0.1").contains("Port " + running.get().sshPort());
+        String expected = "ssh://git@127.0.0.1:" + running.get().sshPort() + "/" + Seed.PROJECT_ONE + ".git";
         assertThat(originUrl(cliRepo)).isEqualTo(expected);
         assertThat(originUrl(wizardRepo)).isEqualTo(expected);
     }
 
     /** The sign-in's first request: GitLab's word on the token. */
     private static long signIns() {
-        return server.state().requests().stream().map(RecordedRequest::path)
+        return running.get().state().requests().stream().map(RecordedRequest::path)
                 .filter(p -> p.endsWith("/personal_access_tokens/self")).count();
     }
 
@@ -117,7 +109,7 @@ class FacesAgreeTest {
         Properties p = new Properties();
         p.putAll(System.getProperties());
         return new WizardSession(new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")), p),
-                SiteConfig.empty(), web, server.caFile(), Clock.systemUTC());
+                SiteConfig.empty(), web, running.get().caFile(), Clock.systemUTC());
     }
 
     private static String originUrl(Path repo) throws Exception {
