@@ -1,6 +1,5 @@
 package org.gitlabaccess.ui;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
@@ -61,9 +60,9 @@ final class ApplyPage extends StepPage {
 
     /** What "Copy details" puts on the clipboard: every outcome, redacted. */
     String details() {
-        StringBuilder sb = new StringBuilder("GitLab Access Wizard — setup (" + model.outcomes().size() + " steps)\n");
+        StringBuilder sb = new StringBuilder(m.get("apply.details.header", model.outcomes().size())).append('\n');
         for (StepOutcome o : model.outcomes()) {
-            sb.append(o.stepId()).append(": ").append(o.status().name().toLowerCase(Locale.ROOT)).append(" — ")
+            sb.append(o.stepId()).append(": ").append(o.status().id()).append(" — ")
                     .append(o.summary());
             if (o.hint() != null) {
                 sb.append(" (").append(o.hint()).append(')');

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.InstanceUrl;
@@ -20,7 +21,6 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.io.UserHome;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
-import org.gitlabaccess.core.ssh.SshConfigBlock;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
@@ -155,9 +155,7 @@ public final class DoctorContext {
     /** Discovery is asked only when the instance answered; a refused API host is this memo's problem. */
     private SshEndpointSelection.Selected computeSshSelection() {
         GitLabClient api = hasToken() && instance.problem().isEmpty() ? client().orElseThrow() : null;
-        return SshEndpointSelection.select(in.sshHost(), in.sshPort(), in.site(),
-                () -> SshConfigBlock.aliasFor(home.resolve(".ssh").resolve("config"),
-                        url().toString()), api, url().host());
+        return new AccessTarget(in.env(), in.site(), in.host(), in.sshHost(), in.sshPort()).ssh(api);
     }
 
     /** OpenSSH's resolution; a configuration ssh refuses fails every SSH check with OpenSSH's own words. */
