@@ -52,9 +52,8 @@ public final class SetupSession {
     public synchronized void update(SetupRequest next) {
         if (!sameSignIn(request, next)) {
             signedIn = null;
-            ssh = null;
-        } else if (!Objects.equals(request.sshHost(), next.sshHost())
-                || !Objects.equals(request.sshPort(), next.sshPort())) {
+        }
+        if (!sameSsh(request, next)) {
             ssh = null;
         }
         if (!request.env().equals(next.env())) {
@@ -91,14 +90,22 @@ public final class SetupSession {
      * asks no API: the answers, the product's {@code ~/.ssh/config} block, else the web host.
      */
     public SshEndpointSelection.Selected sshEndpoint() {
-        SetupRequest r = request();
-        SignedIn s = r.method() == SetupMethod.SSH ? signIn(Progress.NONE) : null;
+        SetupRequest asked;
         synchronized (this) {
-            if (ssh == null || request != r && !sameSignIn(request, r)) {
-                ssh = r.target().ssh(s == null ? null : s.client());
+            if (ssh != null) {
+                return ssh;
             }
-            return ssh;
+            asked = request;
         }
+        SignedIn s = asked.method() == SetupMethod.SSH ? signIn(Progress.NONE) : null;
+        // GitLab is asked without the lock held, as for the sign-in; kept only if the answers it was for still stand.
+        SshEndpointSelection.Selected selected = asked.target().ssh(s == null ? null : s.client());
+        synchronized (this) {
+            if (sameSsh(request, asked)) {
+                ssh = selected;
+            }
+        }
+        return selected;
     }
 
     /** The key setup creates or reuses: the one asked for, else the product's key named after the SSH host. */
@@ -237,6 +244,11 @@ public final class SetupSession {
         return a.env().equals(b.env()) && Objects.equals(a.host(), b.host()) && Objects.equals(a.caFile(), b.caFile())
                 && a.method() == b.method() && sameSecret(a.token(), b.token()) && a.oauthTokens() == b.oauthTokens()
                 && a.site().equals(b.site());
+    }
+
+    /** The same sign-in and the same SSH host and port asked for: where SSH goes is the same answer. */
+    private static boolean sameSsh(SetupRequest a, SetupRequest b) {
+        return sameSignIn(a, b) && Objects.equals(a.sshHost(), b.sshHost()) && Objects.equals(a.sshPort(), b.sshPort());
     }
 
     private static boolean sameSecret(Secret a, Secret b) {
