@@ -60,6 +60,11 @@ public final class GitConfigFileEditor {
      */
     private record Entry(int begin, int end, Header header, String name, int keyEnd, int equals, int valueStart,
                          int valueEnd, String value) implements Item {
+        /** The value as git reads it: a bare key ({@code [core] bare}) is {@code true}. */
+        String effectiveValue() {
+            return value == null ? "true" : value;
+        }
+
         boolean is(String section, String subsection, String key) {
             return header.names(section, subsection) && name.equalsIgnoreCase(key);
         }
@@ -86,7 +91,7 @@ public final class GitConfigFileEditor {
 
     /** Every value of the key in file order; a bare boolean key (no '=') counts as "true", as git reads it. */
     public List<String> values(String section, String subsection, String key) {
-        return entries(section, subsection, key).stream().map(e -> e.value() == null ? "true" : e.value()).toList();
+        return entries(section, subsection, key).stream().map(Entry::effectiveValue).toList();
     }
 
     /** True when the section (any occurrence) exists. */
@@ -99,7 +104,7 @@ public final class GitConfigFileEditor {
             throws InvalidConfigException {
         validate(section, subsection, key);
         Optional<Entry> entry = entries(section, subsection, key).stream()
-                .filter(e -> Objects.equals(e.value() == null ? "true" : e.value(), from)).findFirst();
+                .filter(e -> Objects.equals(e.effectiveValue(), from)).findFirst();
         if (entry.isEmpty()) {
             return false;
         }
@@ -158,7 +163,7 @@ public final class GitConfigFileEditor {
     public int remove(String section, String subsection, String key, String value) throws InvalidConfigException {
         validate(section, subsection, key);
         List<Entry> doomed = entries(section, subsection, key).stream()
-                .filter(e -> value == null || value.equals(e.value())).toList();
+                .filter(e -> value == null || value.equals(e.effectiveValue())).toList();
         if (doomed.isEmpty()) {
             return 0;
         }
@@ -227,7 +232,7 @@ public final class GitConfigFileEditor {
     /** The keys (as written) and values of the section, in file order: what {@code --get-regexp} would list. */
     public List<String[]> entriesOf(String section, String subsection) {
         return items.stream().filter(i -> i instanceof Entry e && e.header().names(section, subsection))
-                .map(i -> (Entry) i).map(e -> new String[] {e.name(), e.value() == null ? "true" : e.value()}).toList();
+                .map(i -> (Entry) i).map(e -> new String[] {e.name(), e.effectiveValue()}).toList();
     }
 
     private List<Entry> entries(String section, String subsection, String key) {

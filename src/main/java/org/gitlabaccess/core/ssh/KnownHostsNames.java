@@ -33,7 +33,9 @@ final class KnownHostsNames {
         byte[] salt = new byte[SALT_LENGTH];
         new SecureRandom().nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
-        return HASH_MAGIC + b64.encodeToString(salt) + "|" + b64.encodeToString(hmac(salt, name));
+        // Lower case, as OpenSSH writes and as matches() compares: else the line never matches again.
+        return HASH_MAGIC + b64.encodeToString(salt) + "|"
+                + b64.encodeToString(hmac(salt, name.toLowerCase(Locale.ROOT)));
     }
 
     private static boolean matchesHashed(String field, String host) {

@@ -68,8 +68,9 @@ public final class SshAccessCheck implements AutoCloseable {
         // Never read ~/.ssh/config or default keys behind our back: the endpoint and key are explicit.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         // Jump hosts (ProxyJump) are offered the check's key and the configured unencrypted ones; the
-        // GitLab session gets the check's key explicitly.
-        client.setKeyIdentityProvider(session -> current.identities);
+        // GitLab session only the check's key, added to it explicitly: another key that gets in would
+        // say nothing of the one checked.
+        client.setKeyIdentityProvider(session -> current.identitiesFor((ClientSession) session));
         // Key exchange may start before connect() returns, so the verifier and the host key
         // algorithms are set on the client, read from the current check; checks run one at a time.
         client.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
@@ -312,6 +313,11 @@ public final class SshAccessCheck implements AutoCloseable {
                 }
             }
             return endpoint;
+        }
+
+        /** The keys a session is offered by the client: a jump hop's, none for GitLab's own session. */
+        List<KeyPair> identitiesFor(ClientSession session) {
+            return endpointOf(session) == endpoint ? List.of() : identities;
         }
 
         List<String> offered(ClientSession session) {
