@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.ssh;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.gitlabaccess.core.io.Environment;
@@ -23,7 +24,9 @@ public final class GitSshCommand {
             return Optional.empty();
         }
         Path ssh = home.resolve(".ssh");
-        return Optional.of("ssh -F " + quoted(ssh.resolve("config")) + " -o "
+        Path config = ssh.resolve("config");
+        // ssh stops at a -F file that is not there; "none" reads no file, as the home has none.
+        return Optional.of("ssh -F " + (Files.isRegularFile(config) ? quoted(config) : "none") + " -o "
                 + quoted("UserKnownHostsFile=" + ssh.resolve("known_hosts")));
     }
 
