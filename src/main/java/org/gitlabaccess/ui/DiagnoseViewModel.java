@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gitlabaccess.core.doctor.Check;
+import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.Doctor;
 import org.gitlabaccess.core.doctor.DoctorContext;
@@ -91,7 +92,10 @@ final class DiagnoseViewModel {
         fixing.set(true);
         lastFix.set(null);
         fixError.set(null);
-        DoctorContext.Inputs inputs = session.doctorInputs().withHostKeyDecision(HostKeyDecision.ACCEPT);
+        // The host key fix records the key the user just agreed to (pinned by its fingerprint); any other fix that
+        // meets a new host asks about it as setup does.
+        HostKeyDecision hostKeys = result.id() == CheckId.SSH_HOST_KEY ? HostKeyDecision.ACCEPT : session.hostKeyDecision;
+        DoctorContext.Inputs inputs = session.doctorInputs().withHostKeyDecision(hostKeys);
         FixRunner runner = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT);
         handle = tasks.run(() -> runner.apply(inputs, List.of(result), r -> true, (r, changed) -> { }),
                 outcomes -> {

@@ -55,24 +55,27 @@ final class KeyViewModel {
         SetupSession setup = session.setup();
         tasks.run(() -> {
             try {
-                return setup.keyFile();
+                return new Offer(setup.keyFile(), true);
             } catch (ProblemException e) {
-                // GitLab named an SSH host the user has not confirmed yet (the Review page asks), or cannot be
-                // asked now: until then the key goes by the host SSH would use without GitLab's word; the core
-                // names it at apply time.
+                // GitLab cannot say where SSH goes now: the key goes by the host SSH would use without GitLab's
+                // word, and that file, shown here, is the one setup uses.
                 AccessTarget target = setup.request().target();
-                return target.defaultKeyFile(target.ssh(null).endpoint());
+                return new Offer(target.defaultKeyFile(target.ssh(null).endpoint()), false);
             }
-        }, this::offerDefault, e -> {
+        }, this::offer, e -> {
             // Sign-in worked a page ago; if GitLab fails now the field stays empty for the user to name a file.
         });
     }
 
-    private void offerDefault(Path def) {
+    /** A file to show; the core's own default is left to the core to name again at apply time. */
+    private record Offer(Path file, boolean coreDefault) {
+    }
+
+    private void offer(Offer o) {
         if (file.get().isBlank()) {
-            defaultFile = def.toString();
-            file.set(defaultFile);
-            reuse.set(Files.exists(def));
+            defaultFile = o.coreDefault() ? o.file().toString() : null;
+            file.set(o.file().toString());
+            reuse.set(Files.exists(o.file()));
         }
     }
 

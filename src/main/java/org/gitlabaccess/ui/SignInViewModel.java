@@ -97,20 +97,22 @@ final class SignInViewModel {
 
     /** Browser sign-in (authorization code + PKCE); the token serves this setup and is revoked at its end. */
     void signInWithBrowser(BrowserOpener browser) {
+        if (handle != null) {
+            handle.cancel();
+        }
         int mine = ++generation;
         checking.set(true);
         message.set(m.get("signin.browser.waiting"));
         hint.set("");
-        Instance instance;
-        try {
-            instance = Instance.resolve(session.env(), session.site(), session.host, session.caFile());
-        } catch (ProblemException e) {
-            failed(mine, e);
-            return;
-        }
         String clientId = session.site().oauthClientId().orElseThrow();
-        handle = tasks.run(() -> new OAuthClient(instance.client(null), clientId, session.clock(), Sleeper.REAL)
-                .signInWithBrowser(List.of("api"), browser, url -> { }, OAuthClient.BROWSER_TIMEOUT), tokens -> {
+        var env = session.env();
+        var site = session.site();
+        String host = session.host;
+        var caFile = session.caFile();
+        var clock = session.clock();
+        handle = tasks.run(() -> new OAuthClient(Instance.resolve(env, site, host, caFile).client(null), clientId, clock,
+                Sleeper.REAL).signInWithBrowser(List.of("api"), browser, url -> { }, OAuthClient.BROWSER_TIMEOUT),
+                tokens -> {
                     if (mine != generation) {
                         return;
                     }
