@@ -56,6 +56,7 @@ final class SshKeyRotateCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         KeyRenewal renewed = session.renewKey(expiresAt, Progress.NONE);
+        renewed.warnings().forEach(this::warn);
         say("Renewed " + renewed.path() + ": " + renewed.newFingerprint() + " (expires " + renewed.expiresAt() + ").");
         say(renewed.oldWasRegistered() ? "The old key " + renewed.oldFingerprint() + " is deleted from your account."
                 : "The old key " + renewed.oldFingerprint() + " was not on your account.");

@@ -7,13 +7,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.gitlabaccess.core.CoreTexts;
+import org.gitlabaccess.core.FileWriteProblems;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
+import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshAgent;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
@@ -51,8 +55,11 @@ final class KeyRotation {
                     Text.of("error.no-key-to-rotate.hint"));
         }
         SshKey old = SshKeyUploader.publicKeyOf(file);
+        // A key kept in a dotfiles repository and linked here is replaced where it really is: the link stays.
+        Path publicFile = realPath(SshKeyFiles.publicFileOf(file));
+        Path target = realPath(file);
         Optional<SshKeyUploader.Registered> oldOnAccount = uploader.findOnAccount(client, old);
-        Path staged = file.resolveSibling(file.getFileName() + ".rotating");
+        Path staged = target.resolveSibling(target.getFileName() + ".rotating");
         deleteStaged(staged);
         progress.update(texts.get("setup.rotate.progress.create"), 0.2);
         SshKey created = SshKeyFiles.create(staged, request.keyComment(), request.keyPassphrase());
@@ -69,7 +76,6 @@ final class KeyRotation {
         try {
             progress.update(texts.get("setup.rotate.progress.verify"), 0.6);
             requireWelcome(staged);
-            oldOnAccount.ifPresent(k -> uploader.remove(client, k.id()));
         } catch (RuntimeException e) {
             // Nothing of the old key was touched yet: take the new one back off the account and the disk.
             try {
@@ -79,31 +85,54 @@ final class KeyRotation {
             }
             throw e;
         }
+        // The new key works: from here on it stays, whatever else fails (said as a warning, never undone).
+        List<String> warnings = new ArrayList<>();
+        if (oldOnAccount.isPresent()) {
+            try {
+                uploader.remove(client, oldOnAccount.get().id());
+            } catch (ProblemException e) {
+                warnings.add(texts.get("setup.rotate.old-left", old.fingerprint(), e.message(request.locale())));
+            }
+        }
         progress.update(texts.get("setup.rotate.progress.replace"), 0.8);
-        replace(staged, file);
+        replace(staged, target, publicFile);
         // Now through ~/.ssh/config, which names the file: the key SSH will use from now on.
-        requireWelcome(file);
+        SshCheckResult through = greet(file);
+        if (!through.ok()) {
+            warnings.add(texts.get("setup.rotate.not-through-config", file, through.detail()));
+        }
         SshAgent.Result agent = new SshAgent(request.env()).add(file, request.keyPassphrase());
         return new KeyRenewal(old.fingerprint(), oldOnAccount.isPresent(), created.fingerprint(),
-                String.valueOf(uploaded.expiresAt()), file, agent);
+                String.valueOf(uploaded.expiresAt()), file, agent, warnings);
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return AtomicFile.resolveLinks(file);
+        } catch (IOException e) {
+            throw FileWriteProblems.of(file, e);
+        }
     }
 
     private void requireWelcome(Path key) {
-        SshCheckResult result;
-        try (SshAccessCheck check = new SshAccessCheck(request.hostKeyDecision(), SSH_TIMEOUT)) {
-            result = check.greet(ssh, key, request.keyPassphrase());
-        }
+        SshCheckResult result = greet(key);
         if (!result.ok()) {
             throw SshCheckProblems.of(result);
         }
     }
 
+    private SshCheckResult greet(Path key) {
+        try (SshAccessCheck check = new SshAccessCheck(request.hostKeyDecision(), SSH_TIMEOUT)) {
+            return check.greet(ssh, key, request.keyPassphrase());
+        }
+    }
+
     /** The new private key over the old one, then its public half: each an atomic rename. */
-    private static void replace(Path staged, Path file) {
+    private static void replace(Path staged, Path file, Path publicFile) {
         try {
             Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(SshKeyFiles.publicFileOf(staged), SshKeyFiles.publicFileOf(file),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(SshKeyFiles.publicFileOf(staged), publicFile, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "key-not-replaced",
                     Text.of("error.key-not-replaced", staged, file), Text.of("error.key-not-replaced.hint", staged, file),

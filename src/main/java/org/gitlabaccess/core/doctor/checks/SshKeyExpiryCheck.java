@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.doctor.Check;
 import org.gitlabaccess.core.doctor.CheckId;
@@ -87,7 +88,10 @@ public final class SshKeyExpiryCheck implements Check {
      */
     private static Fix renewal(DoctorContext c, Path keyFile, SshKey key) {
         String manual = c.texts().get("doctor.ssh-key-expiry.fix", c.instance().root());
-        if (!c.verdict().canSetUpSsh()) {
+        // Only the product's own key is renewed by itself: a personal key (id_rsa, one named in ~/.ssh/config)
+        // may be trusted elsewhere too, and replacing it would lock those doors.
+        if (!c.verdict().canSetUpSsh()
+                || !keyFile.equals(SshKeyFiles.defaultKeyFile(c.home(), c.sshEndpoint().alias()))) {
             return Fix.manual(manual, Remedy.SET_UP_SSH);
         }
         return Fix.automatic(manual, c.texts().get("doctor.ssh-key-expiry.consent", keyFile, key.fingerprint()),
@@ -98,8 +102,9 @@ public final class SshKeyExpiryCheck implements Check {
                             .keyPassphrase(in.keyPassphrase()).hostKeyDecision(in.hostKeyDecision()).clock(in.clock())
                             .locale(in.locale()).build();
                     KeyRenewal renewed = new SetupSession(request).renewKey(null, Progress.NONE);
-                    return context.texts().get("doctor.ssh-key-expiry.renewed", renewed.oldFingerprint(),
-                            renewed.newFingerprint(), renewed.expiresAt());
+                    return String.join(" ", Stream.concat(Stream.of(context.texts().get("doctor.ssh-key-expiry.renewed",
+                            renewed.oldFingerprint(), renewed.newFingerprint(), renewed.expiresAt())),
+                            renewed.warnings().stream()).toList());
                 });
     }
 }
