@@ -95,13 +95,13 @@ final class DoctorCommand extends BaseCommand {
     private List<CheckResult> applyFixes(List<Check> checks, DoctorContext.Inputs inputs, List<CheckResult> results,
                                          List<FixEntry> fixes) {
         List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
-                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + r.fix().consent()), (r, what) -> {
-                    say("fixed " + r.id().id() + ": " + what);
+                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + TerminalSafe.lines(r.fix().consent())), (r, what) -> {
+                    say("fixed " + r.id().id() + ": " + TerminalSafe.lines(what));
                     fixes.add(new FixEntry(r.id().id(), what));
                 });
         for (FixRunner.Outcome o : outcomes) {
             say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
-                    + o.after().summary());
+                    + TerminalSafe.lines(o.after().summary()));
         }
         return FixRunner.merge(results, outcomes);
     }

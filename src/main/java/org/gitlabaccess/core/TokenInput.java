@@ -64,7 +64,12 @@ public final class TokenInput {
                         Text.of("error.token-file-too-large", file), Text.of("error.token-file-too-large.hint"));
             }
             warnIfShared(file);
-            return decode(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                return decode(bytes);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
         } catch (NoSuchFileException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "token-file-missing",
                     Text.of("error.token-file-missing", file), Text.of("error.token-file-missing.hint"));

@@ -36,6 +36,12 @@ public record RegisteredRunner(String name, String url, Secret token, String exe
     }
 
     /** How reports name the runner: its name and URL, never its token. */
+    /** Its name and URL only: the environment may hold secrets (DOCKER_AUTH_CONFIG), never to be printed. */
+    @Override
+    public String toString() {
+        return label();
+    }
+
     public String label() {
         return name.isBlank() ? url : name + " (" + url + ")";
     }

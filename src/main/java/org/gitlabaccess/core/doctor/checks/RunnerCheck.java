@@ -26,7 +26,8 @@ abstract class RunnerCheck implements Check {
 
     @Override
     public final CheckResult run(DoctorContext c) {
-        if (!Files.exists(configFile)) {
+        // Only a file surely absent is "no runner here": one that cannot be looked at (root-only) is named by read().
+        if (Files.notExists(configFile)) {
             return CheckResult.skip(id(), c.texts().get("doctor.runner.no-config", configFile));
         }
         RunnerConfig config;
