@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.gitlabaccess.core.WireId;
@@ -142,19 +144,23 @@ public final class AccessVerification {
      */
     public List<RemoteCheck> lsRemote(List<Remote> remotes, Path sshIdentity, Secret passphrase,
                                       ObjIntConsumer<Remote> starting) {
-        List<RemoteCheck> checks = new ArrayList<>();
+        Map<Remote, RemoteCheck> checks = new HashMap<>();
+        List<Remote> https = remotes.stream().filter(r -> r.transport() == Transport.HTTPS).toList();
+        if (!https.isEmpty()) {
+            starting.accept(https.get(0), remotes.indexOf(https.get(0)));
+            List<RemoteCheck> done = new HttpsRemoteChecks(this::plainGit, http.get(), new GitCommand(env)).check(https);
+            done.forEach(c -> checks.put(c.remote(), c));
+        }
         try (GitOverSshCheck ssh = new GitOverSshCheck(UserHome.resolve(env), sshIdentity, passphrase)) {
-            for (Remote remote : remotes) {
-                starting.accept(remote, checks.size());
+            for (int i = 0; i < remotes.size(); i++) {
+                Remote remote = remotes.get(i);
                 if (remote.transport() == Transport.SSH) {
+                    starting.accept(remote, i);
                     var r = ssh.lsRemote(remote.url());
-                    checks.add(new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
-                } else {
-                    var r = plainGit(remote.url());
-                    checks.add(new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
+                    checks.put(remote, new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
                 }
             }
         }
-        return checks;
+        return remotes.stream().map(checks::get).toList();
     }
 }

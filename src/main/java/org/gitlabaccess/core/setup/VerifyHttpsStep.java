@@ -9,15 +9,17 @@ import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.credentials.GitTokenStore;
 import org.gitlabaccess.core.credentials.HttpsAccessCheck;
 import org.gitlabaccess.core.credentials.HttpsCheckResult;
+import org.gitlabaccess.core.credentials.HttpsRefAdvertisements;
 import org.gitlabaccess.core.credentials.TokenProbe;
 import org.gitlabaccess.core.gitlab.ApiUrls;
+import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.TerminalSafe;
 import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
 
 /**
- * Proves HTTPS works: {@code ls-remote} of each repository with the token (JGit, the product's TLS
- * settings), then once with the real {@code git} and nothing but the user's configuration, which
+ * Proves HTTPS works: {@code ls-remote} of each repository with the token (all read together over
+ * the product's HTTP client and TLS settings), then once with the real {@code git} and nothing but the user's configuration, which
  * proves the credential helper and the CA work for plain git.
  */
 public final class VerifyHttpsStep extends IdentifiedStep {
@@ -36,9 +38,17 @@ public final class VerifyHttpsStep extends IdentifiedStep {
         String username = GitTokenStore.usernameFor(state.verdict());
         List<UrlOutcome> results = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (String url : distinct) {
-            progress.update("git ls-remote " + url, 0.85 + 0.1 * results.size() / distinct.size());
-            HttpsCheckResult r = check.lsRemote(url, username, state.request().token());
+        progress.update("git ls-remote " + distinct.get(0), 0.85);
+        // All at once over kept-alive connections; what does not answer there is asked again through
+        // JGit, whose words (and the API's word on the token) tell why.
+        HttpSettings http = state.instance().http();
+        List<HttpsRefAdvertisements.Answer> answers = new HttpsRefAdvertisements(http.client(), http.requestTimeout())
+                .read(distinct.stream().map(u -> new HttpsRefAdvertisements.Request(u, username,
+                        state.request().token())).toList());
+        for (HttpsRefAdvertisements.Answer a : answers) {
+            String url = a.request().url();
+            HttpsCheckResult r = a.ok() ? new HttpsCheckResult(HttpsCheckResult.Outcome.OK, url, a.refs(), a.detail())
+                    : check.lsRemote(url, username, state.request().token());
             results.add(UrlOutcome.of(r));
             if (!r.ok()) {
                 failed.add(url + ": " + r.detail());
