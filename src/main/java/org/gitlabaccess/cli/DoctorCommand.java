@@ -18,10 +18,11 @@ import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.DoctorReport;
 import org.gitlabaccess.core.doctor.FixRunner;
 import org.gitlabaccess.core.doctor.checks.DoctorChecks;
+import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
+import org.gitlabaccess.core.io.TerminalSafe;
 import org.gitlabaccess.core.runner.RunnerConfig;
 import org.gitlabaccess.core.runner.RunnerHost;
-import org.gitlabaccess.core.io.TerminalSafe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +59,12 @@ final class DoctorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        if (fix && !global().yes() && !ctx.prompter().interactive()) {
+            // Each fix is asked for; with nobody to answer, every answer would be no and nothing would change.
+            throw new ProblemException(ProblemKind.USAGE, "fix-needs-consent",
+                    "--fix asks before each fix, and there is no terminal to answer.",
+                    "Add --yes to apply the automatic fixes, or run it at a terminal.");
+        }
         Secret token = optionalToken();
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
@@ -94,11 +101,22 @@ final class DoctorCommand extends BaseCommand {
     /** The automatic fixes, each asked for unless --yes, through the wizard's FixRunner; the results after them. */
     private List<CheckResult> applyFixes(List<Check> checks, DoctorContext.Inputs inputs, List<CheckResult> results,
                                          List<FixEntry> fixes) {
+        FixRunner.Listener told = new FixRunner.Listener() {
+            @Override
+            public void applied(CheckResult r, String what) {
+                say("fixed " + r.id().id() + ": " + TerminalSafe.lines(what));
+                fixes.add(new FixEntry(r.id().id(), what, null));
+            }
+
+            @Override
+            public void failed(CheckResult r, RuntimeException why) {
+                String message = TerminalSafe.lines(Redactor.redact(String.valueOf(why.getMessage())));
+                warn("could not fix " + r.id().id() + ": " + message);
+                fixes.add(new FixEntry(r.id().id(), null, message));
+            }
+        };
         List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, results,
-                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + TerminalSafe.lines(r.fix().consent())), (r, what) -> {
-                    say("fixed " + r.id().id() + ": " + TerminalSafe.lines(what));
-                    fixes.add(new FixEntry(r.id().id(), what));
-                });
+                r -> global().yes() || confirm("Fix " + r.id().id() + ": " + TerminalSafe.lines(r.fix().consent())), told);
         for (FixRunner.Outcome o : outcomes) {
             say(o.id().id() + ": " + symbol(o.before().status()) + " → " + symbol(o.after().status()) + " "
                     + TerminalSafe.lines(o.after().summary()));
@@ -124,8 +142,8 @@ final class DoctorCommand extends BaseCommand {
         }
     }
 
-    /** One applied fix: the check's id and the sentence of what changed. */
-    record FixEntry(String id, String result) {
+    /** One fix tried: the check's id, and the sentence of what changed or why it could not be made. */
+    record FixEntry(String id, String result, String error) {
     }
 
     private void writeReport(DoctorContext context, List<CheckResult> results) {

@@ -106,7 +106,11 @@ final class DiagnoseViewModel {
                         if (row >= 0) {
                             results.set(row, o.after());
                         }
-                        lastFix.set(o);
+                        if (o.applied()) {
+                            lastFix.set(o);
+                        } else {
+                            fixError.set(ErrorText.full(o.failure(), session.locale()));
+                        }
                     }
                 },
                 error -> {

@@ -151,6 +151,17 @@ class DoctorTest {
     }
 
     @Test
+    void fixWithNobodyToAskAndNoYesIsAUsageErrorThatChangesNothing() throws IOException {
+        Path home = configuredHome("unasked", Seed.API_TOKEN);
+        Files.delete(home.resolve(".ssh/known_hosts"));
+        var r = new CliRunner(home).run("doctor", "--host", server.baseUrl(), "--ca-file", server.caFile().toString(),
+                "--fix");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--fix asks before each fix").contains("--yes");
+        assertThat(home.resolve(".ssh/known_hosts")).doesNotExist();
+    }
+
+    @Test
     void theFieldReportsFailureModesAreFoundAndFixWithYesRepairsTheFixableOnes() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.gitlabaccess.testkit.Processes.available("git"));
         Path home = Files.createDirectories(dir.resolve("seeds"));

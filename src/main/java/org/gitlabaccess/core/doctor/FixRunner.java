@@ -10,22 +10,30 @@ import java.util.function.Predicate;
  * they touched: the one place {@code doctor --fix} and the wizard's Diagnose page share.
  */
 public final class FixRunner {
-    /** Told each change as soon as it is made, before the checks run again. */
-    @FunctionalInterface
+    /** Told of each fix as soon as it is made or has failed, before the checks run again. */
     public interface Listener {
         void applied(CheckResult before, String changed);
+
+        /** A fix that could not be made; the fixes after it are still applied. */
+        default void failed(CheckResult before, RuntimeException why) {
+        }
     }
 
     /**
-     * One applied fix.
+     * One fix tried.
      *
      * @param before  the result that offered the fix
-     * @param changed the fix's sentence of what it changed
-     * @param after   the same check, run again after every chosen fix was applied
+     * @param changed the fix's sentence of what it changed; null when it failed
+     * @param failure why the fix could not be made; null when it was
+     * @param after   the same check, run again after every chosen fix was tried
      */
-    public record Outcome(CheckResult before, String changed, CheckResult after) {
+    public record Outcome(CheckResult before, String changed, RuntimeException failure, CheckResult after) {
         public CheckId id() {
             return before.id();
+        }
+
+        public boolean applied() {
+            return failure == null;
         }
     }
 
@@ -46,23 +54,34 @@ public final class FixRunner {
     /**
      * Applies, in the results' order, each automatic fix the predicate chooses (asked only for fixable
      * results), then re-runs the checks that were fixed, once, on a fresh context: what the fixes
-     * changed is read anew.
+     * changed is read anew. A fix that fails does not stop the others: each leaves its files as they
+     * were, and its check is run again like the rest, so the report says where everything stands.
      */
     public List<Outcome> apply(DoctorContext.Inputs inputs, List<CheckResult> results, Predicate<CheckResult> chosen,
                                Listener listener) {
         DoctorContext context = new DoctorContext(inputs);
         List<CheckResult> fixed = new ArrayList<>();
         List<String> changes = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         List<Check> touched = new ArrayList<>();
         for (CheckResult r : results) {
             if (!fixable(r) || !chosen.test(r)) {
                 continue;
             }
-            String changed = r.fix().action().apply(context);
-            listener.applied(r, changed);
+            Check check = check(r.id());
+            String changed = null;
+            RuntimeException failure = null;
+            try {
+                changed = r.fix().action().apply(context);
+                listener.applied(r, changed);
+            } catch (RuntimeException e) {
+                failure = e;
+                listener.failed(r, e);
+            }
             fixed.add(r);
             changes.add(changed);
-            touched.add(check(r.id()));
+            failures.add(failure);
+            touched.add(check);
         }
         if (touched.isEmpty()) {
             return List.of();
@@ -70,7 +89,7 @@ public final class FixRunner {
         List<CheckResult> again = new Doctor(touched, timeout).run(new DoctorContext(inputs), r -> { });
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < fixed.size(); i++) {
-            outcomes.add(new Outcome(fixed.get(i), changes.get(i), again.get(i)));
+            outcomes.add(new Outcome(fixed.get(i), changes.get(i), failures.get(i), again.get(i)));
         }
         return outcomes;
     }

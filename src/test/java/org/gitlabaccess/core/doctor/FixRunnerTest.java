@@ -76,6 +76,48 @@ class FixRunnerTest {
     }
 
     @Test
+    void aFixThatFailsDoesNotStopTheOthersAndIsReportedWithItsCheckRunAgain() throws IOException {
+        Check broken = new Check() {
+            @Override
+            public CheckId id() {
+                return CheckId.SSH_AGENT;
+            }
+
+            @Override
+            public CheckResult run(DoctorContext context) {
+                return CheckResult.fail(id(), "broken", Fix.automatic("mend", "Mends it.", c -> {
+                    throw new IllegalStateException("the disk is full");
+                }));
+            }
+        };
+        List<Check> checks = List.of(broken, gitCredentials);
+        List<CheckResult> before = diagnose(checks);
+        List<String> told = new ArrayList<>();
+
+        List<FixRunner.Outcome> outcomes = new FixRunner(checks, Doctor.PER_CHECK_TIMEOUT).apply(inputs, before,
+                r -> true, new FixRunner.Listener() {
+                    @Override
+                    public void applied(CheckResult r, String changed) {
+                        told.add("applied " + r.id().id());
+                    }
+
+                    @Override
+                    public void failed(CheckResult r, RuntimeException why) {
+                        told.add("failed " + r.id().id() + ": " + why.getMessage());
+                    }
+                });
+
+        assertThat(told).containsExactly("failed ssh-agent: the disk is full", "applied git-credentials-plaintext");
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0).applied()).isFalse();
+        assertThat(outcomes.get(0).changed()).isNull();
+        assertThat(outcomes.get(0).after().status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(outcomes.get(1).applied()).isTrue();
+        assertThat(outcomes.get(1).after().status()).isEqualTo(CheckStatus.OK);
+        assertThat(Files.readString(home.resolve(".git-credentials"))).isEqualTo(OTHER_LINE);
+    }
+
+    @Test
     void appliesNothingWhenNoFixIsChosen() throws IOException {
         List<Check> checks = List.of(gitCredentials, netrc);
         List<CheckResult> before = diagnose(checks);
