@@ -22,8 +22,21 @@ final class DockerAuthsCut {
     private record Span(long start, long end) {
     }
 
-    /** @return the file without the entry, or null when there is no such entry (nothing to do) */
+    /**
+     * Every entry of that name goes: docker reads the last of duplicate keys, and any copy left
+     * would still be a login.
+     *
+     * @return the file without the entry, or null when there is no such entry (nothing to do)
+     */
     static byte[] without(byte[] config, String key) throws IOException {
+        byte[] cut = withoutFirst(config, key);
+        for (byte[] next = cut; next != null; next = withoutFirst(next, key)) {
+            cut = next;
+        }
+        return cut;
+    }
+
+    private static byte[] withoutFirst(byte[] config, String key) throws IOException {
         try (JsonParser p = JSON.createParser(config)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;

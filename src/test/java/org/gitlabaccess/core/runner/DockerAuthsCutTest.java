@@ -51,6 +51,12 @@ class DockerAuthsCutTest {
     }
 
     @Test
+    void everyCopyOfADuplicatedKeyGoesForDockerReadsTheLast() throws IOException {
+        assertThat(cut("{\"auths\": {\"a.example\": {\"auth\": \"QQ==\"}, \"b.example\": {}, "
+                + "\"a.example\": {\"auth\": \"QjI=\"}}}", "a.example")).isEqualTo("{\"auths\": {\"b.example\": {}}}");
+    }
+
+    @Test
     void aScalarValueIsCutToItsEnd() throws IOException {
         assertThat(cut("{\"auths\": {\"a.example\": \"odd, but JSON\", \"b.example\": {}}}", "a.example"))
                 .isEqualTo("{\"auths\": {\"b.example\": {}}}");
