@@ -1,8 +1,7 @@
 package org.gitlabaccess.core.gitlab;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * URLs the API hands out ({@code http_url_to_repo}, {@code web_url}) are only data: a token goes
@@ -12,28 +11,18 @@ public final class ApiUrls {
     private ApiUrls() {
     }
 
-    /** True when the URL has the instance's scheme, host and port (the default port counted as given). */
+    /** True when the URL has the instance's {@link Origin} and no user info of its own. */
     public static boolean sameOrigin(String url, String instanceRoot) {
         if (url == null || instanceRoot == null) {
             return false;
         }
+        URI u;
         try {
-            URI u = new URI(url);
-            URI root = new URI(instanceRoot);
-            return u.getScheme() != null && root.getScheme() != null
-                    && u.getScheme().equalsIgnoreCase(root.getScheme())
-                    && u.getHost() != null && root.getHost() != null
-                    && u.getHost().toLowerCase(Locale.ROOT).equals(root.getHost().toLowerCase(Locale.ROOT))
-                    && port(u) == port(root) && u.getRawUserInfo() == null;
-        } catch (URISyntaxException e) {
+            u = URI.create(url);
+        } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() != -1) {
-            return u.getPort();
-        }
-        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
+        Optional<Origin> origin = Origin.of(u);
+        return u.getRawUserInfo() == null && origin.isPresent() && origin.equals(Origin.of(instanceRoot));
     }
 }
