@@ -1,11 +1,14 @@
 package org.gitlabaccess.core.setup;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.gitlabaccess.core.CoreTexts;
@@ -33,6 +36,9 @@ import org.gitlabaccess.core.ssh.SshConfigProblems;
 public final class SetupSession {
     private SetupRequest request;
     private SignedIn signedIn;
+    /** The sign-in under way, and the answers it was started with. */
+    private CompletableFuture<SignedIn> signingIn;
+    private SetupRequest signingInFor;
     private SshEndpointSelection.Selected ssh;
     private SshConfigLookup sshLookup;
     private SessionScan scans;
@@ -70,19 +76,62 @@ public final class SetupSession {
      */
     public SignedIn signIn(Progress progress) {
         SetupRequest asked;
+        CompletableFuture<SignedIn> pending;
+        CompletableFuture<SignedIn> mine = null;
         synchronized (this) {
             if (signedIn != null) {
                 return signedIn;
             }
             asked = request;
-        }
-        SignedIn done = SignedIn.of(asked, CoreTexts.of(asked.locale()), progress);
-        synchronized (this) {
-            if (sameSignIn(request, asked)) {
-                signedIn = done;
+            if (signingIn != null && sameSignIn(signingInFor, asked)) {
+                // Another task is signing in with the same answers: one sign-in, both get its answer.
+                pending = signingIn;
+            } else {
+                pending = null;
+                mine = new CompletableFuture<>();
+                signingIn = mine;
+                signingInFor = asked;
             }
         }
-        return done;
+        return pending != null ? awaitSignIn(pending) : signInNow(asked, progress, mine);
+    }
+
+    private SignedIn signInNow(SetupRequest asked, Progress progress, CompletableFuture<SignedIn> mine) {
+        try {
+            SignedIn done = SignedIn.of(asked, CoreTexts.of(asked.locale()), progress);
+            synchronized (this) {
+                if (sameSignIn(request, asked)) {
+                    signedIn = done;
+                }
+                if (signingIn == mine) {
+                    signingIn = null;
+                }
+            }
+            mine.complete(done);
+            return done;
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                if (signingIn == mine) {
+                    signingIn = null;
+                }
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static SignedIn awaitSignIn(CompletableFuture<SignedIn> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("cancelled while another task signed in");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
