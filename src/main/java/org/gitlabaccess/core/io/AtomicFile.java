@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes a file the way git's lockfile does: {@code <file>.lock} is created exclusively first (so git
@@ -36,6 +38,7 @@ import java.util.function.UnaryOperator;
  * (not root), the file ends up the writer's, as with git.
  */
 public final class AtomicFile {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
     private static final DateTimeFormatter BACKUP_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_LINKS = 40;
@@ -212,7 +215,13 @@ public final class AtomicFile {
             Files.move(lock, target); // no hard links here: without REPLACE_EXISTING it still refuses a taken name
             return;
         }
-        Files.delete(lock);
+        try {
+            Files.delete(lock);
+        } catch (IOException e) {
+            // The file exists complete under its name: that is the answer. The lock left beside it is
+            // only a second name of the same bytes, and the next writer says the file is locked.
+            LOG.warn("Created {}, but its lock file {} could not be removed: {}", target, lock, e.toString());
+        }
     }
 
     /** The lock file git would use for this file. */
