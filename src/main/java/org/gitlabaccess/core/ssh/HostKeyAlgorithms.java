@@ -7,7 +7,7 @@ import org.apache.sshd.common.signature.BuiltinSignatures;
 
 /**
  * The host key algorithms the product offers, in the order OpenSSH offers them: the configured
- * {@code HostKeyAlgorithms}, and, where OpenSSH reorders (see {@link #reorderedByOpenSsh}), the
+ * {@code HostKeyAlgorithms}, and, where OpenSSH reorders (see {@link SshConfigLookup}), the
  * algorithms whose key type is already recorded
  * for the host first, each group in the configured order. Since the server takes the first of the
  * client's algorithms it supports, the key negotiated is the one OpenSSH would be shown.
@@ -19,10 +19,15 @@ public final class HostKeyAlgorithms {
     private HostKeyAlgorithms() {
     }
 
-    /** The algorithms to offer, MINA-supported ones only, in OpenSSH's order for this host. */
-    public static List<String> offered(List<String> configured, Set<String> recordedKeyTypes) {
+    /**
+     * The algorithms to offer, MINA-supported ones only, in OpenSSH's order for this host.
+     *
+     * @param reordered whether OpenSSH puts the recorded key types first for this configuration
+     *     ({@link SshConfigLookup.Effective#reordersHostKeyAlgorithms})
+     */
+    public static List<String> offered(List<String> configured, boolean reordered, Set<String> recordedKeyTypes) {
         List<String> usable = configured.stream().filter(HostKeyAlgorithms::supported).toList();
-        if (!reorderedByOpenSsh(configured)) {
+        if (!reordered) {
             return usable;
         }
         List<String> first = new ArrayList<>();
@@ -40,20 +45,6 @@ public final class HostKeyAlgorithms {
             case "rsa-sha2-256", "rsa-sha2-512" -> "ssh-rsa";
             default -> algorithm;
         };
-    }
-
-    /**
-     * OpenSSH reorders by known_hosts only when {@code HostKeyAlgorithms} is unset or starts with
-     * {@code +} or {@code -}. The resolved list no longer shows how it was written, so this tells
-     * them by shape: all of OpenSSH's defaults in their own order, optionally followed by appended
-     * algorithms. When in doubt it does not reorder: a list shortened with {@code -} is taken for an
-     * explicit one, which can make the product refuse a key OpenSSH accepts, never accept one it
-     * refuses. (Only an explicit list that spells out all the defaults in their order is misread
-     * the other way.)
-     */
-    static boolean reorderedByOpenSsh(List<String> configured) {
-        List<String> defaults = SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
-        return configured.size() >= defaults.size() && configured.subList(0, defaults.size()).equals(defaults);
     }
 
     private static boolean supported(String algorithm) {

@@ -262,6 +262,7 @@ public final class SshAccessCheck implements AutoCloseable {
         private final SshEndpoint endpoint;
         private final List<SshEndpoint> jumpHosts;
         private final List<String> configuredAlgorithms;
+        private final boolean reordered;
         private final KnownHosts knownHosts;
         final List<KeyPair> identities;
         private final AtomicReference<SshCheckResult> failure = new AtomicReference<>();
@@ -274,6 +275,7 @@ public final class SshAccessCheck implements AutoCloseable {
             this.endpoint = effective.endpoint();
             this.jumpHosts = effective.proxyJump().map(ProxyJumpHops::of).orElse(List.of());
             this.configuredAlgorithms = effective.hostKeyAlgorithms();
+            this.reordered = effective.reordersHostKeyAlgorithms();
             this.knownHosts = KnownHosts.of(effective);
             List<KeyPair> keys = new ArrayList<>();
             if (checkKey != null) {
@@ -323,10 +325,10 @@ public final class SshAccessCheck implements AutoCloseable {
         List<String> offered(ClientSession session) {
             SshEndpoint to = endpointOf(session);
             try {
-                return HostKeyAlgorithms.offered(configuredAlgorithms, knownHosts.recordedKeyTypes(to));
+                return HostKeyAlgorithms.offered(configuredAlgorithms, reordered, knownHosts.recordedKeyTypes(to));
             } catch (ProblemException e) {
                 // The verifier meets the same problem and ends the check with it.
-                return HostKeyAlgorithms.offered(configuredAlgorithms, Set.of());
+                return HostKeyAlgorithms.offered(configuredAlgorithms, reordered, Set.of());
             }
         }
 

@@ -38,6 +38,8 @@ public final class SshConfigLookup {
             "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512", "rsa-sha2-256");
 
     private static final long TIMEOUT_MILLIS = 10_000;
+    /** Per ssh program: its defaults do not change while the product runs. */
+    private static final Map<Path, List<String>> DEFAULT_HOST_KEY_ALGORITHMS = new ConcurrentHashMap<>();
     private static final String GIT = "git";
 
     private final Path home;
@@ -75,12 +77,14 @@ public final class SshConfigLookup {
      * @param source who resolved it
      * @param notice why the resolution is incomplete or was refused (OpenSSH's own message), else empty
      * @param hostKeyAlias {@code HostKeyAlias}: the name the host's key is looked up and recorded under
+     * @param reordersHostKeyAlgorithms OpenSSH offers the algorithms of the key types known for the host
+     *     first ({@link HostKeyAlgorithms#offered})
      */
     public record Effective(SshEndpoint endpoint, String user, List<Path> identityFiles, boolean identitiesOnly,
                             List<Path> userKnownHostsFiles, List<Path> globalKnownHostsFiles,
                             List<String> hostKeyAlgorithms, boolean hashKnownHosts, Optional<String> proxyJump,
                             Optional<String> proxyCommand, Source source, Optional<String> notice,
-                            Optional<String> hostKeyAlias) {
+                            Optional<String> hostKeyAlias, boolean reordersHostKeyAlgorithms) {
         public Effective {
             identityFiles = List.copyOf(identityFiles);
             userKnownHostsFiles = List.copyOf(userKnownHostsFiles);
@@ -92,7 +96,7 @@ public final class SshConfigLookup {
         public static Effective defaults(Path home, SshEndpoint endpoint, List<Path> identityFiles, Source source) {
             return new Effective(endpoint, "git", identityFiles, false, defaultUserKnownHosts(home),
                     defaultGlobalKnownHosts(), OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS, false, Optional.empty(),
-                    Optional.empty(), source, Optional.empty(), Optional.empty());
+                    Optional.empty(), source, Optional.empty(), Optional.empty(), true);
         }
 
         /** OpenSSH itself refused the configuration: no ssh (and so no git over SSH) can work with it. */
@@ -103,7 +107,7 @@ public final class SshConfigLookup {
         public Effective withNotice(String text) {
             return new Effective(endpoint, user, identityFiles, identitiesOnly, userKnownHostsFiles,
                     globalKnownHostsFiles, hostKeyAlgorithms, hashKnownHosts, proxyJump, proxyCommand, source,
-                    Optional.ofNullable(text), hostKeyAlias);
+                    Optional.ofNullable(text), hostKeyAlias, reordersHostKeyAlgorithms);
         }
 
         /** Every known-hosts file OpenSSH reads for this host: the user's first, then the global ones. */
@@ -233,14 +237,44 @@ public final class SshConfigLookup {
         List<Path> userKnown = paths(dump.first("userknownhostsfile"));
         List<Path> globalKnown = paths(dump.first("globalknownhostsfile"));
         String algorithms = dump.first("hostkeyalgorithms");
+        List<String> hostKeyAlgorithms = algorithms == null ? OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS
+                : List.of(algorithms.split(","));
         return new Effective(new SshEndpoint(alias, realHost, realPort), user, identities,
                 "yes".equals(dump.first("identitiesonly")),
                 userKnown.isEmpty() ? defaultUserKnownHosts(home) : userKnown,
                 globalKnown.isEmpty() ? defaultGlobalKnownHosts() : globalKnown,
-                algorithms == null ? OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS : List.of(algorithms.split(",")),
+                hostKeyAlgorithms,
                 "yes".equals(dump.first("hashknownhosts")), Optional.ofNullable(proxyJump),
                 Optional.ofNullable(present(dump.first("proxycommand"))), Source.OPENSSH, Optional.empty(),
-                Optional.ofNullable(present(dump.first("hostkeyalias"))));
+                Optional.ofNullable(present(dump.first("hostkeyalias"))),
+                startsWith(hostKeyAlgorithms, OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS)
+                        || startsWith(hostKeyAlgorithms, defaultHostKeyAlgorithms(program)));
+    }
+
+    /**
+     * OpenSSH reorders by known_hosts only when {@code HostKeyAlgorithms} is unset or starts with
+     * {@code +} or {@code -}. The resolved list no longer shows how it was written, so it is told by
+     * shape: all of this ssh's defaults in their own order, optionally followed by appended ones. When
+     * in doubt it does not reorder: a list shortened with {@code -} is taken for an explicit one, which
+     * can make the product refuse a key OpenSSH accepts, never accept one it refuses.
+     */
+    private static boolean startsWith(List<String> configured, List<String> defaults) {
+        return !defaults.isEmpty() && configured.size() >= defaults.size()
+                && configured.subList(0, defaults.size()).equals(defaults);
+    }
+
+    /**
+     * The installed ssh's own default {@code HostKeyAlgorithms}, as {@code ssh -F none -G} prints them
+     * (OpenSSH 8 has other defaults than 9, and builds without some algorithms have fewer); asked once,
+     * and only of an ssh whose list is not OpenSSH 9's. Empty when it cannot be asked.
+     */
+    private List<String> defaultHostKeyAlgorithms(Path program) {
+        return DEFAULT_HOST_KEY_ALGORITHMS.computeIfAbsent(program, p -> {
+            var dump = new OpenSshConfigDump(p, TIMEOUT_MILLIS).run(Optional.of("none"), home, environment,
+                    "defaults.invalid", Optional.empty(), Optional.empty(), GIT);
+            String line = dump.refusal().isPresent() ? null : dump.first("hostkeyalgorithms");
+            return line == null ? List.of() : List.of(line.split(","));
+        });
     }
 
     /**

@@ -278,10 +278,17 @@ class OpenSshAgreementMatrixTest {
                 : SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of("127.0.0.1", port), "git",
                 List.of(), false, files.users(), List.of(files.global()), algorithms, row.hash(), Optional.empty(),
-                Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty());
+                Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty(),
+                startsWithTheDefaults(algorithms));
         try (SshAccessCheck check = new SshAccessCheck(decision, Duration.ofSeconds(10))) {
             return check.hostKey(effective);
         }
+    }
+
+    /** As the product's lookup tells a list OpenSSH reorders: this ssh's defaults first. */
+    private static boolean startsWithTheDefaults(List<String> algorithms) {
+        List<String> defaults = SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS;
+        return algorithms.size() >= defaults.size() && algorithms.subList(0, defaults.size()).equals(defaults);
     }
 
     /** The list {@code ssh -G} resolves a written {@code HostKeyAlgorithms} to: what the product is given. */

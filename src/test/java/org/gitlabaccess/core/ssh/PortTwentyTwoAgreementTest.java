@@ -95,7 +95,7 @@ class PortTwentyTwoAgreementTest {
     private static SshCheckResult product(Path knownHosts, HostKeyDecision decision) {
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of(HOST, 22), "git", List.of(),
                 false, List.of(knownHosts), List.of(), SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS, false,
-                Optional.empty(), Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty(), true);
         try (SshAccessCheck check = new SshAccessCheck(decision, Duration.ofSeconds(10))) {
             return check.hostKey(effective);
         }

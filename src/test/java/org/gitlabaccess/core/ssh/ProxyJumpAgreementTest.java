@@ -80,7 +80,7 @@ class ProxyJumpAgreementTest {
 
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of("127.0.0.1", target.port()),
                 "git", List.of(clientKey), true, List.of(kh), List.of(), SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS,
-                false, Optional.of(hop), Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty());
+                false, Optional.of(hop), Optional.empty(), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty(), true);
         SshCheckResult product;
         try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.REFUSE, Duration.ofSeconds(10))) {
             product = check.hostKey(effective);
@@ -104,7 +104,7 @@ class ProxyJumpAgreementTest {
         SshConfigLookup.Effective effective = new SshConfigLookup.Effective(SshEndpoint.of("127.0.0.1", target.port()),
                 "git", List.of(), false, List.of(dir.resolve("none")), List.of(),
                 SshConfigLookup.OPENSSH_DEFAULT_HOST_KEY_ALGORITHMS, false, Optional.empty(),
-                Optional.of("nc -X connect -x proxy:3128 %h %p"), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty());
+                Optional.of("nc -X connect -x proxy:3128 %h %p"), SshConfigLookup.Source.OPENSSH, Optional.empty(), Optional.empty(), true);
         try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT, Duration.ofSeconds(10))) {
             SshCheckResult r = check.hostKey(effective);
             assertThat(r.outcome()).isEqualTo(SshCheckResult.Outcome.PROXY_COMMAND);
