@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.doctor.Check;
@@ -68,7 +69,8 @@ final class DoctorCommand extends BaseCommand {
         Secret token = optionalToken();
         DoctorContext.Inputs inputs = new DoctorContext.Inputs(ctx.env(), site(), global().host(), global().caFile(),
                 global().sshHost(), global().sshPort(), token, scan.isEmpty() ? site().scanRoots() : scan,
-                readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC(), Locale.ENGLISH);
+                readPassphrase(keyPassphraseFile), hostKeyDecision(), machineName(), Clock.systemUTC(), Locale.ENGLISH,
+                CoreTexts.Wording.COMMAND_LINE);
         List<Check> checks = new ArrayList<>(DoctorChecks.all());
         Path runnerFile = runnerConfig != null ? runnerConfig : RunnerConfig.DEFAULT_FILE;
         if (runner || runnerConfig != null || Files.isReadable(RunnerConfig.DEFAULT_FILE)) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.gitlab.SetupMethod;
@@ -99,7 +100,7 @@ public final class WizardSession {
 
     /** What the doctor needs, from the same answers (the diagnosis and the Done page's report). */
     DoctorContext.Inputs doctorInputs() {
-        return setup().doctorInputs();
+        return setup().doctorInputs(CoreTexts.Wording.WINDOW);
     }
 
     public List<Path> scanRoots() {

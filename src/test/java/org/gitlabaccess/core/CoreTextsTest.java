@@ -95,7 +95,36 @@ class CoreTextsTest {
             Set<String> keys = ownKeys(l);
             used.forEach((key, where) -> assertThat(keys).as(where + " uses " + key + " (" + l + ")").contains(key));
         }
-        assertThat(used.keySet()).as("keys no code uses").containsAll(ownKeys(Locale.ROOT));
+        // A window wording is used wherever its sentence is.
+        Set<String> usedOrWorded = new TreeSet<>(used.keySet());
+        used.keySet().forEach(k -> usedOrWorded.add(k + CoreTexts.WINDOW_SUFFIX));
+        assertThat(usedOrWorded).as("keys no code uses").containsAll(ownKeys(Locale.ROOT));
+    }
+
+    @Test
+    void aWindowWordingNamesNoCommandAndTakesTheSameArguments() {
+        for (Locale l : List.of(Locale.ROOT, Locale.GERMAN)) {
+            ResourceBundle raw = own(l);
+            for (String key : ownKeys(l)) {
+                if (!key.endsWith(CoreTexts.WINDOW_SUFFIX)) {
+                    continue;
+                }
+                String base = key.substring(0, key.length() - CoreTexts.WINDOW_SUFFIX.length());
+                String window = raw.getString(key);
+                assertThat(window).as(key).doesNotContain("gitlab-access").doesNotContain("--");
+                for (int i = 0; i < 5; i++) {
+                    assertThat(window.contains("{" + i + "}")).as(key + " and its sentence use {" + i + "}")
+                            .isEqualTo(raw.getString(base).contains("{" + i + "}"));
+                }
+            }
+        }
+        Locale en = Locale.ENGLISH;
+        assertThat(CoreTexts.of(en, CoreTexts.Wording.WINDOW).get("doctor.token-valid.no-token"))
+                .isEqualTo("Not checked yet: your token is checked once you sign in.");
+        assertThat(CoreTexts.of(en).get("doctor.token-valid.no-token")).contains("--token-file");
+        assertThat(CoreTexts.of(en, CoreTexts.Wording.WINDOW).get("doctor.ssh-port.alternative", 2222, "a", "b", 1))
+                .as("a sentence without a window wording is the same in both")
+                .isEqualTo(CoreTexts.of(en).get("doctor.ssh-port.alternative", 2222, "a", "b", 1));
     }
 
     @Test

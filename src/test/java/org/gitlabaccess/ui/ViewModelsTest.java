@@ -214,6 +214,11 @@ class ViewModelsTest {
         assertThat(vm.results()).extracting(org.gitlabaccess.core.doctor.CheckResult::id)
                 .containsExactlyInAnyOrderElementsOf(org.gitlabaccess.core.doctor.checks.DoctorChecks.all().stream()
                         .map(org.gitlabaccess.core.doctor.Check::id).toList());
+        // Before sign-in there is no token: the window says when it will be checked, not which option gives it.
+        var token = vm.results().stream().filter(r -> r.id() == org.gitlabaccess.core.doctor.CheckId.TOKEN_VALID)
+                .findFirst().orElseThrow();
+        assertThat(token.summary()).isEqualTo("Not checked yet: your token is checked once you sign in.");
+        assertThat(vm.results()).allSatisfy(r -> assertThat(r.summary()).as(r.id().id()).doesNotContain("--token"));
     }
 
     @Test

@@ -36,14 +36,15 @@ public final class DoctorContext {
      * The caller's inputs.
      *
      * @param locale the language of the checks' sentences (the command line: English; the wizard: its own)
+     * @param wording whether the sentences may name commands and options (not in the window)
      */
     public record Inputs(Environment env, SiteConfig site, String host, Path caFile, String sshHost, Integer sshPort,
                          Secret token, List<Path> scanRoots, Secret keyPassphrase, HostKeyDecision hostKeyDecision,
-                         String machineName, Clock clock, Locale locale) {
+                         String machineName, Clock clock, Locale locale, CoreTexts.Wording wording) {
         /** The same inputs, with another answer for a host key seen for the first time. */
         public Inputs withHostKeyDecision(HostKeyDecision decision) {
             return new Inputs(env, site, host, caFile, sshHost, sshPort, token, scanRoots, keyPassphrase, decision,
-                    machineName, clock, locale);
+                    machineName, clock, locale, wording);
         }
     }
 
@@ -61,7 +62,7 @@ public final class DoctorContext {
     public DoctorContext(Inputs inputs) {
         this.in = inputs;
         this.home = UserHome.resolve(inputs.env());
-        this.texts = CoreTexts.of(inputs.locale());
+        this.texts = CoreTexts.of(inputs.locale(), inputs.wording());
         this.url = new Memo<>(() -> InstanceUrl.parse(in.host() != null ? in.host()
                 : in.site().host().orElse(Instance.DEFAULT_HOST)));
         this.instance = new Memo<>(() -> {

@@ -272,10 +272,10 @@ public final class SetupSession {
     }
 
     /** The doctor's inputs from the same answers: the diagnosis and the report look at what setup does. */
-    public DoctorContext.Inputs doctorInputs() {
+    public DoctorContext.Inputs doctorInputs(CoreTexts.Wording wording) {
         SetupRequest r = request();
         return new DoctorContext.Inputs(r.env(), r.site(), r.host(), r.caFile(), r.sshHost(), r.sshPort(), r.token(),
-                r.scanRoots(), null, HostKeyDecision.REFUSE, r.machineName(), r.clock(), r.locale());
+                r.scanRoots(), null, HostKeyDecision.REFUSE, r.machineName(), r.clock(), r.locale(), wording);
     }
 
     /** A pass of the steps over this session's answers and what it learned so far. */

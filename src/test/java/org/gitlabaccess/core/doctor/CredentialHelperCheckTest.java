@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.checks.CredentialHelperCheck;
 import org.gitlabaccess.core.io.Environment;
@@ -31,7 +32,7 @@ class CredentialHelperCheckTest {
                 "/usr/bin:/bin"), "GIT_CONFIG_NOSYSTEM", "1"), props);
         DoctorContext c = new DoctorContext(new DoctorContext.Inputs(env, SiteConfig.empty(), "https://gitlab.example.com",
                 null, null, null, null, List.of(), null, HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(),
-                Locale.ENGLISH));
+                Locale.ENGLISH, CoreTexts.Wording.COMMAND_LINE));
         return new CredentialHelperCheck().run(c);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.checks.HostReachableCheck;
 import org.gitlabaccess.core.io.Environment;
@@ -44,6 +45,7 @@ class DoctorProblemLocaleTest {
 
     private static DoctorContext context(Environment env, String host, Locale locale) {
         return new DoctorContext(new DoctorContext.Inputs(env, SiteConfig.empty(), host, null, null, null, null,
-                List.of(), null, HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), locale));
+                List.of(), null, HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), locale,
+                CoreTexts.Wording.COMMAND_LINE));
     }
 }

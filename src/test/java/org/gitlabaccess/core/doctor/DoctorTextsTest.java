@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.checks.HostReachableCheck;
 import org.gitlabaccess.core.doctor.checks.TlsTrustCheck;
@@ -19,8 +20,8 @@ import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.setup.Progress;
-import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupReport;
+import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupSession;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.testkit.GitLabTestServer;
@@ -58,7 +59,8 @@ class DoctorTextsTest {
             for (Expected x : LANGUAGES) {
                 DoctorContext c = new DoctorContext(new DoctorContext.Inputs(env, SiteConfig.empty(), server.baseUrl(),
                         server.caFile(), null, null, Secret.of(Seed.EXPIRING_SOON_TOKEN), List.of(), null,
-                        HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), x.locale()));
+                        HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), x.locale(),
+                        CoreTexts.Wording.COMMAND_LINE));
                 String root = c.instance().root();
                 String host = c.url().host();
                 assertThat(new HostReachableCheck().run(c).summary()).isEqualTo(x.reachable().replace("{0}", root));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.checks.PlaintextSecretsCheck;
 import org.gitlabaccess.core.io.Environment;
@@ -38,7 +39,7 @@ class FixRunnerTest {
         Files.writeString(home.resolve(".netrc"), "machine gitlab.example.com login alice password glpat-x-1\n");
         inputs = new DoctorContext.Inputs(new Environment(Map.of("HOME", home.toString()), new Properties()),
                 SiteConfig.empty(), "https://gitlab.example.com", null, null, null, null, List.of(), null,
-                HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), Locale.ENGLISH);
+                HostKeyDecision.REFUSE, "test-machine", Clock.systemUTC(), Locale.ENGLISH, CoreTexts.Wording.COMMAND_LINE);
     }
 
     private List<CheckResult> diagnose(List<Check> checks) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.doctor.CheckId;
 import org.gitlabaccess.core.doctor.CheckResult;
@@ -169,6 +170,7 @@ class RunnerChecksTest {
     private static DoctorContext context(GitLabTestServer server, Path home, Locale locale) {
         Environment env = new Environment(Map.of("HOME", home.toString()), new Properties());
         return new DoctorContext(new DoctorContext.Inputs(env, SiteConfig.empty(), server.baseUrl(), server.caFile(),
-                null, null, null, List.of(), null, HostKeyDecision.REFUSE, "build-server", CLOCK, locale));
+                null, null, null, List.of(), null, HostKeyDecision.REFUSE, "build-server", CLOCK, locale,
+                CoreTexts.Wording.COMMAND_LINE));
     }
 }
