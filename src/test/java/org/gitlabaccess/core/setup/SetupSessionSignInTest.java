@@ -2,8 +2,6 @@ package org.gitlabaccess.core.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,40 +15,27 @@ import java.util.stream.IntStream;
 import org.gitlabaccess.core.SiteConfig;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tasks that need the sign-in at the same moment (the wizard's pages) share one sign-in. */
 class SetupSessionSignInTest {
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer();
 
     private static long signInsSoFar() {
-        return server.state().requests().stream().filter(r -> r.path().endsWith("/personal_access_tokens/self")).count();
+        return SERVER.get().state().requests().stream().filter(r -> r.path().endsWith("/personal_access_tokens/self")).count();
     }
 
     @Test
     void concurrentCallersShareOneSignIn() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
+        Path home = SERVER.directory("home");
         Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv().getOrDefault("PATH",
                 "/usr/bin:/bin")), new Properties());
-        SetupSession session = new SetupSession(SetupRequest.builder(env, SiteConfig.empty()).host(server.baseUrl())
-                .caFile(server.caFile()).token(Secret.of(Seed.API_TOKEN)).build());
+        SetupSession session = new SetupSession(SetupRequest.builder(env, SiteConfig.empty()).host(SERVER.get().baseUrl())
+                .caFile(SERVER.get().caFile()).token(Secret.of(Seed.API_TOKEN)).build());
         long before = signInsSoFar();
         int callers = 4;
         CountDownLatch go = new CountDownLatch(1);
