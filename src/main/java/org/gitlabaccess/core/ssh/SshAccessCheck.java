@@ -133,7 +133,8 @@ public final class SshAccessCheck implements AutoCloseable {
 
     /** Greets GitLab with the key: the user name on success, the reason otherwise. */
     public SshCheckResult greet(SshConfigLookup.Effective effective, Path identity, Secret passphrase) {
-        return run(effective, identity, passphrase, null);
+        return onSession(effective, identity, passphrase,
+                (session, fingerprint) -> talk(session, effective.endpoint(), fingerprint, null));
     }
 
     /**
@@ -142,11 +143,23 @@ public final class SshAccessCheck implements AutoCloseable {
      */
     public SshCheckResult uploadPack(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
                                      String projectPath) {
-        return run(effective, identity, passphrase, "git-upload-pack '" + projectPath + ".git'");
+        return onSession(effective, identity, passphrase, (session, fingerprint) -> talk(session,
+                effective.endpoint(), fingerprint, "git-upload-pack '" + projectPath + ".git'"));
     }
 
-    private synchronized SshCheckResult run(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
-                                            String command) {
+    /** What a caller does on a session authenticated with the checked key. */
+    @FunctionalInterface
+    public interface SessionWork {
+        /** The check's result; an IOException is taken for a lost connection. */
+        SshCheckResult use(ClientSession session, String hostKeyFingerprint) throws IOException;
+    }
+
+    /**
+     * Connects and authenticates as {@link #greet} does (same host key policy, same key), then hands
+     * the session to {@code work}; every way of not getting that far is the result instead.
+     */
+    public synchronized SshCheckResult onSession(SshConfigLookup.Effective effective, Path identity,
+                                                 Secret passphrase, SessionWork work) {
         SshEndpoint endpoint = effective.endpoint();
         KeyPair pair;
         try {
@@ -175,37 +188,7 @@ public final class SshAccessCheck implements AutoCloseable {
                 return new SshCheckResult(SshCheckResult.Outcome.KEY_NOT_REGISTERED, endpoint, null,
                         hostCheck.fingerprint, "Permission denied (publickey)");
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            ClientChannel channel = command == null ? shell(session) : exec(session, command);
-            channel.setOut(out);
-            channel.setErr(err);
-            if (command != null) {
-                // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
-                channel.setIn(new ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
-            }
-            channel.open().verify(timeout);
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-            String stdout = out.toString(StandardCharsets.UTF_8);
-            String stderr = err.toString(StandardCharsets.UTF_8);
-            if (EXPIRED.matcher(stderr).find()) {
-                return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, hostCheck.fingerprint,
-                        "Your SSH key has expired.");
-            }
-            if (command != null) {
-                boolean advertised = channel.getExitStatus() == null || channel.getExitStatus() == 0
-                        || stdout.contains("refs/") || stdout.contains("version 2");
-                return advertised ? new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint,
-                        "repository readable") : new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint,
-                        null, hostCheck.fingerprint, banner(stderr));
-            }
-            Matcher m = WELCOME.matcher(stdout);
-            if (m.find()) {
-                return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, m.group(1), hostCheck.fingerprint,
-                        m.group());
-            }
-            return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, hostCheck.fingerprint,
-                    (stdout + " " + banner(stderr)).strip());
+            return work.use(session, hostCheck.fingerprint);
         } catch (IOException | RuntimeException e) {
             hostCheck.rethrowLocalProblem();
             if (hostCheck.failure() != null) {
@@ -215,20 +198,55 @@ public final class SshAccessCheck implements AutoCloseable {
         }
     }
 
+    /** The welcome line ({@code command} null) or a git service's first answer. */
+    private SshCheckResult talk(ClientSession session, SshEndpoint endpoint, String fingerprint, String command)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ClientChannel channel = command == null ? shell(session) : exec(session, command);
+        channel.setOut(out);
+        channel.setErr(err);
+        if (command != null) {
+            // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
+            channel.setIn(new ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
+        }
+        channel.open().verify(timeout);
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        if (EXPIRED.matcher(stderr).find()) {
+            return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, fingerprint,
+                    "Your SSH key has expired.");
+        }
+        if (command != null) {
+            boolean advertised = channel.getExitStatus() == null || channel.getExitStatus() == 0
+                    || stdout.contains("refs/") || stdout.contains("version 2");
+            return advertised ? new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, null, fingerprint,
+                    "repository readable") : new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint,
+                    null, fingerprint, banner(stderr));
+        }
+        Matcher m = WELCOME.matcher(stdout);
+        if (m.find()) {
+            return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, m.group(1), fingerprint, m.group());
+        }
+        return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, fingerprint,
+                (stdout + " " + banner(stderr)).strip());
+    }
+
     private static ChannelShell shell(ClientSession session) throws IOException {
         ChannelShell shell = session.createShellChannel();
         shell.setUsePty(false);
         return shell;
     }
 
-    private static ChannelExec exec(ClientSession session, String command) throws IOException {
+    static ChannelExec exec(ClientSession session, String command) throws IOException {
         ChannelExec exec = session.createExecChannel(command);
         exec.setUsePty(false);
         return exec;
     }
 
     /** gitlab-shell's banner without its frame. */
-    private static String banner(String stderr) {
+    static String banner(String stderr) {
         return stderr.lines().map(l -> l.replaceFirst("^remote:\\s?", "").strip())
                 .filter(l -> !l.isEmpty() && !l.startsWith("=====")).reduce((a, b) -> a + " " + b).orElse("");
     }
