@@ -10,7 +10,7 @@ mkdir -p -m 700 "$HOME/.ssh"
 ssh-keygen -q -t ed25519 -N "" -C "manual" -f "$key"
 curl -sSf --cacert "$CA_FILE" -H @"$HEADER_FILE" -X POST "$API/user/keys" \
   --data-urlencode "title=manual $(date +%s%N)" --data-urlencode "key=$(cat "$key.pub")" >/dev/null
-ssh-keyscan -q -p "$SSH_PORT" "$SSH_HOST" >> "$HOME/.ssh/known_hosts" 2>/dev/null
+ssh-keyscan -p "$SSH_PORT" "$SSH_HOST" >> "$HOME/.ssh/known_hosts" 2>/dev/null
 cat >> "$HOME/.ssh/config" <<CONF
 Host $SSH_HOST
   IdentityFile $key
