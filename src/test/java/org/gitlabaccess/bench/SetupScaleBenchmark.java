@@ -74,7 +74,8 @@ public final class SetupScaleBenchmark {
             verify.addAll(List.of("verify", "--ssh", "--host", server.baseUrl(), "--ca-file",
                     server.caFile().toString()));
             List<String> sshT = List.of("ssh", "-F", home.resolve(".ssh/config").toString(), "-o", "BatchMode=yes",
-                    "-p", String.valueOf(server.sshPort()), "-T", "git@" + server.sshHost());
+                    "-o", "UserKnownHostsFile=" + home.resolve(".ssh/known_hosts"), "-p",
+                    String.valueOf(server.sshPort()), "-T", "git@" + server.sshHost());
             List<Long> openssh = new ArrayList<>();
             List<Long> verified = new ArrayList<>();
             for (int r = 0; r < rounds * 2 + 2; r++) {
