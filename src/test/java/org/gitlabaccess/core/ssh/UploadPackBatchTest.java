@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
 import org.gitlabaccess.testkit.TestProject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ls-remote of many projects over one SSH session, against the test server. */
 class UploadPackBatchTest {
@@ -26,17 +26,15 @@ class UploadPackBatchTest {
     /** Projects beyond the seed's, all readable by alice (the same bare repository underneath). */
     private static final int EXTRA = 12;
 
-    @TempDir
-    static Path dir;
-    static GitLabTestServer server;
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer();
     /** Refuses a third channel open at once on a session. */
-    static GitLabTestServer strict;
+    @RegisterExtension
+    static final RunningServer STRICT = new RunningServer(b -> b.maxChannelsPerSession(2));
 
     @BeforeAll
-    static void start() throws IOException {
-        server = GitLabTestServer.start(dir.resolve("server"));
-        strict = GitLabTestServer.builder(dir.resolve("strict")).maxChannelsPerSession(2).start();
-        for (GitLabTestServer s : List.of(server, strict)) {
+    static void addProjects() {
+        for (GitLabTestServer s : List.of(SERVER.get(), STRICT.get())) {
             Path bare = s.state().project(Seed.PROJECT_ONE).orElseThrow().bareRepository();
             for (int i = 0; i < EXTRA; i++) {
                 s.state().addProject(new TestProject(100 + i, "many/p" + i, "", bare, Set.of(1L)));
@@ -45,16 +43,11 @@ class UploadPackBatchTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-        strict.close();
-    }
-
     /** A home with a key (registered or not) and, if asked, the server's host key in known_hosts. */
-    private static Path home(GitLabTestServer on, String name, Secret passphrase, Instant registeredUntil,
+    private static Path home(RunningServer running, String name, Secret passphrase, Instant registeredUntil,
                              boolean knownHost) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(name));
+        GitLabTestServer on = running.get();
+        Path home = running.directory(name);
         SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_test"), name, passphrase);
         if (registeredUntil != null) {
             on.state().addKey(1, name, key.publicKeyLine(), key.publicKey(),
@@ -66,10 +59,10 @@ class UploadPackBatchTest {
         return home;
     }
 
-    private static Map<String, UploadPackBatch.Result> lsRemote(GitLabTestServer on, Path home, Secret passphrase,
+    private static Map<String, UploadPackBatch.Result> lsRemote(RunningServer running, Path home, Secret passphrase,
                                                                 HostKeyDecision decision, List<String> paths) {
         SshConfigLookup.Effective effective = SshConfigLookup.forEndpoint(home,
-                SshEndpoint.of(on.sshHost(), on.sshPort()));
+                SshEndpoint.of(running.get().sshHost(), running.get().sshPort()));
         try (SshAccessCheck check = new SshAccessCheck(decision, TIMEOUT)) {
             return new UploadPackBatch(check, 8, TIMEOUT).lsRemote(effective,
                     home.resolve(".ssh/id_ed25519_test"), passphrase, paths);
@@ -86,9 +79,9 @@ class UploadPackBatchTest {
 
     @Test
     void listsTheRefsWithAPassphraseProtectedKeyAndNamesWhatCannotBeRead() throws IOException {
-        Path home = home(server, "ok", Secret.exact("pass phrase"), Instant.now().plusSeconds(3600), true);
+        Path home = home(SERVER, "ok", Secret.exact("pass phrase"), Instant.now().plusSeconds(3600), true);
 
-        var r = lsRemote(server, home, Secret.exact("pass phrase"), HostKeyDecision.REFUSE,
+        var r = lsRemote(SERVER, home, Secret.exact("pass phrase"), HostKeyDecision.REFUSE,
                 List.of("/" + Seed.PROJECT_ONE + ".git", "group/no-such.git", "/group/bobs-own.git"));
 
         assertThat(r.get("/" + Seed.PROJECT_ONE + ".git").ok()).as(r.toString()).isTrue();
@@ -101,9 +94,9 @@ class UploadPackBatchTest {
 
     @Test
     void anExpiredKeyIsNamedAsSuchForEveryProject() throws IOException {
-        Path home = home(server, "expired", null, Instant.now().minusSeconds(10), true);
+        Path home = home(SERVER, "expired", null, Instant.now().minusSeconds(10), true);
 
-        var r = lsRemote(server, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git",
+        var r = lsRemote(SERVER, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git",
                 "/" + Seed.PROJECT_TWO + ".git"));
 
         assertThat(r.values()).extracting(UploadPackBatch.Result::outcome)
@@ -112,9 +105,9 @@ class UploadPackBatchTest {
 
     @Test
     void anUnregisteredKeyIsRefused() throws IOException {
-        Path home = home(server, "unregistered", null, null, true);
+        Path home = home(SERVER, "unregistered", null, null, true);
 
-        var r = lsRemote(server, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git"));
+        var r = lsRemote(SERVER, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git"));
 
         assertThat(r.get("/" + Seed.PROJECT_ONE + ".git").outcome())
                 .isEqualTo(SshCheckResult.Outcome.KEY_NOT_REGISTERED);
@@ -122,9 +115,9 @@ class UploadPackBatchTest {
 
     @Test
     void anUnknownHostIsRefusedAndNotAdded() throws IOException {
-        Path home = home(server, "unknown-host", null, Instant.now().plusSeconds(3600), false);
+        Path home = home(SERVER, "unknown-host", null, Instant.now().plusSeconds(3600), false);
 
-        var r = lsRemote(server, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git"));
+        var r = lsRemote(SERVER, home, null, HostKeyDecision.REFUSE, List.of("/" + Seed.PROJECT_ONE + ".git"));
 
         assertThat(r.get("/" + Seed.PROJECT_ONE + ".git").outcome()).isEqualTo(SshCheckResult.Outcome.HOST_KEY_UNKNOWN);
         assertThat(Files.exists(home.resolve(".ssh/known_hosts"))).isFalse();
@@ -132,13 +125,14 @@ class UploadPackBatchTest {
 
     @Test
     void manyProjectsOfOneHostTakeOneAuthenticationAndAProjectNamedTwiceIsAskedOnce() throws IOException {
-        Path home = home(server, "one-session", null, Instant.now().plusSeconds(3600), true);
+        Path home = home(SERVER, "one-session", null, Instant.now().plusSeconds(3600), true);
         List<String> paths = new ArrayList<>(many());
         paths.add(paths.get(0));
+        GitLabTestServer server = SERVER.get();
         int authenticated = server.sshAuthentications();
         long execs = server.state().requests().stream().filter(q -> q.method().equals("exec")).count();
 
-        var r = lsRemote(server, home, null, HostKeyDecision.REFUSE, paths);
+        var r = lsRemote(SERVER, home, null, HostKeyDecision.REFUSE, paths);
 
         assertThat(server.sshAuthentications() - authenticated).isEqualTo(1);
         assertThat(server.state().requests().stream().filter(q -> q.method().equals("exec")).count() - execs)
@@ -149,11 +143,11 @@ class UploadPackBatchTest {
 
     @Test
     void channelsTheServerRefusesAreAskedAgainUntilEveryProjectHasItsOutcome() throws IOException {
-        Path home = home(strict, "strict", null, Instant.now().plusSeconds(3600), true);
+        Path home = home(STRICT, "strict", null, Instant.now().plusSeconds(3600), true);
         List<String> paths = new ArrayList<>(many());
         paths.add("/group/bobs-own.git");
 
-        var r = lsRemote(strict, home, null, HostKeyDecision.REFUSE, paths);
+        var r = lsRemote(STRICT, home, null, HostKeyDecision.REFUSE, paths);
 
         assertThat(r).hasSize(EXTRA + 1);
         for (String p : many()) {
