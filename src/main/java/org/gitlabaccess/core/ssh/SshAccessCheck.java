@@ -1,6 +1,5 @@
 package org.gitlabaccess.core.ssh;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -134,17 +132,7 @@ public final class SshAccessCheck implements AutoCloseable {
     /** Greets GitLab with the key: the user name on success, the reason otherwise. */
     public SshCheckResult greet(SshConfigLookup.Effective effective, Path identity, Secret passphrase) {
         return onSession(effective, identity, passphrase,
-                (session, fingerprint) -> talk(session, effective.endpoint(), fingerprint, null));
-    }
-
-    /**
-     * Runs a git service command (as {@code git ls-remote} would), to see that the key may use
-     * repositories too: an expired key greets but cannot fetch.
-     */
-    public SshCheckResult uploadPack(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
-                                     String projectPath) {
-        return onSession(effective, identity, passphrase, (session, fingerprint) -> talk(session,
-                effective.endpoint(), fingerprint, "git-upload-pack '" + projectPath + ".git'"));
+                (session, fingerprint) -> welcome(session, effective.endpoint(), fingerprint));
     }
 
     /** What a caller does on a session authenticated with the checked key. */
@@ -198,18 +186,14 @@ public final class SshAccessCheck implements AutoCloseable {
         }
     }
 
-    /** The welcome line ({@code command} null) or a git service's first answer. */
-    private SshCheckResult talk(ClientSession session, SshEndpoint endpoint, String fingerprint, String command)
+    /** gitlab-shell's welcome line, from a session with no command. */
+    private SshCheckResult welcome(ClientSession session, SshEndpoint endpoint, String fingerprint)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ClientChannel channel = command == null ? shell(session) : exec(session, command);
+        ClientChannel channel = shell(session);
         channel.setOut(out);
         channel.setErr(err);
-        if (command != null) {
-            // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
-            channel.setIn(new ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
-        }
         channel.open().verify(timeout);
         channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
         String stdout = out.toString(StandardCharsets.UTF_8);
@@ -217,13 +201,6 @@ public final class SshAccessCheck implements AutoCloseable {
         if (EXPIRED.matcher(stderr).find()) {
             return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, fingerprint,
                     "Your SSH key has expired.");
-        }
-        if (command != null) {
-            boolean advertised = channel.getExitStatus() == null || channel.getExitStatus() == 0
-                    || stdout.contains("refs/") || stdout.contains("version 2");
-            return advertised ? new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, null, fingerprint,
-                    "repository readable") : new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint,
-                    null, fingerprint, banner(stderr));
         }
         Matcher m = WELCOME.matcher(stdout);
         if (m.find()) {
@@ -237,12 +214,6 @@ public final class SshAccessCheck implements AutoCloseable {
         ChannelShell shell = session.createShellChannel();
         shell.setUsePty(false);
         return shell;
-    }
-
-    static ChannelExec exec(ClientSession session, String command) throws IOException {
-        ChannelExec exec = session.createExecChannel(command);
-        exec.setUsePty(false);
-        return exec;
     }
 
     /** gitlab-shell's banner without its frame. */

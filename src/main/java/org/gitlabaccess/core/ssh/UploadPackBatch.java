@@ -23,7 +23,6 @@ import java.util.concurrent.Semaphore;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.Secret;
 
@@ -140,20 +139,17 @@ public final class UploadPackBatch {
         }
     }
 
-    /** One project's advertisement; a channel the server would not open is thrown, to be asked again. */
+    /** One project's advertisement; a channel the server would not open (or lost) is thrown, to be asked again. */
     private Result advertise(ClientSession session, String path) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (ChannelExec channel = SshAccessCheck.exec(session, "git-upload-pack " + quoted(path))) {
+        try (ChannelExec channel = session.createExecChannel("git-upload-pack " + quoted(path))) {
+            channel.setUsePty(false);
             channel.setOut(out);
             channel.setErr(err);
             // Sent at once: upload-pack reads it only after advertising, and it ends the conversation there.
             channel.setIn(new ByteArrayInputStream(FLUSH));
-            try {
-                channel.open().verify(timeout);
-            } catch (IOException e) {
-                throw channelRefusal(e);
-            }
+            channel.open().verify(timeout);
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
                 return new Result(SshCheckResult.Outcome.PORT_BLOCKED, 0,
@@ -165,16 +161,6 @@ public final class UploadPackBatch {
             }
             return outcome(out.toByteArray(), err.toString(StandardCharsets.UTF_8), channel.getExitStatus());
         }
-    }
-
-    /** The refusal itself when the server declined to open the channel; otherwise the failure as it is. */
-    private static IOException channelRefusal(IOException e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SshChannelOpenException refusal) {
-                return refusal;
-            }
-        }
-        return e;
     }
 
     /** A complete advertisement is success, whatever the exit status; otherwise what the server said. */

@@ -156,4 +156,9 @@ class UploadPackBatchTest {
         }
         assertThat(r.get("/group/bobs-own.git").detail()).contains("could not be found");
     }
+
+    @Test
+    void thePathIsQuotedForTheRemoteShellAsGitQuotesIt() {
+        assertThat(UploadPackBatch.quoted("/group/it's!.git")).isEqualTo("'/group/it'\\''s'\\!'.git'");
+    }
 }
