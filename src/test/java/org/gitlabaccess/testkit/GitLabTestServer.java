@@ -41,9 +41,11 @@ public final class GitLabTestServer implements AutoCloseable {
     private OAuthProvider oauth;
 
     private final List<String> hostKeyTypes;
+    private final int maxChannelsPerSession;
 
     private GitLabTestServer(Builder b) throws IOException {
         this.hostKeyTypes = b.hostKeyTypes;
+        this.maxChannelsPerSession = b.maxChannelsPerSession;
         this.state = new GitLabState(b.clock);
         this.workDir = Files.createDirectories(b.workDir);
         this.contextPath = b.contextPath;
@@ -67,6 +69,7 @@ public final class GitLabTestServer implements AutoCloseable {
         private String contextPath = "";
         private boolean seed = true;
         private List<String> hostKeyTypes = List.of(KeyPairProvider.SSH_ED25519);
+        private int maxChannelsPerSession;
 
         Builder(Path workDir) {
             this.workDir = workDir;
@@ -90,6 +93,12 @@ public final class GitLabTestServer implements AutoCloseable {
          */
         public Builder hostKeyTypes(String... types) {
             this.hostKeyTypes = List.of(types);
+            return this;
+        }
+
+        /** SSH channels one session may have open at once (0: no limit), as OpenSSH's {@code MaxSessions}. */
+        public Builder maxChannelsPerSession(int channels) {
+            this.maxChannelsPerSession = channels;
             return this;
         }
 
@@ -136,7 +145,7 @@ public final class GitLabTestServer implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException(e);
         }
-        ssh = new GitShell(state, hostKeys);
+        ssh = new GitShell(state, hostKeys, maxChannelsPerSession);
         ssh.start();
     }
 
@@ -209,6 +218,11 @@ public final class GitLabTestServer implements AutoCloseable {
 
     public int httpsPort() {
         return https.getAddress().getPort();
+    }
+
+    /** SSH sessions authenticated so far. */
+    public int sshAuthentications() {
+        return ssh.authentications();
     }
 
     public String sshHost() {

@@ -10,12 +10,18 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -35,6 +41,7 @@ import org.eclipse.jgit.transport.UploadPack;
  */
 final class GitShell implements AutoCloseable {
     private static final AttributeKey<Long> KEY_ID = new AttributeKey<>();
+    private static final AttributeKey<AtomicInteger> OPEN_CHANNELS = new AttributeKey<>();
     private static final Pattern GIT_COMMAND = Pattern.compile(
             "^(git-upload-pack|git-receive-pack|git-upload-archive|git upload-pack|git receive-pack)\\s+'?/?([^']+?)'?$");
 
@@ -42,7 +49,9 @@ final class GitShell implements AutoCloseable {
     private final SshServer server;
     private final List<KeyPair> hostKeys;
 
-    GitShell(GitLabState state, List<KeyPair> hostKeys) {
+    private final AtomicInteger authentications = new AtomicInteger();
+
+    GitShell(GitLabState state, List<KeyPair> hostKeys, int maxChannelsPerSession) {
         this.state = state;
         this.hostKeys = List.copyOf(hostKeys);
         server = SshServer.setUpDefaultServer();
@@ -55,6 +64,51 @@ final class GitShell implements AutoCloseable {
         server.setPublickeyAuthenticator(this::authenticate);
         server.setShellFactory(channel -> new GitLabCommand(channel, null));
         server.setCommandFactory((channel, command) -> new GitLabCommand(channel, command));
+        if (maxChannelsPerSession > 0) {
+            // MINA's own channel limit ends the whole session; OpenSSH's MaxSessions refuses the open.
+            server.setChannelFactories(server.getChannelFactories().stream()
+                    .map(f -> f.getName().equals("session") ? limited(maxChannelsPerSession) : f).toList());
+        }
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.Authenticated) {
+                    authentications.incrementAndGet();
+                }
+            }
+        });
+    }
+
+    /** Session channels, of which one session may hold {@code limit} open: one more is refused (OPEN_FAILURE). */
+    private static ChannelFactory limited(int limit) {
+        return new ChannelFactory() {
+            @Override
+            public String getName() {
+                return "session";
+            }
+
+            @Override
+            public Channel createChannel(Session session) {
+                AtomicInteger open = session.computeAttributeIfAbsent(OPEN_CHANNELS, k -> new AtomicInteger());
+                if (open.incrementAndGet() > limit) {
+                    open.decrementAndGet();
+                    return null;
+                }
+                ChannelSession channel = new ChannelSession();
+                channel.addChannelListener(new ChannelListener() {
+                    @Override
+                    public void channelClosed(Channel c, Throwable reason) {
+                        open.decrementAndGet();
+                    }
+                });
+                return channel;
+            }
+        };
+    }
+
+    /** Sessions that completed user authentication so far. */
+    int authentications() {
+        return authentications.get();
     }
 
     void start() throws IOException {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.io.Environment;
@@ -19,13 +20,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * test and closed after its last, with a scratch directory for the tests' homes, removed after.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+    private final UnaryOperator<GitLabTestServer.Builder> options;
     private Path dir;
     private GitLabTestServer server;
+
+    /** A seeded server with the default options. */
+    public RunningServer() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A seeded server with these options (a channel limit, host key types...). */
+    public RunningServer(UnaryOperator<GitLabTestServer.Builder> options) {
+        this.options = options;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("gitlab-access-test");
-        server = GitLabTestServer.start(dir.resolve("server"));
+        server = options.apply(GitLabTestServer.builder(dir.resolve("server"))).start();
     }
 
     @Override

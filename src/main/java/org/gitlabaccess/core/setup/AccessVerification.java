@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.gitlabaccess.core.WireId;
@@ -16,16 +18,16 @@ import org.gitlabaccess.core.credentials.HttpsCheckResult;
 import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
-import org.gitlabaccess.core.io.UserHome;
+import org.gitlabaccess.core.repos.GitUrl;
 import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.repos.RemoteUrl;
 import org.gitlabaccess.core.repos.RepositoryRemotes;
-import org.gitlabaccess.core.ssh.GitOverSshCheck;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshAccessCheck;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshEndpoint;
+import org.gitlabaccess.core.ssh.UploadPackBatch;
 
 /**
  * Proves access the way git will use it, for the wizard, {@code setup} and {@code verify} alike:
@@ -34,6 +36,8 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
  */
 public final class AccessVerification {
     private static final Duration SSH_TIMEOUT = Duration.ofSeconds(15);
+    /** Channels in flight on one session: below OpenSSH's default MaxSessions of 10. */
+    private static final int SSH_CHANNELS = 8;
 
     /** How git reaches a remote. */
     public enum Transport implements WireId {
@@ -138,29 +142,80 @@ public final class AccessVerification {
     }
 
     /**
-     * {@code ls-remote} of each remote over its transport: SSH through JGit with the user's ~/.ssh
-     * files and {@code sshIdentity} (null: the configuration's), HTTPS with plain git. {@code starting}
-     * hears of each remote, with its index, before it is tried.
+     * {@code ls-remote} of each remote over its transport: SSH remotes over one session per endpoint
+     * (resolved through the user's ssh configuration) and key, one channel per project, with
+     * {@code sshIdentity} (null: the configuration's); HTTPS remotes together ({@link HttpsRemoteChecks}).
+     * {@code starting} hears of each remote, with its index, before it is tried.
      */
     public List<RemoteCheck> lsRemote(List<Remote> remotes, Path sshIdentity, Secret passphrase,
                                       ObjIntConsumer<Remote> starting) {
         Map<Remote, RemoteCheck> checks = new HashMap<>();
+        sshLsRemote(remotes, sshIdentity, passphrase, starting).forEach((remote, ssh) ->
+                checks.put(remote, new RemoteCheck(remote, ssh.outcome(), ssh.refs(), ssh.detail())));
         List<Remote> https = remotes.stream().filter(r -> r.transport() == Transport.HTTPS).toList();
         if (!https.isEmpty()) {
             starting.accept(https.get(0), remotes.indexOf(https.get(0)));
-            List<RemoteCheck> done = new HttpsRemoteChecks(this::plainGit, http.get(), new GitCommand(env)).check(https);
-            done.forEach(c -> checks.put(c.remote(), c));
-        }
-        try (GitOverSshCheck ssh = new GitOverSshCheck(UserHome.resolve(env), sshIdentity, passphrase)) {
-            for (int i = 0; i < remotes.size(); i++) {
-                Remote remote = remotes.get(i);
-                if (remote.transport() == Transport.SSH) {
-                    starting.accept(remote, i);
-                    var r = ssh.lsRemote(remote.url());
-                    checks.put(remote, new RemoteCheck(remote, r.outcome(), r.refs(), r.detail()));
-                }
-            }
+            new HttpsRemoteChecks(this::plainGit, http.get(), new GitCommand(env)).check(https)
+                    .forEach(c -> checks.put(c.remote(), c));
         }
         return remotes.stream().map(checks::get).toList();
+    }
+
+    /** Every SSH remote's outcome, the remotes of one endpoint and key asked together. */
+    private Map<Remote, UploadPackBatch.Result> sshLsRemote(List<Remote> remotes, Path sshIdentity, Secret passphrase,
+                                                            ObjIntConsumer<Remote> starting) {
+        Map<Remote, UploadPackBatch.Result> results = new HashMap<>();
+        Map<SshRoute, Map<Remote, String>> routes = new LinkedHashMap<>();
+        SshConfigLookup lookup = SshConfigLookup.of(env);
+        for (int i = 0; i < remotes.size(); i++) {
+            Remote remote = remotes.get(i);
+            if (remote.transport() != Transport.SSH) {
+                continue;
+            }
+            starting.accept(remote, i);
+            GitUrl url = GitUrl.parse(remote.url());
+            if (!url.isSsh()) {
+                results.put(remote, new UploadPackBatch.Result(SshCheckResult.Outcome.UNEXPECTED_ANSWER, 0,
+                        "not an SSH URL: " + remote.shownUrl()));
+                continue;
+            }
+            SshConfigLookup.Effective effective = lookup.resolve(url.host(),
+                    url.port() == -1 ? SshEndpoint.DEFAULT_PORT : url.port(), url.port() != -1);
+            routes.computeIfAbsent(new SshRoute(effective, identity(effective, sshIdentity)),
+                    r -> new LinkedHashMap<>()).put(remote, url.path());
+        }
+        try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
+            UploadPackBatch batch = new UploadPackBatch(check, SSH_CHANNELS, SSH_TIMEOUT);
+            routes.forEach((route, paths) -> {
+                Optional<UploadPackBatch.Result> refused = route.refused();
+                Map<String, UploadPackBatch.Result> byPath = refused.isPresent() ? Map.of()
+                        : batch.lsRemote(route.effective(), route.identity(), passphrase, paths.values());
+                paths.forEach((remote, path) -> results.put(remote, refused.orElseGet(() -> byPath.get(path))));
+            });
+        }
+        return results;
+    }
+
+    /** As {@link #greet}: the given key, else the first configured one that exists. */
+    private static Path identity(SshConfigLookup.Effective effective, Path sshIdentity) {
+        return sshIdentity != null ? sshIdentity
+                : effective.identityFiles().stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    }
+
+    /** One session's worth of remotes: where ssh goes for them, and with which key. */
+    private record SshRoute(SshConfigLookup.Effective effective, Path identity) {
+        /** Why no session can be tried: OpenSSH refuses the configuration, or there is no key to offer. */
+        Optional<UploadPackBatch.Result> refused() {
+            if (effective.refusedByOpenSsh()) {
+                return Optional.of(new UploadPackBatch.Result(SshCheckResult.Outcome.UNEXPECTED_ANSWER, 0,
+                        "ssh refuses the configuration of " + effective.endpoint().alias() + ": "
+                                + effective.notice().orElse("")));
+            }
+            if (identity == null) {
+                return Optional.of(new UploadPackBatch.Result(SshCheckResult.Outcome.KEY_UNUSABLE, 0,
+                        "no identity file configured for " + effective.endpoint().alias()));
+            }
+            return Optional.empty();
+        }
     }
 }

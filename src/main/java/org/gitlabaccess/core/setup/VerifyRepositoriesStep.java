@@ -11,8 +11,8 @@ import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
 import org.gitlabaccess.core.setup.AccessVerification.UrlOutcome;
 
 /**
- * A real git operation per repository: {@code ls-remote} of each GitLab remote over SSH, through
- * JGit with the user's ~/.ssh files, as git will do it from now on.
+ * A real git operation per repository: {@code ls-remote} of each GitLab remote over SSH with the
+ * user's ~/.ssh files, as git will do it from now on (one session for them all, a channel each).
  */
 public final class VerifyRepositoriesStep extends IdentifiedStep {
     public VerifyRepositoriesStep() {

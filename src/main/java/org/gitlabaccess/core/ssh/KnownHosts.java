@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.gitlabaccess.core.ProblemException;
@@ -67,6 +69,8 @@ public final class KnownHosts {
     /** The host whose key OpenSSH files under {@code HostKeyAlias}, and that name; null without one. */
     private final SshEndpoint aliased;
     private final String alias;
+    /** Each name's lines as read once: a connection asks for them up to three times (offer, check, record). */
+    private final Map<String, List<Entry>> read = new ConcurrentHashMap<>();
 
     /**
      * @param files every file to read, in OpenSSH's order
@@ -163,6 +167,7 @@ public final class KnownHosts {
             FilePermissions.createPrivateDirectories(userFile.toAbsolutePath().getParent());
             // Read under the lock, so a line ssh or another run added meanwhile is kept; ISO-8859-1 both
             // ways: every byte of the user's lines comes back as it was.
+            read.clear();
             return atomic.update(userFile, current -> {
                 String existing = current.map(b -> new String(b, StandardCharsets.ISO_8859_1)).orElse("");
                 String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
@@ -177,17 +182,22 @@ public final class KnownHosts {
 
     /** Every readable line of every file that names the host, in file then line order. */
     List<Entry> entriesFor(String name) {
+        return read.computeIfAbsent(name, this::readEntries);
+    }
+
+    private List<Entry> readEntries(String name) {
         List<Entry> found = new ArrayList<>();
+        Predicate<String> names = KnownHostsNames.matcher(name);
         for (Path file : files) {
             List<String> lines = readLines(file);
             for (int i = 0; i < lines.size(); i++) {
-                Entry e = parse(file, i + 1, lines.get(i), name);
+                Entry e = parse(file, i + 1, lines.get(i), names);
                 if (e != null) {
                     found.add(e);
                 }
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /**
@@ -212,7 +222,7 @@ public final class KnownHosts {
     }
 
     /** One line, or null when it is blank, a comment, unreadable to OpenSSH, or for another host. */
-    private static Entry parse(Path file, int number, String raw, String name) {
+    private static Entry parse(Path file, int number, String raw, Predicate<String> names) {
         String[] fields = raw.strip().split("[ \t\r]+");
         int i = 0;
         if (fields.length == 0 || fields[0].isEmpty() || fields[0].startsWith("#")) {
@@ -230,7 +240,7 @@ public final class KnownHosts {
             }
             i++;
         }
-        if (fields.length < i + 3 || !KnownHostsNames.matches(fields[i], name)) {
+        if (fields.length < i + 3 || !names.test(fields[i])) {
             return null;
         }
         PublicKey key = key(fields[i + 1], fields[i + 2]);

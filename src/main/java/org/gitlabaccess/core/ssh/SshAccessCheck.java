@@ -1,6 +1,5 @@
 package org.gitlabaccess.core.ssh;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -133,20 +131,23 @@ public final class SshAccessCheck implements AutoCloseable {
 
     /** Greets GitLab with the key: the user name on success, the reason otherwise. */
     public SshCheckResult greet(SshConfigLookup.Effective effective, Path identity, Secret passphrase) {
-        return run(effective, identity, passphrase, null);
+        return onSession(effective, identity, passphrase,
+                (session, fingerprint) -> welcome(session, effective.endpoint(), fingerprint));
+    }
+
+    /** What a caller does on a session authenticated with the checked key. */
+    @FunctionalInterface
+    public interface SessionWork {
+        /** The check's result; an IOException is taken for a lost connection. */
+        SshCheckResult use(ClientSession session, String hostKeyFingerprint) throws IOException;
     }
 
     /**
-     * Runs a git service command (as {@code git ls-remote} would), to see that the key may use
-     * repositories too: an expired key greets but cannot fetch.
+     * Connects and authenticates as {@link #greet} does (same host key policy, same key), then hands
+     * the session to {@code work}; every way of not getting that far is the result instead.
      */
-    public SshCheckResult uploadPack(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
-                                     String projectPath) {
-        return run(effective, identity, passphrase, "git-upload-pack '" + projectPath + ".git'");
-    }
-
-    private synchronized SshCheckResult run(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
-                                            String command) {
+    public synchronized SshCheckResult onSession(SshConfigLookup.Effective effective, Path identity,
+                                                 Secret passphrase, SessionWork work) {
         SshEndpoint endpoint = effective.endpoint();
         KeyPair pair;
         try {
@@ -175,37 +176,7 @@ public final class SshAccessCheck implements AutoCloseable {
                 return new SshCheckResult(SshCheckResult.Outcome.KEY_NOT_REGISTERED, endpoint, null,
                         hostCheck.fingerprint, "Permission denied (publickey)");
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            ClientChannel channel = command == null ? shell(session) : exec(session, command);
-            channel.setOut(out);
-            channel.setErr(err);
-            if (command != null) {
-                // As ls-remote does: read the advertisement, then a flush packet ends the conversation.
-                channel.setIn(new ByteArrayInputStream("0000".getBytes(StandardCharsets.US_ASCII)));
-            }
-            channel.open().verify(timeout);
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-            String stdout = out.toString(StandardCharsets.UTF_8);
-            String stderr = err.toString(StandardCharsets.UTF_8);
-            if (EXPIRED.matcher(stderr).find()) {
-                return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, hostCheck.fingerprint,
-                        "Your SSH key has expired.");
-            }
-            if (command != null) {
-                boolean advertised = channel.getExitStatus() == null || channel.getExitStatus() == 0
-                        || stdout.contains("refs/") || stdout.contains("version 2");
-                return advertised ? new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, null, hostCheck.fingerprint,
-                        "repository readable") : new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint,
-                        null, hostCheck.fingerprint, banner(stderr));
-            }
-            Matcher m = WELCOME.matcher(stdout);
-            if (m.find()) {
-                return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, m.group(1), hostCheck.fingerprint,
-                        m.group());
-            }
-            return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, hostCheck.fingerprint,
-                    (stdout + " " + banner(stderr)).strip());
+            return work.use(session, hostCheck.fingerprint);
         } catch (IOException | RuntimeException e) {
             hostCheck.rethrowLocalProblem();
             if (hostCheck.failure() != null) {
@@ -215,20 +186,38 @@ public final class SshAccessCheck implements AutoCloseable {
         }
     }
 
+    /** gitlab-shell's welcome line, from a session with no command. */
+    private SshCheckResult welcome(ClientSession session, SshEndpoint endpoint, String fingerprint)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ClientChannel channel = shell(session);
+        channel.setOut(out);
+        channel.setErr(err);
+        channel.open().verify(timeout);
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        if (EXPIRED.matcher(stderr).find()) {
+            return new SshCheckResult(SshCheckResult.Outcome.KEY_EXPIRED, endpoint, null, fingerprint,
+                    "Your SSH key has expired.");
+        }
+        Matcher m = WELCOME.matcher(stdout);
+        if (m.find()) {
+            return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint, m.group(1), fingerprint, m.group());
+        }
+        return new SshCheckResult(SshCheckResult.Outcome.UNEXPECTED_ANSWER, endpoint, null, fingerprint,
+                (stdout + " " + banner(stderr)).strip());
+    }
+
     private static ChannelShell shell(ClientSession session) throws IOException {
         ChannelShell shell = session.createShellChannel();
         shell.setUsePty(false);
         return shell;
     }
 
-    private static ChannelExec exec(ClientSession session, String command) throws IOException {
-        ChannelExec exec = session.createExecChannel(command);
-        exec.setUsePty(false);
-        return exec;
-    }
-
     /** gitlab-shell's banner without its frame. */
-    private static String banner(String stderr) {
+    static String banner(String stderr) {
         return stderr.lines().map(l -> l.replaceFirst("^remote:\\s?", "").strip())
                 .filter(l -> !l.isEmpty() && !l.startsWith("=====")).reduce((a, b) -> a + " " + b).orElse("");
     }

@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
@@ -24,8 +26,10 @@ import org.gitlabaccess.core.ssh.SshEndpoint;
 import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 import org.gitlabaccess.testkit.GitLabTestServer;
+import org.gitlabaccess.testkit.Processes;
 import org.gitlabaccess.testkit.RunningServer;
 import org.gitlabaccess.testkit.Seed;
+import org.gitlabaccess.testkit.TestProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,5 +109,45 @@ class AccessVerificationTest {
         assertThat(checks.get(0).refs()).isPositive();
         assertThat(checks.get(1).ok()).isFalse();
         assertThat(checks.get(1).outcome().id()).isNotEqualTo("ok");
+    }
+
+    @Test
+    void overSshEachRemoteGetsWhatRealGitLsRemoteGetsOverOneAuthentication() throws IOException {
+        assumeTrue(Processes.available("git") && Processes.available("ssh"), "git and ssh are needed");
+        Path home = SERVER.directory("agreement");
+        SshKey key = registeredKey(home.resolve(".ssh/id_ed25519_agree"));
+        verification(home).greet(effective(home), key.privateKeyFile(), null, null); // records the host key
+        Path bare = server.state().project(Seed.PROJECT_ONE).orElseThrow().bareRepository();
+        server.state().addProject(new TestProject(77, "group/bobs-alone", "", bare, Set.of(2L)));
+        List<Remote> remotes = List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH),
+                Remote.of(server.sshUrl("group/no-such-project"), RemoteKind.SSH),
+                Remote.of(server.sshUrl("group/bobs-alone"), RemoteKind.SSH),
+                new Remote(home.resolve("clone-a"), "origin", server.sshUrl(Seed.PROJECT_TWO),
+                        server.sshUrl(Seed.PROJECT_TWO), RemoteKind.SSH),
+                new Remote(home.resolve("clone-b"), "origin", server.sshUrl(Seed.PROJECT_TWO),
+                        server.sshUrl(Seed.PROJECT_TWO), RemoteKind.SSH));
+        int authenticated = server.sshAuthentications();
+
+        var checks = verification(home).lsRemote(remotes, key.privateKeyFile(), null, (remote, i) -> { });
+
+        assertThat(server.sshAuthentications() - authenticated).isEqualTo(1);
+        String ssh = "ssh -F /dev/null -i " + key.privateKeyFile() + " -o IdentitiesOnly=yes -o UserKnownHostsFile="
+                + home.resolve(".ssh/known_hosts") + " -o StrictHostKeyChecking=yes -o BatchMode=yes -p "
+                + server.sshPort();
+        for (var check : checks) {
+            var git = Processes.run(home, Map.of("HOME", home.toString(), "GIT_SSH_COMMAND", ssh,
+                    "PATH", System.getenv("PATH")), "git", "ls-remote", check.remote().url());
+            String said = git.stderr().lines().filter(l -> l.startsWith("remote:"))
+                    .map(l -> l.substring("remote:".length()).strip())
+                    .filter(l -> !l.isEmpty() && !l.startsWith("=====")).reduce((a, b) -> a + " " + b).orElse("");
+            assertThat(check.ok()).as(check.remote().url() + ": " + git.all()).isEqualTo(git.exitCode() == 0);
+            assertThat(check.refs()).isEqualTo((int) git.stdout().lines().filter(l -> !l.endsWith("^{}")).count());
+            if (!check.ok()) {
+                assertThat(said).isNotEmpty();
+                assertThat(check.detail()).isEqualTo(said);
+            }
+        }
+        assertThat(checks).extracting(c -> c.outcome().id()).containsExactly("ok", "unexpected-answer",
+                "unexpected-answer", "ok", "ok");
     }
 }

@@ -63,8 +63,9 @@ class SshAccessCheckTest {
             assertThat(r.outcome()).as(r.detail()).isEqualTo(SshCheckResult.Outcome.OK);
             assertThat(r.username()).isEqualTo("alice");
             assertThat(r.hostKeyFingerprint()).isEqualTo(server.hostKeyFingerprint());
-            assertThat(check.uploadPack(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), Secret.of("a passphrase"), Seed.PROJECT_ONE)
-                    .outcome()).isEqualTo(SshCheckResult.Outcome.OK);
+            assertThat(new UploadPackBatch(check, 1, Duration.ofSeconds(10)).lsRemote(SshConfigLookup.forEndpoint(home,
+                    endpoint()), key.privateKeyFile(), Secret.of("a passphrase"), List.of(Seed.PROJECT_ONE + ".git"))
+                    .get(Seed.PROJECT_ONE + ".git").outcome()).isEqualTo(SshCheckResult.Outcome.OK);
         }
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(server.knownHostsLine() + "\n");
         // Uploading again finds it on the account and uploads nothing.
@@ -138,8 +139,9 @@ class SshAccessCheckTest {
                 Duration.ofSeconds(10))) {
             assertThat(check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null).outcome())
                     .isEqualTo(SshCheckResult.Outcome.OK);
-            assertThat(check.uploadPack(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null, Seed.PROJECT_ONE).outcome())
-                    .isEqualTo(SshCheckResult.Outcome.KEY_EXPIRED);
+            assertThat(new UploadPackBatch(check, 1, Duration.ofSeconds(10)).lsRemote(SshConfigLookup.forEndpoint(home,
+                    endpoint()), key.privateKeyFile(), null, List.of(Seed.PROJECT_ONE + ".git"))
+                    .get(Seed.PROJECT_ONE + ".git").outcome()).isEqualTo(SshCheckResult.Outcome.KEY_EXPIRED);
         }
     }
 
