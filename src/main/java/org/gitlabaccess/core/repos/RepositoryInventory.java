@@ -15,7 +15,9 @@ import org.gitlabaccess.core.io.JGitHome;
  * The local repositories and their remotes, classified for one GitLab: the scan, then each
  * repository's remotes. What classifying needs besides the repositories (git's system and global
  * configuration, {@code ~/.ssh/config}) is read on another thread while the walk runs: starting JGit
- * and asking {@code git} where the system configuration lives take about as long as a small scan.
+ * takes about as long as a small scan. git is never started for it: a child process would cost more
+ * than the walk of a home whose dependency trees are pruned, so where only git could name its system
+ * file, the one its default build uses is read ({@link JGitHome#applyWithoutStartingGit}).
  */
 public final class RepositoryInventory {
     private final Environment env;
@@ -72,7 +74,8 @@ public final class RepositoryInventory {
     private synchronized FutureTask<Context> prefetch() {
         if (context == null) {
             context = new FutureTask<>(() -> {
-                GitConfigs configs = gitConfigs();
+                JGitHome.applyWithoutStartingGit(env);
+                GitConfigs configs = new GitConfigs(dirs.home(), dirs.xdgConfigHome());
                 Config global = configs.global();
                 return new Context(global, configs.skipped(), SshAliases.load(dirs.home()));
             });
