@@ -22,8 +22,8 @@ import java.util.Optional;
  * Any other git (a build under {@code /usr/local}, Homebrew, Git for Windows) may have been built with
  * another {@code sysconfdir} that only git can tell: empty, and the caller asks git.
  */
-final class GitSystemConfigPath {
-    static final File DISTRIBUTION_FILE = new File("/etc/gitconfig");
+public final class GitSystemConfigPath {
+    private static final File DISTRIBUTION_FILE = new File("/etc/gitconfig");
 
     private GitSystemConfigPath() {
     }
@@ -41,6 +41,18 @@ final class GitSystemConfigPath {
         }
         return gitOnPath(env.variable("PATH").orElse("")).filter(GitSystemConfigPath::distributionGit)
                 .map(git -> DISTRIBUTION_FILE);
+    }
+
+    /**
+     * Where the system file is taken to be by readers that must not start git (the scan): what is
+     * {@link #known}, else {@link #buildDefault}, else {@code /etc/gitconfig}; empty when
+     * {@code GIT_CONFIG_NOSYSTEM} says none is read.
+     */
+    public static Optional<Path> withoutStartingGit(Environment env) {
+        if (env.variable("GIT_CONFIG_NOSYSTEM").filter(s -> !s.isEmpty()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(known(env).or(() -> buildDefault(env)).orElse(DISTRIBUTION_FILE).toPath());
     }
 
     /**

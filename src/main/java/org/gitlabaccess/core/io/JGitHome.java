@@ -30,44 +30,17 @@ public final class JGitHome {
     }
 
     public static void apply(Environment env) {
-        apply(env, true);
-    }
-
-    /**
-     * As {@link #apply}, but never starts git: where only git could name its system file, the file
-     * its default build uses is taken ({@link GitSystemConfigPath#buildDefault}). For reading remotes
-     * (the scan), where a child process costs more than the walk; what writes configuration asks.
-     */
-    public static void applyWithoutStartingGit(Environment env) {
-        apply(env, false);
-    }
-
-    private static void apply(Environment env, boolean mayAskGit) {
         Path home = UserHome.resolve(env);
         File homeDir = home.toFile();
         FS.DETECTED.setUserHome(homeDir);
-        FS.DETECTED.setGitSystemConfig(systemConfigFile(env, mayAskGit));
+        // Otherwise JGit asks git for it with this process's whole environment, tokens included.
+        // Where the answer is known without git (GitSystemConfigPath), no child is started: the scan needs none.
+        // git reads the global files before it answers: with a FIFO there it would never answer, so it is not asked.
+        FS.DETECTED.setGitSystemConfig(GitGlobalFiles.refused(env).isPresent() ? new File("/etc/gitconfig")
+                : SYSTEM_CONFIGS.computeIfAbsent(env.variable("PATH").orElse("") + "\0"
+                + env.variable("GIT_CONFIG_SYSTEM").orElse("") + "\0" + env.variable("GIT_CONFIG_NOSYSTEM").orElse(""),
+                key -> GitSystemConfigPath.known(env).orElseGet(() -> systemConfig(env))));
         SystemReader.setInstance(new Reader(ORIGINAL, env, homeDir));
-    }
-
-    /**
-     * Otherwise JGit asks git for it with this process's whole environment, tokens included. Where the
-     * answer is known without git (GitSystemConfigPath), no child is started. git reads the global files
-     * before it answers: with a FIFO there it would never answer, so it is not asked.
-     */
-    private static File systemConfigFile(Environment env, boolean mayAskGit) {
-        if (GitGlobalFiles.refused(env).isPresent()) {
-            return GitSystemConfigPath.DISTRIBUTION_FILE;
-        }
-        String key = env.variable("PATH").orElse("") + "\0" + env.variable("GIT_CONFIG_SYSTEM").orElse("") + "\0"
-                + env.variable("GIT_CONFIG_NOSYSTEM").orElse("");
-        if (mayAskGit) {
-            return SYSTEM_CONFIGS.computeIfAbsent(key,
-                    k -> GitSystemConfigPath.known(env).orElseGet(() -> systemConfig(env)));
-        }
-        File asked = SYSTEM_CONFIGS.get(key);
-        return asked != null ? asked : GitSystemConfigPath.known(env).or(() -> GitSystemConfigPath.buildDefault(env))
-                .orElse(GitSystemConfigPath.DISTRIBUTION_FILE);
     }
 
     /** Where git keeps its system configuration, asked of git (as JGit would) with a child's environment. */
@@ -78,7 +51,7 @@ public final class JGitHome {
         }
         // Nothing configured yet: git names the file it would edit.
         String edited = ask(env, List.of("git", "config", "--system", "--edit")).strip();
-        return edited.isEmpty() ? GitSystemConfigPath.DISTRIBUTION_FILE : new File(edited);
+        return new File(edited.isEmpty() ? "/etc/gitconfig" : edited);
     }
 
     private static String ask(Environment env, List<String> command) {

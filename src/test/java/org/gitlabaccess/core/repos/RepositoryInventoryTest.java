@@ -51,4 +51,32 @@ class RepositoryInventoryTest {
             assertThat(r.urls()).extracting(RemoteUrl::kind).containsExactly(RemoteKind.SSH);
         });
     }
+
+    @Test
+    void rulesInIncludedFilesApplyAsGitResolvesTheirPaths() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        GitRepos git = new GitRepos(home);
+        Path tilde = git.init(home.resolve("src/tilde"));
+        git.remote(tilde, "origin", "https://gitlab.example.com/a/tilde.git");
+        Path relative = git.init(home.resolve("src/relative"));
+        git.remote(relative, "origin", "https://gitlab.example.com/b/relative.git");
+        Files.createDirectories(home.resolve(".config/git"));
+        Files.writeString(home.resolve(".gitconfig"), "[include]\n\tpath = ~/.gitconfig.d/a\n");
+        Files.createDirectories(home.resolve(".gitconfig.d"));
+        Files.writeString(home.resolve(".gitconfig.d/a"),
+                "[url \"git@gitlab.example.com:a/\"]\n\tinsteadOf = https://gitlab.example.com/a/\n");
+        // Relative to the including file's directory: ~/.config/git/b.
+        Files.writeString(home.resolve(".config/git/config"), "[include]\n\tpath = b\n");
+        Files.writeString(home.resolve(".config/git/b"),
+                "[url \"git@gitlab.example.com:b/\"]\n\tinsteadOf = https://gitlab.example.com/b/\n");
+        Environment env = new Environment(Map.of("HOME", home.toString(), "GIT_CONFIG_NOSYSTEM", "1"), new Properties());
+
+        RepositoryInventory inventory = new RepositoryInventory(env);
+        ScanResult scan = inventory.scan(List.of(home), ScanListener.NONE, new ScanCancellation());
+        List<RepositoryRemotes> remotes = inventory.remotes(scan,
+                GitLabTarget.of("https://gitlab.example.com", Optional.empty(), Optional.empty()));
+
+        assertThat(remotes).hasSize(2).allSatisfy(r ->
+                assertThat(r.urls()).extracting(RemoteUrl::kind).containsExactly(RemoteKind.SSH));
+    }
 }
