@@ -94,7 +94,10 @@ public final class RepositoryScanner {
             pool.shutdownNow();
         }
         List<FoundRepository> repos = walk.repositories();
-        repos.stream().filter(walk.deferred::contains).forEach(listener::repositoryFound);
+        if (!walk.deferred.isEmpty()) {
+            // Asked only when there is one: a record's first hashCode bootstraps method handles (~6 ms).
+            repos.stream().filter(walk.deferred::contains).forEach(listener::repositoryFound);
+        }
         List<ScanResult.Skipped> skipped = new ArrayList<>(walk.skipped);
         skipped.sort(Comparator.comparing(ScanResult.Skipped::path));
         listener.progress(new ScanProgress(walk.directories.sum(), repos.size(), skipped.size(), true));
