@@ -24,37 +24,36 @@ class SshHostNameDirectivesTest {
         Files.writeString(system.resolve("ssh_config"), "Include ssh_config.d/*.conf\nHost *\n    SendEnv LANG LC_*\n");
     }
 
+    /** Writes {@code ~/.ssh/config} and asks. */
+    private boolean mayRenameWith(String userConfig) throws Exception {
+        Files.writeString(home.resolve(".ssh/config"), userConfig);
+        return SshHostNameDirectives.mayRename(home, system);
+    }
+
     @Test
     void configurationsWithoutHostNameRenameNothing() throws Exception {
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentitiesOnly yes\nInclude extra ~/.ssh/more\n");
         Files.writeString(home.resolve(".ssh/extra"), "Host work\n  User git\n");
         Files.writeString(system.resolve("ssh_config.d/site.conf"), "Host *\n  ServerAliveInterval 30\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isFalse();
+        assertThat(mayRenameWith("Host *\n  IdentitiesOnly yes\nInclude extra ~/.ssh/more\n")).isFalse();
     }
 
     @Test
     void aHostNameAnywhereSshReadsMeansAsking() throws Exception {
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentitiesOnly yes\n");
-        Files.writeString(system.resolve("ssh_config.d/site.conf"), "Host gl\n  hostname gitlab.example.com\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
+        Path site = Files.writeString(system.resolve("ssh_config.d/site.conf"), "Host gl\n  hostname gitlab.example.com\n");
+        assertThat(mayRenameWith("Host *\n  IdentitiesOnly yes\n")).isTrue();
 
-        Files.delete(system.resolve("ssh_config.d/site.conf"));
+        Files.delete(site);
         Files.createDirectories(home.resolve(".ssh/conf.d"));
-        Files.writeString(home.resolve(".ssh/config"), "Include conf.d/*\n");
         Files.writeString(home.resolve(".ssh/conf.d/work"), "Host *\n  CanonicalizeHostname yes\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
+        assertThat(mayRenameWith("Include conf.d/*\n")).isTrue();
     }
 
     @Test
     void anIncludeNotFollowedWithCertaintyMeansAsking() throws Exception {
-        Files.writeString(home.resolve(".ssh/config"), "Include \"with space/x\"\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
-        Files.writeString(home.resolve(".ssh/config"), "Include %d/.ssh/x\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
-        Files.writeString(home.resolve(".ssh/config"), "Include */x\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
+        assertThat(mayRenameWith("Include \"with space/x\"\n")).isTrue();
+        assertThat(mayRenameWith("Include %d/.ssh/x\n")).isTrue();
+        assertThat(mayRenameWith("Include */x\n")).isTrue();
         // An include of itself nests past ssh's limit.
-        Files.writeString(home.resolve(".ssh/config"), "Include config\n");
-        assertThat(SshHostNameDirectives.mayRename(home, system)).isTrue();
+        assertThat(mayRenameWith("Include config\n")).isTrue();
     }
 }
