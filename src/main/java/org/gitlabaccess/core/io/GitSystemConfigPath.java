@@ -22,7 +22,7 @@ import java.util.Optional;
  * Any other git (a build under {@code /usr/local}, Homebrew, Git for Windows) may have been built with
  * another {@code sysconfdir} that only git can tell: empty, and the caller asks git.
  */
-final class GitSystemConfigPath {
+public final class GitSystemConfigPath {
     private static final File DISTRIBUTION_FILE = new File("/etc/gitconfig");
 
     private GitSystemConfigPath() {
@@ -41,6 +41,36 @@ final class GitSystemConfigPath {
         }
         return gitOnPath(env.variable("PATH").orElse("")).filter(GitSystemConfigPath::distributionGit)
                 .map(git -> DISTRIBUTION_FILE);
+    }
+
+    /**
+     * Where the system file is taken to be by readers that must not start git (the scan): what is
+     * {@link #known}, else {@link #buildDefault}, else {@code /etc/gitconfig}; empty when
+     * {@code GIT_CONFIG_NOSYSTEM} says none is read.
+     */
+    public static Optional<Path> withoutStartingGit(Environment env) {
+        if (env.variable("GIT_CONFIG_NOSYSTEM").filter(s -> !s.isEmpty()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(known(env).or(() -> buildDefault(env)).orElse(DISTRIBUTION_FILE).toPath());
+    }
+
+    /**
+     * Where git's own build puts the system file for the git first on the search path, when that git
+     * is installed as {@code <prefix>/bin/git}: {@code <prefix>/etc/gitconfig}, or {@code /etc/gitconfig}
+     * for the prefix {@code /usr} (git's Makefile default, what {@code make prefix=... install} gives).
+     * A build with its own {@code sysconfdir} keeps it
+     * elsewhere, which only that git can tell: a guess for readers that must not start it.
+     */
+    static Optional<File> buildDefault(Environment env) {
+        if (env.isWindows()) {
+            return Optional.empty();
+        }
+        return gitOnPath(env.variable("PATH").orElse("")).map(Path::getParent)
+                .filter(bin -> bin.getFileName() != null && bin.getFileName().toString().equals("bin"))
+                .map(Path::getParent).filter(prefix -> prefix != null && prefix.getParent() != null)
+                .map(prefix -> prefix.equals(Path.of("/usr")) ? DISTRIBUTION_FILE
+                        : prefix.resolve("etc/gitconfig").toFile());
     }
 
     /** The first executable {@code git} on the search path, as the shell would pick it. */

@@ -24,7 +24,7 @@ final class BoundedFileConfig extends FileBasedConfig {
 
     @Override
     protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
-        Path included = resolve(relPath);
+        Path included = includedPath(getFile().toPath(), FS.DETECTED.userHome().toPath(), relPath);
         var refusal = BoundedFiles.refusal(included, BoundedFiles.GIT_CONFIG_LIMIT);
         if (refusal.isPresent()) {
             skipped.accept(ScanResult.Skipped.of(refusal.get()));
@@ -33,12 +33,15 @@ final class BoundedFileConfig extends FileBasedConfig {
         return super.readIncludedConfig(relPath);
     }
 
-    /** As git resolves an include path: {@code ~/} from the home, relative paths from the including file. */
-    private Path resolve(String relPath) {
+    /**
+     * As git resolves an include path: {@code ~/} from the home, relative paths from the directory of
+     * the file read (JGit resolves nested includes from it too).
+     */
+    static Path includedPath(Path file, Path home, String relPath) {
         if (relPath.startsWith("~/")) {
-            return FS.DETECTED.userHome().toPath().resolve(relPath.substring(2));
+            return home.resolve(relPath.substring(2));
         }
         Path path = Path.of(relPath);
-        return path.isAbsolute() ? path : getFile().toPath().toAbsolutePath().getParent().resolve(path);
+        return path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -49,6 +50,17 @@ public final class GitConfigs {
         }
         Config xdg = loadQuietly(new BoundedFileConfig(system, xdgFile.toFile(), skipped::add));
         return loadQuietly(new BoundedFileConfig(xdg, userConfigFile().toFile(), skipped::add));
+    }
+
+    /**
+     * The layers of {@link #global()} read for their values only, without JGit's file machinery or
+     * {@code JGitHome}, and without starting git: {@code systemFile} is where the system file is taken
+     * to be (none: no system file, as with {@code GIT_CONFIG_NOSYSTEM}). For reading remotes.
+     */
+    public Config globalValues(Optional<Path> systemFile) {
+        Config system = systemFile.map(f -> ReadOnlyFileConfig.read(null, f, home, skipped::add)).orElseGet(Config::new);
+        Config xdg = ReadOnlyFileConfig.read(system, xdgConfigHome.resolve("git/config"), home, skipped::add);
+        return ReadOnlyFileConfig.read(xdg, userConfigFile(), home, skipped::add);
     }
 
     /** The global files (or files they include) that {@link #global()} would not read, and why. */

@@ -142,8 +142,13 @@ final class GitDirProbe {
 
     /** The directory shared by all worktrees of a repository ({@code commondir}), else the git directory itself. */
     static Path commonDir(Path gitDir, Consumer<ScanResult.Skipped> skipped) {
-        return readPointer(gitDir.resolve("commondir"), "", skipped).map(p -> gitDir.resolve(p).normalize())
-                .orElse(gitDir);
+        Path file = gitDir.resolve("commondir");
+        // Only linked worktrees have one: asking File first spares every other repository the exception
+        // (with its stack trace) that reading a missing file throws, twice per repository.
+        if (!file.toFile().exists()) {
+            return gitDir;
+        }
+        return readPointer(file, "", skipped).map(p -> gitDir.resolve(p).normalize()).orElse(gitDir);
     }
 
     private static boolean validHead(Path head, Consumer<ScanResult.Skipped> skipped) {

@@ -9,13 +9,16 @@ import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.lib.Config;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.GitSystemConfigPath;
 import org.gitlabaccess.core.io.JGitHome;
 
 /**
  * The local repositories and their remotes, classified for one GitLab: the scan, then each
  * repository's remotes. What classifying needs besides the repositories (git's system and global
- * configuration, {@code ~/.ssh/config}) is read on another thread while the walk runs: starting JGit
- * and asking {@code git} where the system configuration lives take about as long as a small scan.
+ * configuration, {@code ~/.ssh/config}) is read on another thread while the walk runs, for its values
+ * only ({@link GitConfigs#globalValues}): neither git nor JGit's file machinery is started, each of
+ * which costs about as much as walking a home whose dependency trees are pruned. Where only git could
+ * name its system file, the one its default build uses is read ({@link GitSystemConfigPath#withoutStartingGit}).
  */
 public final class RepositoryInventory {
     private final Environment env;
@@ -72,8 +75,8 @@ public final class RepositoryInventory {
     private synchronized FutureTask<Context> prefetch() {
         if (context == null) {
             context = new FutureTask<>(() -> {
-                GitConfigs configs = gitConfigs();
-                Config global = configs.global();
+                GitConfigs configs = new GitConfigs(dirs.home(), dirs.xdgConfigHome());
+                Config global = configs.globalValues(GitSystemConfigPath.withoutStartingGit(env));
                 return new Context(global, configs.skipped(), SshAliases.load(dirs.home()));
             });
             Thread thread = new Thread(context, "gitlab-access-config");

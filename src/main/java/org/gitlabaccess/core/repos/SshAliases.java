@@ -26,9 +26,12 @@ public final class SshAliases {
         return new SshAliases(null);
     }
 
-    /** From {@code ~/.ssh/config}; without one, every host is itself. */
+    /**
+     * From {@code ~/.ssh/config}; without one, or when no configuration ssh reads could rename a host
+     * ({@link SshHostNameDirectives}), every host is itself and ssh is never started.
+     */
     public static SshAliases load(Path home) {
-        return Files.isRegularFile(home.resolve(".ssh").resolve("config"))
+        return Files.isRegularFile(home.resolve(".ssh").resolve("config")) && SshHostNameDirectives.mayRename(home)
                 ? new SshAliases(SshConfigLookup.forHome(home)) : none();
     }
 

@@ -50,4 +50,20 @@ class GitSystemConfigPathTest {
         mac.setProperty("os.name", "Mac OS X");
         assertThat(GitSystemConfigPath.known(new Environment(Map.of("PATH", "/usr/bin"), mac))).isEmpty();
     }
+
+    @Test
+    void withoutAskingGitsDefaultBuildLayoutIsTaken() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("opt/git/bin"));
+        Path git = Files.writeString(bin.resolve("git"), "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(GitSystemConfigPath.buildDefault(linux(Map.of("PATH", bin + ":/usr/bin"))))
+                .contains(dir.resolve("opt/git/etc/gitconfig").toFile());
+        // Not installed as <prefix>/bin/git: no layout to go by.
+        Path loose = Files.createDirectories(dir.resolve("loose"));
+        Files.copy(git, loose.resolve("git"));
+        assertThat(GitSystemConfigPath.buildDefault(linux(Map.of("PATH", loose.toString())))).isEmpty();
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "no distribution git here");
+        assertThat(GitSystemConfigPath.buildDefault(linux(Map.of("PATH", "/usr/bin"))))
+                .contains(new File("/etc/gitconfig"));
+    }
 }
