@@ -64,13 +64,39 @@ public final class GitSystemConfigPath {
      */
     static Optional<File> buildDefault(Environment env) {
         if (env.isWindows()) {
-            return Optional.empty();
+            return gitForWindows(env.variable("PATH").orElse(env.variable("Path").orElse("")));
         }
         return gitOnPath(env.variable("PATH").orElse("")).map(Path::getParent)
                 .filter(bin -> bin.getFileName() != null && bin.getFileName().toString().equals("bin"))
                 .map(Path::getParent).filter(prefix -> prefix != null && prefix.getParent() != null)
                 .map(prefix -> prefix.equals(Path.of("/usr")) ? DISTRIBUTION_FILE
                         : prefix.resolve("etc/gitconfig").toFile());
+    }
+
+    /**
+     * Git for Windows keeps its system file in {@code etc\gitconfig} of its installation, two levels
+     * above {@code mingw64\bin\git.exe} or one above {@code cmd\git.exe} (what the installer puts on
+     * the search path).
+     */
+    static Optional<File> gitForWindows(String searchPath) {
+        for (String dir : searchPath.split(";")) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            Path bin = Path.of(dir.strip());
+            if (!Files.isRegularFile(bin.resolve("git.exe"))) {
+                continue;
+            }
+            for (Path up = bin.getParent(); up != null && bin.getNameCount() - up.getNameCount() <= 2;
+                 up = up.getParent()) {
+                Path file = up.resolve("etc").resolve("gitconfig");
+                if (Files.isRegularFile(file)) {
+                    return Optional.of(file.toFile());
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The first executable {@code git} on the search path, as the shell would pick it. */

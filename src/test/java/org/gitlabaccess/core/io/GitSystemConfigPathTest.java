@@ -66,4 +66,17 @@ class GitSystemConfigPathTest {
         assertThat(GitSystemConfigPath.buildDefault(linux(Map.of("PATH", "/usr/bin"))))
                 .contains(new File("/etc/gitconfig"));
     }
+
+    @Test
+    void gitForWindowsKeepsItsSystemFileInItsInstallationsEtc() throws Exception {
+        Path install = dir.resolve("Git");
+        Path cmd = Files.createDirectories(install.resolve("cmd"));
+        Path mingw = Files.createDirectories(install.resolve("mingw64/bin"));
+        Files.writeString(cmd.resolve("git.exe"), "");
+        Files.writeString(mingw.resolve("git.exe"), "");
+        Path system = Files.writeString(Files.createDirectories(install.resolve("etc")).resolve("gitconfig"), "");
+        assertThat(GitSystemConfigPath.gitForWindows("C:\\nothing;" + cmd)).contains(system.toFile());
+        assertThat(GitSystemConfigPath.gitForWindows(mingw.toString())).contains(system.toFile());
+        assertThat(GitSystemConfigPath.gitForWindows(dir.resolve("elsewhere").toString())).isEmpty();
+    }
 }
