@@ -1,0 +1,33 @@
+package org.gitlabaccess;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gitlabaccess.core.io.Environment;
+
+/**
+ * Build-time only (installers/build.sh): runs the command lines of a file in this one JVM, so that
+ * a single class list or AOT cache holds the classes of every command. One command line per line,
+ * its arguments separated by tabs; an empty line runs no arguments, i.e. the wizard, which can only
+ * start once per JVM and so comes last. Exit codes go to stderr for the build's log.
+ */
+final class StartupTraining {
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        Environment env = Main.prepare(false);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        for (String line : lines) {
+            String[] words = line.isEmpty() ? new String[0] : line.split("\t");
+            int code = Main.run(env, words, out, err);
+            err.println("training: exit " + code + ": " + (line.isEmpty() ? "(the wizard)" : String.join(" ", words)));
+        }
+        // The wizard's JavaFX threads would keep the JVM alive; the archive is written on exit.
+        System.exit(0);
+    }
+}
