@@ -18,16 +18,17 @@ final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(args[0]));
-        Environment env = Main.prepare(false);
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        run(Files.readAllLines(Path.of(args[0])), Main.prepare(false), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true));
+        // The wizard's JavaFX threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    static void run(List<String> lines, Environment env, PrintWriter out, PrintWriter err) {
         for (String line : lines) {
             String[] words = line.isEmpty() ? new String[0] : line.split("\t");
             int code = Main.run(env, words, out, err);
             err.println("training: exit " + code + ": " + (line.isEmpty() ? "(the wizard)" : String.join(" ", words)));
         }
-        // The wizard's JavaFX threads would keep the JVM alive; the archive is written on exit.
-        System.exit(0);
     }
 }
