@@ -31,12 +31,14 @@ for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sl
 # archive of its own start-up classes, made as the packages make the app's (integration.sh).
 fx=$(ls target/installer/javafx/javafx-*-linux.jar 2>/dev/null | paste -sd: -)
 [ -n "$fx" ] || { echo "bench: no JavaFX jars in target/installer/javafx (run mvn -Pinstaller package first)" >&2; exit 2; }
-javac -d "$work/bare" --release 17 -cp "$fx" src/test/bench/BareWindow.java
+# Only the wizard's start-up probe (one class) comes from the app's jar.
+appjar=$(ls "$app"/lib/app/gitlab-access-*.jar)
+javac -d "$work/bare" --release 17 -cp "$fx:$appjar" src/test/bench/BareWindow.java
 jar cf "$work/bare.jar" -C "$work/bare" .   # CDS archives classes from jars only
 DISPLAY=$display HOME=$work "$java" "${opts[@]}" -XX:DumpLoadedClassList="$work/bare.classlist" \
-  -cp "$work/bare.jar" BareWindow >"$work/bare.log" 2>&1 || { echo "bench: the bare window failed: $(cat "$work/bare.log")" >&2; exit 1; }
+  -cp "$work/bare.jar:$appjar" BareWindow >"$work/bare.log" 2>&1 || { echo "bench: the bare window failed: $(cat "$work/bare.log")" >&2; exit 1; }
 "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/bare.classlist" -XX:SharedArchiveFile="$work/bare.jsa" \
-  -cp "$work/bare.jar" >"$work/bare.log" 2>&1 || { echo "bench: no archive for the bare window: $(cat "$work/bare.log")" >&2; exit 1; }
+  -cp "$work/bare.jar:$appjar" >"$work/bare.log" 2>&1 || { echo "bench: no archive for the bare window: $(cat "$work/bare.log")" >&2; exit 1; }
 
 now_ms() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
 # elapsed COMMAND...: ms from just before exec to its exit.
@@ -62,7 +64,7 @@ declare -A times
 for _ in $(seq "$runs"); do
   times[java -version]+=" $(elapsed "$java" -version)"
   times[gitlab-access --version]+=" $(elapsed "$launcher" --version)"
-  times[bare JavaFX window]+=" $(frame "$java" "${opts[@]}" -XX:SharedArchiveFile="$work/bare.jsa" -cp "$work/bare.jar" BareWindow)"
+  times[bare JavaFX window]+=" $(frame "$java" "${opts[@]}" -XX:SharedArchiveFile="$work/bare.jsa" -cp "$work/bare.jar:$appjar" BareWindow)"
   times[wizard first frame]+=" $(frame "$launcher")"
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
