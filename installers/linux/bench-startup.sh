@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the installed app beside its anchors on the same bundled runtime, in interleaved
 # rounds (load from elsewhere on the machine hits both alike); prints every pair's medians and ratio:
-#  - `gitlab-access --version` vs the runtime's bare `java -version`;
+#  - `gitlab-access --version` vs the runtime's bare `java -version` (with the JDK's CDS archive);
 #  - the wizard to its first frame vs a bare JavaFX window (src/test/bench/BareWindow.java, run with
 #    the launcher's JVM options and a CDS archive of its own classes, as the wizard has), under Xvfb.
 #   installers/linux/bench-startup.sh [LAUNCHER] [RUNS]
@@ -40,6 +40,11 @@ DISPLAY=$display HOME=$work "$java" "${opts[@]}" -XX:DumpLoadedClassList="$work/
 "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/bare.classlist" -XX:SharedArchiveFile="$work/bare.jsa" \
   -cp "$work/bare.jar:$appjar" >"$work/bare.log" 2>&1 || { echo "bench: no archive for the bare window: $(cat "$work/bare.log")" >&2; exit 1; }
 
+# The runtime's own archive holds the app's classes for the app's class path, which the JVM refuses
+# for any other: bare `java -version` gets an archive of the JDK's classes, as jlink makes it.
+"$java" -Xshare:dump -XX:SharedArchiveFile="$work/jdk.jsa" >"$work/jdk.log" 2>&1 \
+  || { echo "bench: no archive for java -version: $(cat "$work/jdk.log")" >&2; exit 1; }
+
 now_ms() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
 # elapsed COMMAND...: ms from just before exec to its exit.
 elapsed() {
@@ -62,7 +67,7 @@ frame() {
 
 declare -A times
 for _ in $(seq "$runs"); do
-  times[java -version]+=" $(elapsed "$java" -version)"
+  times[java -version]+=" $(elapsed "$java" -XX:SharedArchiveFile="$work/jdk.jsa" -version)"
   times[gitlab-access --version]+=" $(elapsed "$launcher" --version)"
   times[bare JavaFX window]+=" $(frame "$java" "${opts[@]}" -XX:SharedArchiveFile="$work/bare.jsa" -cp "$work/bare.jar:$appjar" BareWindow)"
   times[wizard first frame]+=" $(frame "$launcher")"

@@ -17,7 +17,7 @@ train_prepare() {
   rm -rf "$WORK_DIR/test-server"
   java -cp "$cp" org.gitlabaccess.testkit.DevServer "$WORK_DIR/test-server" > "$WORK_DIR/test-server.log" 2>&1 &
   train_server=$!
-  for i in $(seq 600); do
+  for i in $(seq 1800); do   # 5 s here, much longer on a busy machine
     grep -q '^api-token=' "$WORK_DIR/test-server.log" 2>/dev/null && break
     kill -0 "$train_server" 2>/dev/null || break
     sleep 0.1
@@ -25,7 +25,7 @@ train_prepare() {
   url=$(sed -n 's/^url=//p' "$WORK_DIR/test-server.log")
   ca=$(sed -n 's/^ca=//p' "$WORK_DIR/test-server.log")
   token=$(sed -n 's/^api-token=//p' "$WORK_DIR/test-server.log")
-  [ -n "$token" ] || { echo "build.sh: the test server did not start (see $WORK_DIR/test-server.log)" >&2; exit 1; }
+  [ -n "$token" ] || { echo "build.sh: the test server did not start: $(tail -5 "$WORK_DIR/test-server.log")" >&2; exit 1; }
 
   git init -q "$train_home/src/app"
   git -C "$train_home/src/app" remote add origin "$url/group/project-one.git"

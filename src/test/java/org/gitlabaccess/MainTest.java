@@ -2,7 +2,10 @@ package org.gitlabaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +29,16 @@ class MainTest {
     @Test
     void theVersionWithoutTheCommandTreeIsWhatPicocliPrints() {
         String picocli = new CliRunner(home).run("--version").out();
-        for (String option : List.of("--version", "-V")) {
-            StringWriter out = new StringWriter();
-            int code = Main.run(env(), new String[] {option}, new PrintWriter(out, true), new PrintWriter(new StringWriter()));
-            assertThat(code).isZero();
-            assertThat(out.toString()).isEqualTo(picocli);
+        PrintStream stdout = System.out;
+        try {
+            for (String option : List.of("--version", "-V")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+                Main.main(new String[] {option});
+                assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(picocli);
+            }
+        } finally {
+            System.setOut(stdout);
         }
     }
 
