@@ -47,7 +47,7 @@ if [ -n "$jdk" ]; then
   log "runtime from $jdk (Java $(jdk_major "$jdk"))"
   PATH=$jdk/bin:$PATH   # its jdeps, jlink and jpackage
 else
-  echo "installers: WARNING: no JDK 25 found (INSTALLER_JDK=${INSTALLER_JDK-unset}): the runtime is linked from $(command -v jlink), with a CDS archive instead of an AOT cache; commands start slower" >&2
+  echo "installers: WARNING: no JDK 25 found (INSTALLER_JDK=${INSTALLER_JDK-unset}): the runtime is linked from $(command -v jlink) (the JDK running the build): its CDS archive leaves out the app's lambdas; commands start slower" >&2
 fi
 
 input=$WORK_DIR/input

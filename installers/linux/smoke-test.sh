@@ -140,9 +140,12 @@ JAVA_TOOL_OPTIONS="-Xlog:class+load -Xlog:cds" "$cli" --help > "$work/cds.log" 2
 shared=$(grep -c 'org.gitlabaccess.* source: shared objects file' "$work/cds.log" || true)
 [ "$shared" -gt 50 ] || fail "the app's classes are not loaded from the CDS archive ($shared are)"
 grep '\]\[cds' "$work/cds.log" > "$work/cds.only" || true
-! grep -i 'mismatch\|disabled\|\[warning\|\[error' "$work/cds.only" > "$work/cds.bad" || fail "CDS: $(cat "$work/cds.bad")"
-grep -q 'full module graph: enabled' "$work/cds.only" || fail "CDS: the archived module graph is not used"
-ok "CDS archive for this path: $shared of the app's classes mapped ready-made for --help, with the module graph, no mismatch"
+! grep -i 'mismatch\|\[warning\|\[error' "$work/cds.only" > "$work/cds.bad" || fail "CDS: $(cat "$work/cds.bad")"
+# Java 17 never uses the archived module graph with --add-opens/--add-exports; 25 does when they match.
+if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")" -ge 25 ]; then
+  grep -q 'full module graph: enabled' "$work/cds.only" || fail "CDS: no archived module graph: $(grep -i disabled "$work/cds.only")"
+fi
+ok "CDS archive for this path: $shared of the app's classes mapped ready-made for --help, no mismatch"
 
 out=$("$cli" --version)
 [ "$out" = "gitlab-access $version" ] || fail "--version printed '$out'"
