@@ -25,10 +25,9 @@ esac
 if [ "$os" = macos ] && [ "$(uname -m)" = arm64 ]; then fx=mac-aarch64; fi
 log() { echo "installers: $*"; }
 
-# The runtime is linked from the newest LTS JDK of the build machine: 25 brings the AOT cache (JEPs
-# 483, 514, 515), classes loaded and linked ahead of time with their profiles. INSTALLER_JDK names
-# it; otherwise the usual places are searched. The jars stay Java 17 (any JDK 17+ builds them);
-# without a JDK 25 the runtime is linked from the JDK running the build, with a CDS archive.
+# The runtime is linked from the newest LTS JDK of the build machine, 25: INSTALLER_JDK names it,
+# otherwise the usual places are searched. The jars stay Java 17 (any JDK 17+ builds them); without
+# a JDK 25 the runtime is linked from the JDK running the build, as before.
 jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
 find_jdk() {
   local d
@@ -144,6 +143,8 @@ if [ "$os" = linux ]; then
   train_prepare
   train_run "$WORK_DIR/training.log" "$runtime/bin/java" "${jdk25_options[@]}" \
     -XX:DumpLoadedClassList="$WORK_DIR/training.lst" -cp "$input/*"
+  train_cleanup
+  trap - EXIT
   # JDK 17's static dump crashes on lambda proxies of classes on the class path: only the JDK's and
   # JavaFX's are kept there (the app's are spun at run time, as without CDS). JDK 25 archives them.
   grep -v '^#' "$WORK_DIR/training.lst" \
