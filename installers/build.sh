@@ -25,6 +25,30 @@ esac
 if [ "$os" = macos ] && [ "$(uname -m)" = arm64 ]; then fx=mac-aarch64; fi
 log() { echo "installers: $*"; }
 
+# The runtime is linked from the newest LTS JDK of the build machine, 25: INSTALLER_JDK names it,
+# otherwise the usual places are searched. The jars stay Java 17 (any JDK 17+ builds them); without
+# a JDK 25 the runtime is linked from the JDK running the build, as before.
+jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+find_jdk() {
+  local d
+  if [ -n "${INSTALLER_JDK+set}" ]; then
+    set -- "$INSTALLER_JDK"
+  else
+    set -- /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home
+  fi
+  for d in "$@"; do
+    [ -x "$d/bin/jlink" ] && [ "$(jdk_major "$d")" -ge 25 ] 2>/dev/null && { echo "$d"; return; }
+  done
+  return 0
+}
+jdk=$(find_jdk)
+if [ -n "$jdk" ]; then
+  log "runtime from $jdk (Java $(jdk_major "$jdk"))"
+  PATH=$jdk/bin:$PATH   # its jdeps, jlink and jpackage
+else
+  echo "installers: WARNING: no JDK 25 found (INSTALLER_JDK=${INSTALLER_JDK-unset}): the runtime is linked from $(command -v jlink) (the JDK running the build): its CDS archive leaves out the app's lambdas; commands start slower" >&2
+fi
+
 input=$WORK_DIR/input
 fxdir=$WORK_DIR/javafx
 runtime=$WORK_DIR/runtime
@@ -99,51 +123,42 @@ if [ "$os" = linux ]; then
 fi
 
 # Class-data sharing (CDS): the JVM maps classes ready-made instead of loading and verifying them.
-# The classes the app starts with are recorded here: the console command (`repos scan` of a small
-# tree, `--help`) always, and the wizard up to its first frame (under a virtual display, with the
-# start-up probe) where xvfb-run and GTK 3 are there. An archive holding the app's own classes is
-# tied to their exact class path, known only once installed: the packages make it then, from
-# gitlab-access.classlist (integration.sh). Built in meanwhile is an archive of the JDK's and
-# JavaFX's classes, which works wherever the app lies.
+# The classes the app starts with are recorded by one training JVM that runs every command and the
+# wizard's first frame (linux/startup-training.sh). An archive holding the app's classes is tied to
+# their exact class path (and their jars' size and time), known only once installed: the packages
+# make it then, from gitlab-access.classlist (integration.sh); made at build time, it would add
+# about 10 MB to the .deb. Built in meanwhile is an archive of the JDK's and JavaFX's classes, which
+# works wherever the app lies; on JDK 25 jlink's own, of the JDK's classes only: JavaFX's as well
+# would add 5 MB to the .deb, for the rare install whose dump fails.
+jdk25_options=()
+if [ -n "$jdk" ]; then
+  # JavaFX 21 loads its native libraries and Marlin allocates off-heap memory through sun.misc.Unsafe,
+  # which JDK 25 warns about on every start unless allowed.
+  jdk25_options=(--enable-native-access=javafx.graphics --sun-misc-unsafe-memory-access=allow)
+fi
 if [ "$os" = linux ]; then
   log "CDS class list and archive"
-  home=$(mktemp -d)
-  repo=$home/src/app
-  mkdir -p "$repo/.git/objects" "$repo/.git/refs" "$home/src/leaf"
-  echo "ref: refs/heads/main" > "$repo/.git/HEAD"
-  printf '[remote "origin"]\n\turl = https://gitlab.example.com/team/app.git\n' > "$repo/.git/config"
-  HOME=$home "$runtime/bin/java" -XX:DumpLoadedClassList="$WORK_DIR/scan.lst" -cp "$input/*" "$MAIN_CLASS" \
-    repos scan "$home" >/dev/null
-  HOME=$home "$runtime/bin/java" -XX:DumpLoadedClassList="$WORK_DIR/help.lst" -cp "$input/*" "$MAIN_CLASS" \
-    --help >/dev/null
-  lists=("$WORK_DIR/scan.lst" "$WORK_DIR/help.lst")
-  rm -f "$WORK_DIR/wizard.lst"
-  # Without a virtual display or GTK the wizard cannot start here: say so once, and go on with the
-  # command line's classes (the wizard then starts somewhat slower, loading the rest from the jars).
-  why=""
-  if ! command -v xvfb-run >/dev/null 2>&1; then
-    why="no xvfb-run (apt-get install xvfb xauth)"
-  elif ! /sbin/ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0 ' >/dev/null; then   # not -q: ldconfig's SIGPIPE would fail the pipe
-    why="no GTK 3 (apt-get install libgtk-3-0)"
-  elif ! HOME=$home xvfb-run -a -s "-screen 0 1280x800x24" timeout 120 "$runtime/bin/java" \
-      -XX:DumpLoadedClassList="$WORK_DIR/wizard.lst" -Dgitlab-access.startup-probe=true \
-      -cp "$input/*" "$MAIN_CLASS" >"$WORK_DIR/wizard.log" 2>&1; then
-    why="the wizard did not start under xvfb-run (see $WORK_DIR/wizard.log)"
-  else
-    lists+=("$WORK_DIR/wizard.lst")
-  fi
-  [ -z "$why" ] || echo "installers: WARNING: $why: the class list has the command line's classes only; the wizard will start slower" >&2
-  rm -rf "$home"
-  # Lambda proxies of classes on the class path crash JDK 17's static dump: only the JDK's and
-  # JavaFX's are kept (the app's are spun at run time, as without CDS).
-  cat "${lists[@]}" \
-    | grep -v '^#' | grep -v '^@lambda-proxy \(org\|com/fasterxml\|ch\|picocli\|net\|impl\)/' \
+  source installers/linux/startup-training.sh
+  trap train_cleanup EXIT
+  train_prepare
+  train_run "$WORK_DIR/training.log" "$runtime/bin/java" "${jdk25_options[@]}" \
+    -XX:DumpLoadedClassList="$WORK_DIR/training.lst" -cp "$input/*"
+  train_cleanup
+  trap - EXIT
+  # JDK 17's static dump crashes on lambda proxies of classes on the class path: only the JDK's and
+  # JavaFX's are kept there (the app's are spun at run time, as without CDS). JDK 25 archives them.
+  grep -v '^#' "$WORK_DIR/training.lst" \
+    | if [ -z "$jdk" ]; then grep -v '^@lambda-proxy \(org\|com/fasterxml\|ch\|picocli\|net\|impl\)/'; else cat; fi \
     | awk '!seen[$0]++' > "$input/gitlab-access.classlist"
-  chmod u+w "$runtime/lib/server/classes.jsa"
-  "$runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$input/gitlab-access.classlist" \
-    -XX:SharedArchiveFile="$runtime/lib/server/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1
-  chmod a-w "$runtime/lib/server/classes.jsa"
+  if [ -z "$jdk" ]; then
+    chmod u+w "$runtime/lib/server/classes.jsa"
+    "$runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$input/gitlab-access.classlist" \
+      -XX:SharedArchiveFile="$runtime/lib/server/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1
+    chmod a-w "$runtime/lib/server/classes.jsa"
+  fi
 fi
+java_options=()
+for opt in "${jdk25_options[@]}"; do java_options+=(--java-options "$opt"); done
 
 # 2. The app-image (jars on the class path, two launchers), then this OS's packages from it.
 common=(--name "$name" --app-version "$version"
@@ -156,6 +171,6 @@ fi
 log "app-image"
 jpackage --type app-image "${common[@]}" "${image_extra[@]}" --dest "$OUT_DIR" \
   --input "$input" --main-jar "$(basename "$APP_JAR")" --main-class "$MAIN_CLASS" \
-  --runtime-image "$runtime" @installers/common/java-options.args @installers/"$os"/app-image.args
+  --runtime-image "$runtime" @installers/common/java-options.args "${java_options[@]}" @installers/"$os"/app-image.args
 
 source installers/"$os"/package.sh

@@ -90,8 +90,9 @@ done
 if grep -q 'libjpeg\|liblcms2\|libharfbuzz\|libjvm\|libjava' <<<"$requires"; then
   fail "the rpm requires a build-machine or bundled library: $(paste -sd' ' <<<"$requires")"
 fi
-# Every library linked from outside the package, except GTK's own stack and glibc's parts, is required.
-gtk_stack='^lib\(gdk-3\|gdk_pixbuf-2\.0\|pango-1\.0\|pangocairo-1\.0\|atk-1\.0\|cairo\|cairo-gobject\|gio-2\.0\|gobject-2\.0\|gthread-2\.0\|glib-2\.0\|m\|dl\|pthread\)\.so\|^ld-linux'
+# Every library linked from outside the package, except GTK's own stack and glibc's parts (Temurin's
+# libjvm links librt), is required.
+gtk_stack='^lib\(gdk-3\|gdk_pixbuf-2\.0\|pango-1\.0\|pangocairo-1\.0\|atk-1\.0\|cairo\|cairo-gobject\|gio-2\.0\|gobject-2\.0\|gthread-2\.0\|glib-2\.0\|m\|dl\|pthread\|rt\)\.so\|^ld-linux'
 while read -r soname; do
   [ -z "$(find "$work/root" -name "$soname" -print -quit)" ] || continue
   grep -q "$gtk_stack" <<<"$soname" && continue
@@ -134,10 +135,17 @@ unset DISPLAY WAYLAND_DISPLAY GITLAB_TOKEN
 . installers/linux/integration.sh
 gaw_cds "$app"
 cli=$app/lib/gitlab-access   # what /usr/bin/gitlab-access links to
-shared=$(JAVA_TOOL_OPTIONS="-Xlog:class+load" "$cli" --version 2>/dev/null \
-  | grep -c 'org.gitlabaccess.* source: shared objects file' || true)
-[ "$shared" -gt 10 ] || fail "the app's classes are not loaded from the CDS archive ($shared are)"
-ok "CDS archive for this path: $shared of the app's classes mapped ready-made"
+# --help: --version answers before loading the command classes.
+JAVA_TOOL_OPTIONS="-Xlog:class+load -Xlog:cds" "$cli" --help > "$work/cds.log" 2>&1 || true
+shared=$(grep -c 'org.gitlabaccess.* source: shared objects file' "$work/cds.log" || true)
+[ "$shared" -gt 50 ] || fail "the app's classes are not loaded from the CDS archive ($shared are)"
+grep '\]\[cds' "$work/cds.log" > "$work/cds.only" || true
+! grep -i 'mismatch\|\[warning\|\[error' "$work/cds.only" > "$work/cds.bad" || fail "CDS: $(cat "$work/cds.bad")"
+# Java 17 never uses the archived module graph with --add-opens/--add-exports; 25 does when they match.
+if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")" -ge 25 ]; then
+  grep -q 'full module graph: enabled' "$work/cds.only" || fail "CDS: no archived module graph: $(grep -i disabled "$work/cds.only")"
+fi
+ok "CDS archive for this path: $shared of the app's classes mapped ready-made for --help, no mismatch"
 
 out=$("$cli" --version)
 [ "$out" = "gitlab-access $version" ] || fail "--version printed '$out'"

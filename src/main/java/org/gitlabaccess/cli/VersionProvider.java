@@ -7,6 +7,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"gitlab-access " + ProductInfo.version()};
+        return new String[] {ProductInfo.versionLine()};
     }
 }

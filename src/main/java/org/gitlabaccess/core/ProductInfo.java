@@ -15,6 +15,11 @@ public final class ProductInfo {
         return PROPERTIES.getProperty("version", "unknown");
     }
 
+    /** What {@code gitlab-access --version} prints. */
+    public static String versionLine() {
+        return "gitlab-access " + version();
+    }
+
     public static String name() {
         return PROPERTIES.getProperty("name", "GitLab Access Wizard");
     }

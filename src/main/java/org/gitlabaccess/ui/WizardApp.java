@@ -7,10 +7,8 @@ import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /** The JavaFX application: one resizable window holding the wizard. */
 public final class WizardApp extends Application {
@@ -41,30 +39,10 @@ public final class WizardApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
-        if (Boolean.getBoolean(STARTUP_PROBE)) {
-            probeFirstFrame(stage, scene);
+        if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
+            StartupProbe.printFirstFrame(stage, scene);
         }
         stage.show();
         window.focusFirst();
-    }
-
-    /**
-     * Start-up benchmark hook (installers/linux/bench-startup.sh): with
-     * {@code -Dgitlab-access.startup-probe=true} the wizard prints {@code first-frame <epoch ms>} on
-     * stdout once its window is shown and its first frame laid out, then closes. Off by default;
-     * it changes nothing else.
-     */
-    static final String STARTUP_PROBE = "gitlab-access.startup-probe";
-
-    private static void probeFirstFrame(Stage stage, Scene scene) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                System.out.println("first-frame " + System.currentTimeMillis());
-                System.out.flush();
-                Platform.runLater(Platform::exit);
-            }
-        }));
     }
 }

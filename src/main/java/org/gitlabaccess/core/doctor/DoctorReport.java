@@ -45,7 +45,7 @@ public final class DoctorReport {
         md.append("| | |\n|---|---|\n");
         row(md, "Created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
         row(md, "GitLab", host);
-        row(md, "Product", "gitlab-access " + ProductInfo.version());
+        row(md, "Product", ProductInfo.versionLine());
         row(md, "Operating system", env.property("os.name").orElse("?") + " " + env.property("os.version").orElse("")
                 + " (" + env.property("os.arch").orElse("?") + ")");
         row(md, "Java", env.property("java.runtime.version").or(() -> env.property("java.version")).orElse("?"));

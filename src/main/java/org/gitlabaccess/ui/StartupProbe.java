@@ -1,0 +1,32 @@
+package org.gitlabaccess.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * Start-up benchmark hook (installers/linux/bench-startup.sh, and the start-up training of the
+ * installers): with {@code -Dgitlab-access.startup-probe=true} the wizard prints
+ * {@code first-frame <epoch ms>} on stdout once its window is shown and its first frame laid out,
+ * then closes. Off by default; it changes nothing else. Public for the benchmark's bare JavaFX
+ * window, which reports the same moment.
+ */
+public final class StartupProbe {
+    public static final String PROPERTY = "gitlab-access.startup-probe";
+
+    private StartupProbe() {
+    }
+
+    public static void printFirstFrame(Stage stage, Scene scene) {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                System.out.println("first-frame " + System.currentTimeMillis());
+                System.out.flush();
+                Platform.runLater(Platform::exit);
+            }
+        }));
+    }
+}
