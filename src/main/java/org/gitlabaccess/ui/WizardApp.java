@@ -9,17 +9,21 @@ import org.gitlabaccess.core.io.Environment;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: one resizable window holding the wizard. */
 public final class WizardApp extends Application {
     /** Set by {@link WizardLauncher} before launch; JavaFX creates this class itself. */
     static volatile String initialHost;
     static volatile java.nio.file.Path initialCaFile;
+    /** Started by {@link WizardLauncher} beside the toolkit's start; null when JavaFX was started otherwise. */
+    static volatile Thread loggingStarted;
 
     @Override
     public void start(Stage stage) {
-        // Logging starts here, not in the first background tasks (which would race to start it).
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        // Logging is started before the first background task logs (two threads racing to start it would
+        // have SLF4J queue and replay their lines): by now the launcher's thread has done it.
+        awaitLogging();
         Messages messages = new Messages(Locale.getDefault());
         Environment env = Environment.system();
         SiteConfig site = SiteConfig.load(SiteConfig.layers(env, AppDirectories.of(env)));
@@ -44,5 +48,18 @@ public final class WizardApp extends Application {
         }
         stage.show();
         window.focusFirst();
+    }
+
+    private static void awaitLogging() {
+        Thread started = loggingStarted;
+        if (started == null) {
+            LoggerFactory.getILoggerFactory();
+            return;
+        }
+        try {
+            started.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

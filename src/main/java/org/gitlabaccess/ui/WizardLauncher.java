@@ -1,6 +1,7 @@
 package org.gitlabaccess.ui;
 
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts JavaFX. A plain class, not an {@link Application} subclass, so the fat jar runs without
@@ -20,6 +21,10 @@ public final class WizardLauncher {
         WizardApp.initialHost = host;
         WizardApp.initialCaFile = caFile;
         JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // Logging starts while JavaFX starts its toolkit, not on the FX thread before the first frame.
+        WizardApp.loggingStarted = new Thread(LoggerFactory::getILoggerFactory, "logging-start");
+        WizardApp.loggingStarted.setDaemon(true);
+        WizardApp.loggingStarted.start();
         Application.launch(WizardApp.class);
     }
 }
