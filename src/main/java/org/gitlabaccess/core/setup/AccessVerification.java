@@ -181,7 +181,7 @@ public final class AccessVerification {
             }
             SshConfigLookup.Effective effective = lookup.resolve(url.host(),
                     url.port() == -1 ? SshEndpoint.DEFAULT_PORT : url.port(), url.port() != -1);
-            routes.computeIfAbsent(new SshRoute(effective, identity(effective, sshIdentity)),
+            routes.computeIfAbsent(new SshRoute(effective, identities(effective, sshIdentity)),
                     r -> new LinkedHashMap<>()).put(remote, url.path());
         }
         try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
@@ -189,21 +189,24 @@ public final class AccessVerification {
             routes.forEach((route, paths) -> {
                 Optional<UploadPackBatch.Result> refused = route.refused();
                 Map<String, UploadPackBatch.Result> byPath = refused.isPresent() ? Map.of()
-                        : batch.lsRemote(route.effective(), route.identity(), passphrase, paths.values());
+                        : batch.lsRemote(route.effective(), route.identities(), passphrase, paths.values());
                 paths.forEach((remote, path) -> results.put(remote, refused.orElseGet(() -> byPath.get(path))));
             });
         }
         return results;
     }
 
-    /** As {@link #greet}: the given key, else the first configured one that exists. */
-    private static Path identity(SshConfigLookup.Effective effective, Path sshIdentity) {
-        return sshIdentity != null ? sshIdentity
-                : effective.identityFiles().stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    /**
+     * The given key, else every configured one that exists in the configuration's order, as ssh
+     * offers them: a remote readable with the second key is not reported as unregistered.
+     */
+    private static List<Path> identities(SshConfigLookup.Effective effective, Path sshIdentity) {
+        return sshIdentity != null ? List.of(sshIdentity)
+                : effective.identityFiles().stream().filter(Files::isRegularFile).toList();
     }
 
-    /** One session's worth of remotes: where ssh goes for them, and with which key. */
-    private record SshRoute(SshConfigLookup.Effective effective, Path identity) {
+    /** One session's worth of remotes: where ssh goes for them, and with which keys. */
+    private record SshRoute(SshConfigLookup.Effective effective, List<Path> identities) {
         /** Why no session can be tried: OpenSSH refuses the configuration, or there is no key to offer. */
         Optional<UploadPackBatch.Result> refused() {
             if (effective.refusedByOpenSsh()) {
@@ -211,7 +214,7 @@ public final class AccessVerification {
                         "ssh refuses the configuration of " + effective.endpoint().alias() + ": "
                                 + effective.notice().orElse("")));
             }
-            if (identity == null) {
+            if (identities.isEmpty()) {
                 return Optional.of(new UploadPackBatch.Result(SshCheckResult.Outcome.KEY_UNUSABLE, 0,
                         "no identity file configured for " + effective.endpoint().alias()));
             }

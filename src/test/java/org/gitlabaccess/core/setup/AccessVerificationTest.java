@@ -48,8 +48,10 @@ class AccessVerificationTest {
     }
 
     private static AccessVerification verification(Path home) {
-        Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")),
-                new Properties());
+        // The account's home as the product knows it, so ssh -G is pointed at the sandbox's configuration.
+        Properties properties = new Properties();
+        properties.setProperty("user.home", System.getProperty("user.home"));
+        Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")), properties);
         return new AccessVerification(env, () -> http, HostKeyDecision.ACCEPT);
     }
 
@@ -109,6 +111,37 @@ class AccessVerificationTest {
         assertThat(checks.get(0).refs()).isPositive();
         assertThat(checks.get(1).ok()).isFalse();
         assertThat(checks.get(1).outcome().id()).isNotEqualTo("ok");
+    }
+
+    @Test
+    void withoutAGivenKeyEveryConfiguredIdentityIsOfferedInOrderSoTheSecondRegisteredOneReads() throws IOException {
+        Path home = SERVER.directory("two-identities");
+        SshKey unregistered = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_first"), "first", null);
+        SshKey registered = registeredKey(home.resolve(".ssh/id_ed25519_second"));
+        Files.writeString(home.resolve(".ssh/config"), "Host " + server.sshHost() + "\n  IdentityFile "
+                + unregistered.privateKeyFile() + "\n  IdentityFile " + registered.privateKeyFile() + "\n");
+        verification(home).greet(effective(home), registered.privateKeyFile(), null, null); // records the host key
+
+        var checks = verification(home).lsRemote(List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH)),
+                null, null, (remote, i) -> { });
+
+        assertThat(checks.get(0).ok()).as(checks.get(0).detail()).isTrue();
+        assertThat(checks.get(0).refs()).isPositive();
+    }
+
+    @Test
+    void withOnlyAnUnregisteredConfiguredIdentityTheRemoteIsReportedUnregistered() throws IOException {
+        Path home = SERVER.directory("one-unregistered");
+        SshKey unregistered = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_only"), "only", null);
+        SshKey registered = registeredKey(home.resolve(".ssh/id_ed25519_elsewhere"));
+        Files.writeString(home.resolve(".ssh/config"), "Host " + server.sshHost() + "\n  IdentityFile "
+                + unregistered.privateKeyFile() + "\n");
+        verification(home).greet(effective(home), registered.privateKeyFile(), null, null); // records the host key
+
+        var checks = verification(home).lsRemote(List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH)),
+                null, null, (remote, i) -> { });
+
+        assertThat(checks.get(0).outcome()).isEqualTo(SshCheckResult.Outcome.KEY_NOT_REGISTERED);
     }
 
     @Test
