@@ -116,6 +116,8 @@ public final class RewriteApplier {
                 // The change is made and verified; a re-run or an undo reads the "planned" lines.
             }
         }
+        // Before anyone is told a file changed: the renames of the batch reach the disk together.
+        editor.syncChanges();
         return new Report(journal.run(), journal.file(), List.copyOf(outcomes));
     }
 }
