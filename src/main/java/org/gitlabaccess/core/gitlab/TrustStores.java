@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.gitlab;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.gitlabaccess.core.ProblemException;
@@ -36,6 +39,13 @@ public final class TrustStores {
             Path.of("/etc/ssl/ca-bundle.pem"),
             Path.of("/etc/ssl/cert.pem"));
 
+    /**
+     * The JDK's and the system's authorities by operating system name, read once per process: every
+     * HTTPS client of a run (the API, JGit's HTTPS checks) trusts the same set, and the system bundle
+     * holds hundreds of certificates. Explicit CA files are read each time, as the user may fix one.
+     */
+    private static final Map<String, List<X509Certificate>> SYSTEM_AUTHORITIES = new ConcurrentHashMap<>();
+
     private TrustStores() {
     }
 
@@ -45,11 +55,8 @@ public final class TrustStores {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             int[] n = {0};
-            for (X509Certificate c : jdkDefaults()) {
-                ks.setCertificateEntry("jdk-" + n[0]++, c);
-            }
-            for (X509Certificate c : operatingSystem(osName)) {
-                ks.setCertificateEntry("os-" + n[0]++, c);
+            for (X509Certificate c : systemAuthorities(osName == null ? "" : osName)) {
+                ks.setCertificateEntry("system-" + n[0]++, c);
             }
             for (Path file : extraCaFiles) {
                 for (X509Certificate c : readPem(file)) {
@@ -65,15 +72,7 @@ public final class TrustStores {
     /** Reads every certificate in a PEM (or DER) file; a clear error when there is none. */
     public static List<X509Certificate> readPem(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            List<X509Certificate> list = new ArrayList<>();
-            for (Certificate c : certs) {
-                list.add((X509Certificate) c);
-            }
-            if (list.isEmpty()) {
-                throw new CertificateException("no certificate");
-            }
-            return list;
+            return parse(in);
         } catch (NoSuchFileException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "ca-file-missing",
                     Text.of("error.ca-file-missing", file), Text.of("error.ca-file-missing.hint"));
@@ -83,6 +82,23 @@ public final class TrustStores {
         }
     }
 
+    /**
+     * The certificates of a PEM or DER stream. Buffered: the JDK's parser reads a stream one byte at a
+     * time, which on a file is one system call per byte (a system bundle is some 200 KB).
+     */
+    static List<X509Certificate> parse(InputStream in) throws IOException, CertificateException {
+        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+                .generateCertificates(new BufferedInputStream(in));
+        List<X509Certificate> list = new ArrayList<>();
+        for (Certificate c : certs) {
+            list.add((X509Certificate) c);
+        }
+        if (list.isEmpty()) {
+            throw new CertificateException("no certificate");
+        }
+        return list;
+    }
+
     public static String sha256Fingerprint(X509Certificate cert) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
@@ -90,6 +106,17 @@ public final class TrustStores {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<X509Certificate> systemAuthorities(String osName) throws GeneralSecurityException {
+        List<X509Certificate> known = SYSTEM_AUTHORITIES.get(osName);
+        if (known == null) {
+            List<X509Certificate> all = new ArrayList<>(jdkDefaults());
+            all.addAll(operatingSystem(osName));
+            known = List.copyOf(all);
+            SYSTEM_AUTHORITIES.putIfAbsent(osName, known);
+        }
+        return known;
     }
 
     private static List<X509Certificate> jdkDefaults() throws GeneralSecurityException {
@@ -105,7 +132,7 @@ public final class TrustStores {
     }
 
     private static List<X509Certificate> operatingSystem(String osName) {
-        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        String os = osName.toLowerCase(Locale.ROOT);
         List<X509Certificate> list = new ArrayList<>();
         if (os.startsWith("windows")) {
             list.addAll(fromPlatformStore("Windows-ROOT"));

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -50,13 +51,46 @@ public final class AtomicFile {
     static final long EDIT_LIMIT = 64L << 20;
 
     private final Clock clock;
+    /** Directories whose renames are not yet flushed; null when each rename is flushed at once. */
+    private final Set<Path> unsyncedDirectories;
+
+    private AtomicFile(Clock clock, Set<Path> unsyncedDirectories) {
+        this.clock = clock;
+        this.unsyncedDirectories = unsyncedDirectories;
+    }
 
     public AtomicFile(Clock clock) {
-        this.clock = clock;
+        this(clock, null);
     }
 
     public AtomicFile() {
         this(Clock.systemUTC());
+    }
+
+    /**
+     * For a batch of files whose every change is journaled first (a remote rewrite): the renames are
+     * made durable together by {@link #syncDirectories()} instead of one directory flush per file.
+     * A crash before that may leave a file's old content (never half of either), which the journal's
+     * planned lines already cover: a re-run makes the change again, an undo finds nothing to undo.
+     */
+    public static AtomicFile deferringDirectorySyncs() {
+        return new AtomicFile(Clock.systemUTC(), new LinkedHashSet<>());
+    }
+
+    /** Makes every rename since the last call durable (nothing to do when renames are flushed at once). */
+    public synchronized void syncDirectories() {
+        if (unsyncedDirectories != null) {
+            unsyncedDirectories.forEach(AtomicFile::syncDirectory);
+            unsyncedDirectories.clear();
+        }
+    }
+
+    private synchronized void renamedIn(Path dir) {
+        if (unsyncedDirectories != null) {
+            unsyncedDirectories.add(dir);
+        } else {
+            syncDirectory(dir);
+        }
     }
 
     /**
@@ -169,7 +203,7 @@ public final class AtomicFile {
                 backup = Optional.of(backup(target, current.get(), wanted));
             }
             move(lock, target);
-            syncDirectory(dir);
+            renamedIn(dir);
             return new Result(target, before.isEmpty(), true, backup);
         } catch (IOException | RuntimeException | Error e) {
             abandon(channel, lock);
@@ -196,7 +230,7 @@ public final class AtomicFile {
             }
             FileOwnership.Attributes.forNewFileIn(target.getParent(), permissions).applyTo(lock);
             moveExclusively(lock, target);
-            syncDirectory(target.getParent());
+            renamedIn(target.getParent());
             return target;
         } catch (IOException | RuntimeException | Error e) {
             abandon(channel, lock);

@@ -29,8 +29,14 @@ public final class ConfigEditor {
         this.atomic = atomic;
     }
 
+    /** For a journaled batch: renames made durable together by {@link #syncChanges()}. */
     public ConfigEditor() {
-        this(new AtomicFile());
+        this(AtomicFile.deferringDirectorySyncs());
+    }
+
+    /** Makes every change applied so far durable. */
+    public void syncChanges() {
+        atomic.syncDirectories();
     }
 
     public void apply(Path configFile, List<ConfigEdit> edits) throws IOException {

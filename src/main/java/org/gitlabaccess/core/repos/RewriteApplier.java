@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies planned edits file by file: journal first, then the file, then the journal again. One
+ * Applies planned edits file by file: the whole plan journaled first, then each file, then its outcome
+ * in the journal. One
  * repository that is busy or fails does not stop the others; the report says what happened to each.
  */
 public final class RewriteApplier {
@@ -64,19 +65,20 @@ public final class RewriteApplier {
     public Report apply(List<ConfigEdit> edits, RewriteJournal journal) {
         Map<Path, List<ConfigEdit>> byFile = new LinkedHashMap<>();
         edits.forEach(e -> byFile.computeIfAbsent(e.configFile(), k -> new ArrayList<>()).add(e));
+        if (edits.isEmpty()) {
+            return new Report(journal.run(), journal.file(), List.of());
+        }
+        try {
+            journal.planned(byFile.values().stream().flatMap(List::stream).toList());
+        } catch (IOException e) {
+            throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
+                    Text.of("error.journal-unwritable.apply", journal.file(), edits.get(0).repository()),
+                    Text.of("error.journal-unwritable.apply.hint"), e);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (var group : byFile.entrySet()) {
             List<ConfigEdit> fileEdits = group.getValue();
             Path repo = fileEdits.get(0).repository();
-            try {
-                for (ConfigEdit e : fileEdits) {
-                    journal.planned(e);
-                }
-            } catch (IOException e) {
-                throw ProblemException.of(ProblemKind.LOCAL_FILES, "journal-unwritable",
-                        Text.of("error.journal-unwritable.apply", journal.file(), repo),
-                        Text.of("error.journal-unwritable.apply.hint"), e);
-            }
             Outcome outcome;
             try {
                 editor.apply(group.getKey(), fileEdits);
@@ -114,6 +116,8 @@ public final class RewriteApplier {
                 // The change is made and verified; a re-run or an undo reads the "planned" lines.
             }
         }
+        // Before anyone is told a file changed: the renames of the batch reach the disk together.
+        editor.syncChanges();
         return new Report(journal.run(), journal.file(), List.copyOf(outcomes));
     }
 }

@@ -27,9 +27,9 @@ import org.gitlabaccess.core.Text;
 import org.gitlabaccess.core.io.FilePermissions;
 
 /**
- * The record of a rewrite run, one JSON object per line in {@code <state dir>/journal/}: each change
- * is appended (and flushed to disk) before its file is touched and marked done or failed after, so
- * a crash leaves enough to finish (run again) or to undo. Old values are written with credentials
+ * The record of a rewrite run, one JSON object per line in {@code <state dir>/journal/}: every change
+ * of a plan is appended and flushed to disk (one flush for the plan) before the first file is touched,
+ * and marked done or failed after, so a crash leaves enough to finish (run again) or to undo. Old values are written with credentials
  * removed ({@link ConfigEdit#journalFrom()}), byte for byte otherwise, so undo is exact. The
  * directory and files are owner-only from the start.
  */
@@ -84,10 +84,18 @@ public final class RewriteJournal implements Closeable {
         return run;
     }
 
-    public void planned(ConfigEdit edit) throws IOException {
-        append(edit, JournalEntry.PLANNED, null);
+    /** Records every change of a plan and flushes them to disk once, before any file is touched. */
+    public void planned(List<ConfigEdit> edits) throws IOException {
+        for (ConfigEdit edit : edits) {
+            append(edit, JournalEntry.PLANNED, null);
+        }
+        channel.force(false);
     }
 
+    /**
+     * Not flushed: a "done" or "failed" line lost in a crash costs nothing, since a re-run and an undo
+     * both work from the planned lines and compare them with what the files hold.
+     */
     public void done(ConfigEdit edit) throws IOException {
         append(edit, JournalEntry.DONE, null);
     }
@@ -126,7 +134,6 @@ public final class RewriteJournal implements Closeable {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        channel.force(false);
     }
 
     @Override

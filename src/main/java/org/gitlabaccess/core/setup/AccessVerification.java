@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import org.gitlabaccess.core.WireId;
@@ -34,7 +35,7 @@ import org.gitlabaccess.core.ssh.UploadPackBatch;
  * GitLab's welcome line as {@code ssh -T} gets it, plain {@code git ls-remote} over HTTPS with the
  * user's own credential helper and CA, and {@code ls-remote} of each remote over its own transport.
  */
-public final class AccessVerification {
+public final class AccessVerification implements AutoCloseable {
     private static final Duration SSH_TIMEOUT = Duration.ofSeconds(15);
     /** Channels in flight on one session: below OpenSSH's default MaxSessions of 10. */
     private static final int SSH_CHANNELS = 8;
@@ -97,17 +98,59 @@ public final class AccessVerification {
     private final Environment env;
     private final Supplier<HttpSettings> http;
     private final HostKeyDecision decision;
+    /** Keeps one SSH client (and each decrypted key) for every check until closed; else one per check. */
+    private final boolean sharesSshClient;
+    private SshAccessCheck sharedCheck;
 
     /** {@code http} is asked only when HTTPS is tried: finding the instance may take the network. */
     public AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision) {
+        this(env, http, decision, false);
+    }
+
+    private AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision,
+                               boolean sharesSshClient) {
         this.env = env;
         this.http = http;
         this.decision = decision;
+        this.sharesSshClient = sharesSshClient;
     }
 
-    /** For the setup steps: the request's environment and host key decision, the instance's TLS settings. */
+    /**
+     * For one pass of the setup steps: the request's environment and host key decision, the instance's
+     * TLS settings, and one SSH client for the checks that follow each other (the welcome, then the
+     * repositories), so a key with a passphrase is decrypted once; {@link SetupState} closes it.
+     */
+    static AccessVerification sharing(SetupState state) {
+        return new AccessVerification(state.request().env(), state.instance()::http, state.request().hostKeyDecision(),
+                true);
+    }
+
+    /** For the setup steps: the pass's verification ({@link #sharing}). */
     static AccessVerification of(SetupState state) {
-        return new AccessVerification(state.request().env(), state.instance()::http, state.request().hostKeyDecision());
+        return state.verification();
+    }
+
+    /** The SSH client for one check: the shared one, or a new one the check closes. */
+    private <T> T withSshCheck(Function<SshAccessCheck, T> use) {
+        if (!sharesSshClient) {
+            try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
+                return use.apply(check);
+            }
+        }
+        synchronized (this) {
+            if (sharedCheck == null) {
+                sharedCheck = new SshAccessCheck(decision, SSH_TIMEOUT);
+            }
+            return use.apply(sharedCheck);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sharedCheck != null) {
+            sharedCheck.close();
+            sharedCheck = null;
+        }
     }
 
     /**
@@ -117,9 +160,7 @@ public final class AccessVerification {
     public SshGreeting greet(SshConfigLookup.Effective effective, Path identity, Path defaultKey, Secret passphrase) {
         Path key = identity != null ? identity : effective.identityFiles().stream().filter(Files::isRegularFile)
                 .findFirst().orElse(defaultKey);
-        try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
-            return new SshGreeting(effective.endpoint(), key, check.greet(effective, key, passphrase));
-        }
+        return withSshCheck(check -> new SshGreeting(effective.endpoint(), key, check.greet(effective, key, passphrase)));
     }
 
     /** Plain {@code git ls-remote} over HTTPS with nothing but the user's configuration: their helper, their CA. */
@@ -181,29 +222,32 @@ public final class AccessVerification {
             }
             SshConfigLookup.Effective effective = lookup.resolve(url.host(),
                     url.port() == -1 ? SshEndpoint.DEFAULT_PORT : url.port(), url.port() != -1);
-            routes.computeIfAbsent(new SshRoute(effective, identity(effective, sshIdentity)),
+            routes.computeIfAbsent(new SshRoute(effective, identities(effective, sshIdentity)),
                     r -> new LinkedHashMap<>()).put(remote, url.path());
         }
-        try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
+        return withSshCheck(check -> {
             UploadPackBatch batch = new UploadPackBatch(check, SSH_CHANNELS, SSH_TIMEOUT);
             routes.forEach((route, paths) -> {
                 Optional<UploadPackBatch.Result> refused = route.refused();
                 Map<String, UploadPackBatch.Result> byPath = refused.isPresent() ? Map.of()
-                        : batch.lsRemote(route.effective(), route.identity(), passphrase, paths.values());
+                        : batch.lsRemote(route.effective(), route.identities(), passphrase, paths.values());
                 paths.forEach((remote, path) -> results.put(remote, refused.orElseGet(() -> byPath.get(path))));
             });
-        }
-        return results;
+            return results;
+        });
     }
 
-    /** As {@link #greet}: the given key, else the first configured one that exists. */
-    private static Path identity(SshConfigLookup.Effective effective, Path sshIdentity) {
-        return sshIdentity != null ? sshIdentity
-                : effective.identityFiles().stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    /**
+     * The given key, else every configured one that exists in the configuration's order, as ssh
+     * offers them: a remote readable with the second key is not reported as unregistered.
+     */
+    private static List<Path> identities(SshConfigLookup.Effective effective, Path sshIdentity) {
+        return sshIdentity != null ? List.of(sshIdentity)
+                : effective.identityFiles().stream().filter(Files::isRegularFile).toList();
     }
 
-    /** One session's worth of remotes: where ssh goes for them, and with which key. */
-    private record SshRoute(SshConfigLookup.Effective effective, Path identity) {
+    /** One session's worth of remotes: where ssh goes for them, and with which keys. */
+    private record SshRoute(SshConfigLookup.Effective effective, List<Path> identities) {
         /** Why no session can be tried: OpenSSH refuses the configuration, or there is no key to offer. */
         Optional<UploadPackBatch.Result> refused() {
             if (effective.refusedByOpenSsh()) {
@@ -211,7 +255,7 @@ public final class AccessVerification {
                         "ssh refuses the configuration of " + effective.endpoint().alias() + ": "
                                 + effective.notice().orElse("")));
             }
-            if (identity == null) {
+            if (identities.isEmpty()) {
                 return Optional.of(new UploadPackBatch.Result(SshCheckResult.Outcome.KEY_UNUSABLE, 0,
                         "no identity file configured for " + effective.endpoint().alias()));
             }

@@ -21,6 +21,14 @@ final class SetupRunner {
     }
 
     SetupReport run(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
+        try {
+            return runSteps(state, progress, listener);
+        } finally {
+            state.close();
+        }
+    }
+
+    private SetupReport runSteps(SetupState state, Progress progress, Consumer<StepOutcome> listener) {
         List<StepOutcome> outcomes = new ArrayList<>();
         boolean stopped = false;
         Locale locale = state.texts().locale();

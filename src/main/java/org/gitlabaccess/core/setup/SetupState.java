@@ -31,6 +31,7 @@ public final class SetupState {
     /** Git files the scan would not read (FIFOs, devices, too large), reported with the rewrite. */
     List<ScanResult.Skipped> skippedFiles = List.of();
     RewritePlan repositories;
+    private AccessVerification verification;
 
     SetupState(SetupRequest request, CoreTexts texts, SetupSession session, SshConfigLookup sshLookup,
                SessionScan scans) {
@@ -39,6 +40,22 @@ public final class SetupState {
         this.session = session;
         this.sshLookup = sshLookup;
         this.scans = scans;
+    }
+
+    /** The pass's verification: one SSH client for its checks, closed with {@link #close()}. */
+    synchronized AccessVerification verification() {
+        if (verification == null) {
+            verification = AccessVerification.sharing(this);
+        }
+        return verification;
+    }
+
+    /** Ends what the pass kept open (the SSH client of its checks). */
+    synchronized void close() {
+        if (verification != null) {
+            verification.close();
+            verification = null;
+        }
     }
 
     public SetupRequest request() {

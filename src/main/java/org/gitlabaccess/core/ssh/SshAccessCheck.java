@@ -91,7 +91,7 @@ public final class SshAccessCheck implements AutoCloseable {
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(effective, null);
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of());
         current = hostCheck;
         try (ClientSession session = connect(effective).verify(timeout).getSession()) {
             // With no identity offered, authentication fails right after the key exchange: the host
@@ -146,26 +146,39 @@ public final class SshAccessCheck implements AutoCloseable {
      * Connects and authenticates as {@link #greet} does (same host key policy, same key), then hands
      * the session to {@code work}; every way of not getting that far is the result instead.
      */
-    public synchronized SshCheckResult onSession(SshConfigLookup.Effective effective, Path identity,
+    public SshCheckResult onSession(SshConfigLookup.Effective effective, Path identity,
+                                    Secret passphrase, SessionWork work) {
+        return onSession(effective, List.of(identity), passphrase, work);
+    }
+
+    /**
+     * As {@link #onSession(SshConfigLookup.Effective, Path, Secret, SessionWork)}, offering the keys
+     * in the given order as ssh offers its IdentityFiles: a key the passphrase does not open is
+     * skipped (ssh would ask for it, the product cannot), and only when none opens is that the result.
+     */
+    public synchronized SshCheckResult onSession(SshConfigLookup.Effective effective, List<Path> identities,
                                                  Secret passphrase, SessionWork work) {
         SshEndpoint endpoint = effective.endpoint();
-        KeyPair pair;
-        try {
-            pair = unlocked.get(identity.toAbsolutePath());
-            if (pair == null) {
-                pair = SshKeyFiles.loadPair(identity, passphrase);
-                unlocked.put(identity.toAbsolutePath(), pair);
+        List<KeyPair> pairs = new ArrayList<>();
+        ProblemException unusable = null;
+        for (Path identity : identities) {
+            try {
+                pairs.add(unlocked(identity, passphrase));
+            } catch (ProblemException e) {
+                unusable = unusable == null ? e : unusable;
             }
-        } catch (ProblemException e) {
-            return new SshCheckResult(SshCheckResult.Outcome.KEY_UNUSABLE, endpoint, null, null, e.getMessage());
+        }
+        if (pairs.isEmpty()) {
+            return new SshCheckResult(SshCheckResult.Outcome.KEY_UNUSABLE, endpoint, null, null,
+                    unusable == null ? "no key to offer" : unusable.getMessage());
         }
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
-        HostKeyCheck hostCheck = new HostKeyCheck(effective, pair);
+        HostKeyCheck hostCheck = new HostKeyCheck(effective, pairs);
         current = hostCheck;
         try (ClientSession session = connect(effective).verify(timeout).getSession()) {
-            session.addPublicKeyIdentity(pair);
+            pairs.forEach(session::addPublicKeyIdentity);
             try {
                 session.auth().verify(timeout);
             } catch (IOException e) {
@@ -184,6 +197,16 @@ public final class SshAccessCheck implements AutoCloseable {
             }
             return connectionFailure(endpoint, e);
         }
+    }
+
+    private KeyPair unlocked(Path identity, Secret passphrase) {
+        Path file = identity.toAbsolutePath();
+        KeyPair pair = unlocked.get(file);
+        if (pair == null) {
+            pair = SshKeyFiles.loadPair(identity, passphrase);
+            unlocked.put(file, pair);
+        }
+        return pair;
     }
 
     /** gitlab-shell's welcome line, from a session with no command. */
@@ -260,16 +283,13 @@ public final class SshAccessCheck implements AutoCloseable {
         private final AtomicReference<ProblemException> localProblem = new AtomicReference<>();
         volatile String fingerprint;
 
-        HostKeyCheck(SshConfigLookup.Effective effective, KeyPair checkKey) {
+        HostKeyCheck(SshConfigLookup.Effective effective, List<KeyPair> checkKeys) {
             this.endpoint = effective.endpoint();
             this.jumpHosts = effective.proxyJump().map(ProxyJumpHops::of).orElse(List.of());
             this.configuredAlgorithms = effective.hostKeyAlgorithms();
             this.reordered = effective.reordersHostKeyAlgorithms();
             this.knownHosts = KnownHosts.of(effective);
-            List<KeyPair> keys = new ArrayList<>();
-            if (checkKey != null) {
-                keys.add(checkKey);
-            }
+            List<KeyPair> keys = new ArrayList<>(checkKeys);
             if (!jumpHosts.isEmpty()) {
                 keys.addAll(unencrypted(effective.identityFiles()));
             }

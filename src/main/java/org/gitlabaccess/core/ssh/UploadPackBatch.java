@@ -58,16 +58,17 @@ public final class UploadPackBatch {
 
     /**
      * Each project's outcome, by the path as the URL gives it ({@code group/p.git} of an scp-like
-     * URL, {@code /group/p.git} of an {@code ssh://} one); a path named twice is asked once.
+     * URL, {@code /group/p.git} of an {@code ssh://} one); a path named twice is asked once. The
+     * session offers {@code identities} in order, as ssh offers its IdentityFiles.
      */
-    public Map<String, Result> lsRemote(SshConfigLookup.Effective effective, Path identity, Secret passphrase,
+    public Map<String, Result> lsRemote(SshConfigLookup.Effective effective, List<Path> identities, Secret passphrase,
                                         Collection<String> paths) {
         Map<String, Result> results = new ConcurrentHashMap<>();
         Set<String> unique = new LinkedHashSet<>(paths);
         int fruitless = 0;
         while (results.size() < unique.size() && fruitless < FRUITLESS_SESSIONS) {
             int before = results.size();
-            SshCheckResult session = check.onSession(effective, identity, passphrase,
+            SshCheckResult session = check.onSession(effective, identities, passphrase,
                     (s, fingerprint) -> drain(s, effective.endpoint(), fingerprint, unique, results));
             if (!session.ok()) {
                 Result failed = new Result(session.outcome(), 0, session.detail());

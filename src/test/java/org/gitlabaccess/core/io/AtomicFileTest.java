@@ -22,6 +22,25 @@ class AtomicFileTest {
     private final AtomicFile atomic = new AtomicFile();
 
     @Test
+    void aBatchWriterReplacesEachFileUnderItsLockAndFlushesTheRenamesAtTheEnd() throws IOException {
+        AtomicFile batch = AtomicFile.deferringDirectorySyncs();
+        Path a = dir.resolve("a/config");
+        Path b = dir.resolve("b/config");
+        Files.createDirectories(a.getParent());
+        Files.createDirectories(b.getParent());
+        Files.writeString(a, "old a");
+
+        batch.updateText(a, old -> old.replace("old", "new"), AtomicFile.Options.defaults());
+        batch.write(b, "new b", AtomicFile.Options.defaults());
+        batch.syncDirectories();
+
+        assertThat(Files.readString(a)).isEqualTo("new a");
+        assertThat(Files.readString(b)).isEqualTo("new b");
+        assertThat(AtomicFile.isLocked(a)).isFalse();
+        assertThat(AtomicFile.isLocked(b)).isFalse();
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(20)
     void aFifoOrADeviceIsNeverEditedAndNoLockIsLeft() throws Exception {
         Path fifo = dir.resolve("known_hosts");

@@ -19,6 +19,7 @@ import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.Secret;
 import org.gitlabaccess.core.repos.RemoteKind;
 import org.gitlabaccess.core.setup.AccessVerification.Remote;
+import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
 import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
@@ -48,8 +49,10 @@ class AccessVerificationTest {
     }
 
     private static AccessVerification verification(Path home) {
-        Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")),
-                new Properties());
+        // The account's home as the product knows it, so ssh -G is pointed at the sandbox's configuration.
+        Properties properties = new Properties();
+        properties.setProperty("user.home", System.getProperty("user.home"));
+        Environment env = new Environment(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH")), properties);
         return new AccessVerification(env, () -> http, HostKeyDecision.ACCEPT);
     }
 
@@ -109,6 +112,42 @@ class AccessVerificationTest {
         assertThat(checks.get(0).refs()).isPositive();
         assertThat(checks.get(1).ok()).isFalse();
         assertThat(checks.get(1).outcome().id()).isNotEqualTo("ok");
+    }
+
+    /** ls-remote of project one with no key given, the host's block listing {@code identities} in order. */
+    private static RemoteCheck lsRemoteWithConfigured(Path home, SshKey registered, SshKey... identities)
+            throws IOException {
+        StringBuilder config = new StringBuilder("Host " + server.sshHost() + "\n");
+        for (SshKey k : identities) {
+            config.append("  IdentityFile ").append(k.privateKeyFile()).append('\n');
+        }
+        Files.writeString(home.resolve(".ssh/config"), config.toString());
+        verification(home).greet(effective(home), registered.privateKeyFile(), null, null); // records the host key
+        return verification(home).lsRemote(List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH)),
+                null, null, (remote, i) -> { }).get(0);
+    }
+
+    @Test
+    void withoutAGivenKeyEveryConfiguredIdentityIsOfferedInOrderSoTheSecondRegisteredOneReads() throws IOException {
+        Path home = SERVER.directory("two-identities");
+        SshKey unregistered = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_first"), "first", null);
+        SshKey registered = registeredKey(home.resolve(".ssh/id_ed25519_second"));
+
+        RemoteCheck check = lsRemoteWithConfigured(home, registered, unregistered, registered);
+
+        assertThat(check.ok()).as(check.detail()).isTrue();
+        assertThat(check.refs()).isPositive();
+    }
+
+    @Test
+    void withOnlyAnUnregisteredConfiguredIdentityTheRemoteIsReportedUnregistered() throws IOException {
+        Path home = SERVER.directory("one-unregistered");
+        SshKey unregistered = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_only"), "only", null);
+        SshKey registered = registeredKey(home.resolve(".ssh/id_ed25519_elsewhere"));
+
+        RemoteCheck check = lsRemoteWithConfigured(home, registered, unregistered);
+
+        assertThat(check.outcome()).isEqualTo(SshCheckResult.Outcome.KEY_NOT_REGISTERED);
     }
 
     @Test

@@ -64,7 +64,7 @@ class SshAccessCheckTest {
             assertThat(r.username()).isEqualTo("alice");
             assertThat(r.hostKeyFingerprint()).isEqualTo(server.hostKeyFingerprint());
             assertThat(new UploadPackBatch(check, 1, Duration.ofSeconds(10)).lsRemote(SshConfigLookup.forEndpoint(home,
-                    endpoint()), key.privateKeyFile(), Secret.of("a passphrase"), List.of(Seed.PROJECT_ONE + ".git"))
+                    endpoint()), List.of(key.privateKeyFile()), Secret.of("a passphrase"), List.of(Seed.PROJECT_ONE + ".git"))
                     .get(Seed.PROJECT_ONE + ".git").outcome()).isEqualTo(SshCheckResult.Outcome.OK);
         }
         assertThat(Files.readString(home.resolve(".ssh/known_hosts"))).isEqualTo(server.knownHostsLine() + "\n");
@@ -140,7 +140,7 @@ class SshAccessCheckTest {
             assertThat(check.greet(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null).outcome())
                     .isEqualTo(SshCheckResult.Outcome.OK);
             assertThat(new UploadPackBatch(check, 1, Duration.ofSeconds(10)).lsRemote(SshConfigLookup.forEndpoint(home,
-                    endpoint()), key.privateKeyFile(), null, List.of(Seed.PROJECT_ONE + ".git"))
+                    endpoint()), List.of(key.privateKeyFile()), null, List.of(Seed.PROJECT_ONE + ".git"))
                     .get(Seed.PROJECT_ONE + ".git").outcome()).isEqualTo(SshCheckResult.Outcome.KEY_EXPIRED);
         }
     }

@@ -65,7 +65,7 @@ class UploadPackBatchTest {
                 SshEndpoint.of(running.get().sshHost(), running.get().sshPort()));
         try (SshAccessCheck check = new SshAccessCheck(decision, TIMEOUT)) {
             return new UploadPackBatch(check, 8, TIMEOUT).lsRemote(effective,
-                    home.resolve(".ssh/id_ed25519_test"), passphrase, paths);
+                    List.of(home.resolve(".ssh/id_ed25519_test")), passphrase, paths);
         }
     }
 
