@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.io.RefAdvertisement;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -45,8 +46,7 @@ public final class HttpsRefAdvertisements {
 
     static final int IN_FLIGHT = 4;
     private static final String ADVERTISEMENT = "application/x-git-upload-pack-advertisement";
-    /** GitLab's biggest repositories advertise some 100,000 refs, about 8 MiB. */
-    private static final long MAX_BYTES = 64L << 20;
+    private static final String SERVICE_LINE = "# service=git-upload-pack";
 
     private final HttpClient client;
     private final Duration timeout;
@@ -109,7 +109,7 @@ public final class HttpsRefAdvertisements {
                     // A dumb server or a sign-in page: not what git would call a repository.
                     return new Answer(r, -1, "not a smart HTTP answer: " + Redactor.redact(type));
                 }
-                int refs = countRefs(body);
+                int refs = countRefs(body.readNBytes(RefAdvertisement.MAX_BYTES + 1));
                 return refs < 0 ? new Answer(r, -1, "a malformed advertisement") : new Answer(r, refs, refs + " refs");
             }
         } catch (IOException e) {
@@ -135,71 +135,19 @@ public final class HttpsRefAdvertisements {
     }
 
     /**
-     * The refs of a version 0 advertisement: the service line and its flush, then one pkt-line per ref
-     * up to a flush. An empty repository advertises only {@code capabilities^{}}, which git does not list.
-     * -1 when the stream is not one.
+     * The refs of smart HTTP's advertisement: the service line and its flush, then the refs as over
+     * SSH ({@link RefAdvertisement}); -1 when it is not one, or larger than any repository's.
      */
-    static int countRefs(InputStream in) throws IOException {
-        PktLines lines = new PktLines(in);
-        String first = lines.next();
-        if (first == null || !first.startsWith("# service=git-upload-pack")) {
+    static int countRefs(byte[] body) {
+        if (body.length > RefAdvertisement.MAX_BYTES) {
             return -1;
         }
-        if (lines.next() != null) {
+        int first = RefAdvertisement.length(body, 0);
+        if (first < 4 + SERVICE_LINE.length() || first > body.length
+                || !new String(body, 4, first - 4, StandardCharsets.UTF_8).startsWith(SERVICE_LINE)
+                || RefAdvertisement.length(body, first) != 0) {
             return -1;
         }
-        int refs = 0;
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            int nul = line.indexOf('\0');
-            String ref = nul >= 0 ? line.substring(0, nul) : line.strip();
-            if (!ref.endsWith(" capabilities^{}")) {
-                refs++;
-            }
-        }
-        return lines.clean() ? refs : -1;
-    }
-
-    /** pkt-lines: a 4-digit hex length (itself included), {@code 0000} a flush, read as null. */
-    private static final class PktLines {
-        private final InputStream in;
-        private long read;
-        private boolean broken;
-
-        PktLines(InputStream in) {
-            this.in = in;
-        }
-
-        String next() throws IOException {
-            byte[] head = in.readNBytes(4);
-            if (head.length < 4) {
-                broken = true;
-                return null;
-            }
-            int length;
-            try {
-                length = Integer.parseInt(new String(head, StandardCharsets.US_ASCII), 16);
-            } catch (NumberFormatException e) {
-                broken = true;
-                return null;
-            }
-            if (length == 0) {
-                return null;
-            }
-            read += length;
-            if (length < 4 || read > MAX_BYTES) {
-                broken = true;
-                return null;
-            }
-            byte[] data = in.readNBytes(length - 4);
-            if (data.length < length - 4) {
-                broken = true;
-                return null;
-            }
-            return new String(data, StandardCharsets.UTF_8);
-        }
-
-        boolean clean() {
-            return !broken;
-        }
+        return RefAdvertisement.count(body, first + 4);
     }
 }

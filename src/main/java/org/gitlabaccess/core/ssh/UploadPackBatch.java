@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.io.RefAdvertisement;
 import org.gitlabaccess.core.io.Secret;
 
 /**
@@ -142,8 +144,8 @@ public final class UploadPackBatch {
 
     /** One project's advertisement; a channel the server would not open (or lost) is thrown, to be asked again. */
     private Result advertise(ClientSession session, String path) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new CappedBuffer(RefAdvertisement.MAX_BYTES);
+        ByteArrayOutputStream err = new CappedBuffer(64 << 10);
         try (ChannelExec channel = session.createExecChannel("git-upload-pack " + quoted(path))) {
             channel.setUsePty(false);
             channel.setOut(out);
@@ -214,5 +216,30 @@ public final class UploadPackBatch {
             }
         }
         return q.append('\'').toString();
+    }
+
+    /**
+     * What a channel said, up to a limit: a server that never stops talking gets its channel closed
+     * (MINA closes a channel whose output fails) instead of filling the memory until the timeout.
+     */
+    private static final class CappedBuffer extends ByteArrayOutputStream {
+        private final int limit;
+
+        CappedBuffer(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (count + len > limit) {
+                throw new UncheckedIOException(new IOException("more than " + limit + " bytes"));
+            }
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
@@ -158,6 +161,13 @@ class AccessVerificationTest {
         verification(home).greet(effective(home), key.privateKeyFile(), null, null); // records the host key
         Path bare = server.state().project(Seed.PROJECT_ONE).orElseThrow().bareRepository();
         server.state().addProject(new TestProject(77, "group/bobs-alone", "", bare, Set.of(2L)));
+        // An annotated tag: git prints it twice (the tag, and the commit it points at).
+        try (Git git = Git.open(server.state().project(Seed.PROJECT_TWO).orElseThrow().bareRepository().toFile())) {
+            git.tag().setName("v1.0").setMessage("first release").setAnnotated(true)
+                    .setTagger(new PersonIdent("Alice Example", "alice@example.com")).call();
+        } catch (GitAPIException e) {
+            throw new IOException(e);
+        }
         List<Remote> remotes = List.of(Remote.of(server.sshUrl(Seed.PROJECT_ONE), RemoteKind.SSH),
                 Remote.of(server.sshUrl("group/no-such-project"), RemoteKind.SSH),
                 Remote.of(server.sshUrl("group/bobs-alone"), RemoteKind.SSH),
@@ -180,12 +190,13 @@ class AccessVerificationTest {
                     .map(l -> l.substring("remote:".length()).strip())
                     .filter(l -> !l.isEmpty() && !l.startsWith("=====")).reduce((a, b) -> a + " " + b).orElse("");
             assertThat(check.ok()).as(check.remote().url() + ": " + git.all()).isEqualTo(git.exitCode() == 0);
-            assertThat(check.refs()).isEqualTo((int) git.stdout().lines().filter(l -> !l.endsWith("^{}")).count());
+            assertThat(check.refs()).isEqualTo((int) git.stdout().lines().filter(l -> !l.isBlank()).count());
             if (!check.ok()) {
                 assertThat(said).isNotEmpty();
                 assertThat(check.detail()).isEqualTo(said);
             }
         }
+        assertThat(checks.get(3).refs()).as("HEAD, main, the tag and its peeled line").isEqualTo(4);
         assertThat(checks).extracting(c -> c.outcome().id()).containsExactly("ok", "unexpected-answer",
                 "unexpected-answer", "ok", "ok");
     }

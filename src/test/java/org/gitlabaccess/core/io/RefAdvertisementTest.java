@@ -1,11 +1,11 @@
-package org.gitlabaccess.core.ssh;
+package org.gitlabaccess.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The ref advertisement counted as ls-remote counts refs. */
+/** The ref advertisement counted as the lines git ls-remote prints. */
 class RefAdvertisementTest {
     private static final String ID = "0123456789012345678901234567890123456789";
 
@@ -19,10 +19,10 @@ class RefAdvertisementTest {
     }
 
     @Test
-    void aPeeledTagIsNoRefOfItsOwnAndTheCapabilitiesAreNoRef() {
+    void aPeeledTagIsALineOfItsOwnAndTheCapabilitiesAreNoRef() {
         byte[] ad = pkt(ID + " HEAD\0multi_ack side-band-64k\n", ID + " refs/heads/main\n", ID + " refs/tags/v1\n",
                 ID + " refs/tags/v1^{}\n", null);
-        assertThat(RefAdvertisement.count(ad)).isEqualTo(3);
+        assertThat(RefAdvertisement.count(ad)).isEqualTo(4);
     }
 
     @Test

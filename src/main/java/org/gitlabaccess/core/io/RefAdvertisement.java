@@ -1,20 +1,28 @@
-package org.gitlabaccess.core.ssh;
+package org.gitlabaccess.core.io;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ref advertisement {@code git-upload-pack} opens with, in pkt-lines up to a flush packet:
- * counted as JGit's ls-remote counts it (a peeled {@code ^{}} line is no ref of its own, nor is an
- * empty repository's {@code capabilities^{}}).
+ * The ref advertisement {@code git-upload-pack} opens with, over SSH and smart HTTP alike, in
+ * pkt-lines up to a flush packet: counted as the lines {@code git ls-remote} prints (a peeled tag's
+ * {@code ^{}} line too; an empty repository's {@code capabilities^{}} is no ref).
  */
-final class RefAdvertisement {
+public final class RefAdvertisement {
+    /** The most an advertisement may take: GitLab's biggest repositories advertise some 100,000 refs, about 8 MiB. */
+    public static final int MAX_BYTES = 64 << 20;
+
     private RefAdvertisement() {
     }
 
     /** The refs advertised, or -1 when the advertisement is not complete (no flush packet, an error). */
-    static int count(byte[] stream) {
+    public static int count(byte[] stream) {
+        return count(stream, 0);
+    }
+
+    /** As {@link #count(byte[])}, from the pkt-line at {@code from}. */
+    public static int count(byte[] stream, int from) {
         int refs = 0;
-        int at = 0;
+        int at = from;
         while (at + 4 <= stream.length) {
             int length = length(stream, at);
             if (length == 0) {
@@ -31,7 +39,7 @@ final class RefAdvertisement {
             String ref = (nul >= 0 ? line.substring(0, nul) : line).strip();
             int space = ref.indexOf(' ');
             String name = space >= 0 ? ref.substring(space + 1) : "";
-            if (!name.isEmpty() && !name.endsWith("^{}")) {
+            if (!name.isEmpty() && !name.equals("capabilities^{}")) {
                 refs++;
             }
             at += length;
@@ -40,7 +48,7 @@ final class RefAdvertisement {
     }
 
     /** The {@code ERR} line the server sent instead of refs, or empty. */
-    static String error(byte[] stream) {
+    public static String error(byte[] stream) {
         if (stream.length < 8 || length(stream, 0) < 8) {
             return "";
         }
@@ -49,8 +57,11 @@ final class RefAdvertisement {
         return line.startsWith("ERR ") ? line.substring(4).strip() : "";
     }
 
-    /** The four hex digits at {@code at}, or -1 when they are not hex. */
-    private static int length(byte[] stream, int at) {
+    /** The four hex digits at {@code at}, or -1 when they are not hex (or not there). */
+    public static int length(byte[] stream, int at) {
+        if (at + 4 > stream.length) {
+            return -1;
+        }
         int value = 0;
         for (int i = at; i < at + 4; i++) {
             int digit = Character.digit(stream[i], 16);
