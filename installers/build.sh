@@ -36,8 +36,12 @@ find_jdk() {
   else
     set -- /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home
   fi
+  # The LTS first; a newer JDK only where there is no 25 (the log line names its version).
   for d in "$@"; do
-    [ -x "$d/bin/jlink" ] && [ "$(jdk_major "$d")" -ge 25 ] 2>/dev/null && { echo "$d"; return; }
+    [ -x "$d/bin/jlink" ] && [ "$(jdk_major "$d")" -eq 25 ] 2>/dev/null && { echo "$d"; return; }
+  done
+  for d in "$@"; do
+    [ -x "$d/bin/jlink" ] && [ "$(jdk_major "$d")" -gt 25 ] 2>/dev/null && { echo "$d"; return; }
   done
   return 0
 }

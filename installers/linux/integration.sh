@@ -19,9 +19,10 @@ gaw_cds() {
   [ -f "$list" ] && [ -f "$jsa" ] || return 0
   esc=$(printf '%s' "$app/lib/app" | sed 's/[|&\\]/\\&/g')   # safe inside the sed replacement below
   cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$esc|" | paste -sd: -)
-  # The JVM's and modules' options (one a line, none with a space: word splitting keeps them apart),
-  # not the properties, which hold the app's directory.
-  opts=$(sed -n 's/^java-options=//p' "$cfg" | grep -v '^-D' || true)
+  # The module options (one a line, none with a space: word splitting keeps them apart), which the
+  # archived module graph must match; not the GC and JIT flags (JDK 17 archives its heap objects only
+  # when G1 makes the dump) nor the properties, which hold the app's directory.
+  opts=$(sed -n 's/^java-options=//p' "$cfg" | grep '^--' || true)
   # shellcheck disable=SC2086
   if "$app/lib/runtime/bin/java" $opts -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$jsa.new" \
       -cp "$cp" -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1; then

@@ -97,7 +97,9 @@ final class DoctorCommand extends BaseCommand {
             say(ok + " ok, " + warn + " warning" + (warn == 1 ? "" : "s") + ", " + failed + " failed"
                     + (skipped > 0 ? ", " + skipped + " skipped" : "") + ".");
         }
-        return results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        boolean fixFailed = fixes.stream().anyMatch(f -> f.error() != null);
+        return fixFailed || results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL) ? ExitCodes.CHECK_FAILED
+                : ExitCodes.OK;
     }
 
     /** The automatic fixes, each asked for unless --yes, through the wizard's FixRunner; the results after them. */

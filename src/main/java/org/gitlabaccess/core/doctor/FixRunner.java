@@ -73,10 +73,13 @@ public final class FixRunner {
             RuntimeException failure = null;
             try {
                 changed = r.fix().action().apply(context);
-                listener.applied(r, changed);
             } catch (RuntimeException e) {
                 failure = e;
-                listener.failed(r, e);
+            }
+            if (failure == null) {
+                listener.applied(r, changed);
+            } else {
+                listener.failed(r, failure);
             }
             fixed.add(r);
             changes.add(changed);

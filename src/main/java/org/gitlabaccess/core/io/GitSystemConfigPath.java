@@ -45,14 +45,19 @@ public final class GitSystemConfigPath {
 
     /**
      * Where the system file is taken to be by readers that must not start git (the scan): what is
-     * {@link #known}, else {@link #buildDefault}, else {@code /etc/gitconfig}; empty when
+     * {@link #known}, else {@link #buildDefault}, else {@code /etc/gitconfig} (not on Windows); empty when
      * {@code GIT_CONFIG_NOSYSTEM} says none is read.
      */
     public static Optional<Path> withoutStartingGit(Environment env) {
         if (env.variable("GIT_CONFIG_NOSYSTEM").filter(s -> !s.isEmpty()).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(known(env).or(() -> buildDefault(env)).orElse(DISTRIBUTION_FILE).toPath());
+        Optional<File> found = known(env).or(() -> buildDefault(env));
+        if (env.isWindows()) {
+            // \etc\gitconfig there is any local user's to create, and git never reads it.
+            return found.map(File::toPath);
+        }
+        return Optional.of(found.orElse(DISTRIBUTION_FILE).toPath());
     }
 
     /**

@@ -11,8 +11,8 @@ import org.eclipse.jgit.util.RawParseUtils;
 import org.gitlabaccess.core.io.BoundedFiles;
 
 /**
- * A git configuration file read for its values, {@code [include]}s resolved as {@link BoundedFileConfig}
- * resolves them, without JGit's file machinery: its file system detection, file snapshots, cleanup
+ * A git configuration file read for its values, {@code [include]}s resolved as git resolves them,
+ * without JGit's file machinery: its file system detection, file snapshots, cleanup
  * hooks and logging start in about as long as a home with pruned dependency trees takes to walk, and
  * reading remotes needs none of them. Files that are not regular or too large are skipped and
  * reported, never opened; a layer that cannot be read or parsed is left empty, as
@@ -48,7 +48,7 @@ final class ReadOnlyFileConfig extends Config {
 
     @Override
     protected byte[] readIncludedConfig(String relPath) throws ConfigInvalidException {
-        return bytesOf(BoundedFileConfig.includedPath(file, home, relPath)).orElse(null);
+        return bytesOf(includedPath(file, home, relPath)).orElse(null);
     }
 
     /** The file's bytes; empty when it is not there or is refused (then reported). */
@@ -68,5 +68,17 @@ final class ReadOnlyFileConfig extends Config {
         boolean bom = bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
                 && bytes[2] == UTF8_BOM[2];
         return bom ? RawParseUtils.decode(StandardCharsets.UTF_8, bytes, 3, bytes.length) : RawParseUtils.decode(bytes);
+    }
+
+    /**
+     * As git resolves an include path: {@code ~/} from the home, relative paths from the directory of
+     * the file read (nested includes from theirs).
+     */
+    static Path includedPath(Path file, Path home, String relPath) {
+        if (relPath.startsWith("~/")) {
+            return home.resolve(relPath.substring(2));
+        }
+        Path path = Path.of(relPath);
+        return path.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(path);
     }
 }

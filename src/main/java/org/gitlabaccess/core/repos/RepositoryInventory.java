@@ -10,7 +10,6 @@ import org.eclipse.jgit.lib.Config;
 import org.gitlabaccess.core.io.AppDirectories;
 import org.gitlabaccess.core.io.Environment;
 import org.gitlabaccess.core.io.GitSystemConfigPath;
-import org.gitlabaccess.core.io.JGitHome;
 
 /**
  * The local repositories and their remotes, classified for one GitLab: the scan, then each
@@ -67,7 +66,6 @@ public final class RepositoryInventory {
     }
 
     public GitConfigs gitConfigs() {
-        JGitHome.apply(env);
         return new GitConfigs(dirs.home(), dirs.xdgConfigHome());
     }
 

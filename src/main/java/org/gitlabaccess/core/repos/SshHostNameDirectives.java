@@ -81,6 +81,9 @@ final class SshHostNameDirectives {
 
     /** The files an include names, as ssh finds them; empty when that is not certain here. */
     private static Optional<List<Path>> expand(String pattern, Path includeDir, Path home) {
+        if ((pattern.startsWith("~") && !pattern.startsWith("~/")) || pattern.contains("%") || pattern.contains("${")) {
+            return Optional.empty(); // another user's home, a token or a variable: ssh's to expand, not guessed here
+        }
         Path path = pattern.startsWith("~/") ? home.resolve(pattern.substring(2)) : includeDir.resolve(pattern);
         Path dir = path.getParent();
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
