@@ -220,7 +220,8 @@ public final class AccessVerification implements AutoCloseable {
                         "not an SSH URL: " + remote.shownUrl()));
                 continue;
             }
-            SshConfigLookup.Effective effective = lookup.resolve(url.host(),
+            // As git runs ssh for the URL: its user (GitLab's is git), its port over the configuration's.
+            SshConfigLookup.Effective effective = lookup.resolve(url.user().orElse("git"), url.host(),
                     url.port() == -1 ? SshEndpoint.DEFAULT_PORT : url.port(), url.port() != -1);
             routes.computeIfAbsent(new SshRoute(effective, identities(effective, sshIdentity)),
                     r -> new LinkedHashMap<>()).put(remote, url.path());

@@ -122,9 +122,10 @@ public final class SshAccessCheck implements AutoCloseable {
     private ConnectFuture connect(SshConfigLookup.Effective effective) throws IOException {
         SshEndpoint endpoint = effective.endpoint();
         if (effective.proxyJump().isEmpty()) {
-            return client.connect("git", endpoint.hostName(), endpoint.port());
+            return client.connect(effective.user(), endpoint.hostName(), endpoint.port());
         }
-        HostConfigEntry entry = new HostConfigEntry(endpoint.hostName(), endpoint.hostName(), endpoint.port(), "git");
+        HostConfigEntry entry = new HostConfigEntry(endpoint.hostName(), endpoint.hostName(), endpoint.port(),
+                effective.user());
         entry.setProxyJump(effective.proxyJump().get());
         return client.connect(entry, null, null);
     }

@@ -104,6 +104,13 @@ public final class SshConfigLookup {
             return source == Source.OPENSSH && notice.isPresent();
         }
 
+        /** The same settings for another login name: git's URL names the user, whatever the configuration says. */
+        public Effective withUser(String name) {
+            return name.equals(user) ? this : new Effective(endpoint, name, identityFiles, identitiesOnly,
+                    userKnownHostsFiles, globalKnownHostsFiles, hostKeyAlgorithms, hashKnownHosts, proxyJump,
+                    proxyCommand, source, notice, hostKeyAlias, reordersHostKeyAlgorithms);
+        }
+
         public Effective withNotice(String text) {
             return new Effective(endpoint, user, identityFiles, identitiesOnly, userKnownHostsFiles,
                     globalKnownHostsFiles, hostKeyAlgorithms, hashKnownHosts, proxyJump, proxyCommand, source,
@@ -183,18 +190,23 @@ public final class SshConfigLookup {
      *     configuration, as {@code ssh -p} does
      */
     public Effective resolve(String alias, int port, boolean portForced) {
-        return lookup(alias, port, portForced, null);
+        return lookup(GIT, alias, port, portForced, null);
+    }
+
+    /** As {@link #resolve(String, int, boolean)} for a URL that names its user ({@code gitlab@host:group/p.git}). */
+    public Effective resolve(String user, String alias, int port, boolean portForced) {
+        return lookup(user, alias, port, portForced, null);
     }
 
     public Effective forEndpoint(SshEndpoint endpoint) {
-        return lookup(endpoint.alias(), endpoint.port(), true, endpoint.hostName());
+        return lookup(GIT, endpoint.alias(), endpoint.port(), true, endpoint.hostName());
     }
 
-    private Effective lookup(String alias, int port, boolean portForced, String hostName) {
-        return memo.computeIfAbsent(Arrays.asList(alias, port, portForced, hostName),
+    private Effective lookup(String user, String alias, int port, boolean portForced, String hostName) {
+        return memo.computeIfAbsent(Arrays.asList(user, alias, port, portForced, hostName),
                 k -> unreadableConfig(alias, port, hostName).orElseGet(() -> ssh.isPresent()
-                        ? openSsh(ssh.get(), alias, port, portForced, hostName)
-                        : MinaConfigFallback.resolve(home, alias, port, portForced, hostName)));
+                        ? openSsh(ssh.get(), user, alias, port, portForced, hostName)
+                        : MinaConfigFallback.resolve(home, alias, port, portForced, hostName)).withUser(user));
     }
 
     /**
@@ -209,13 +221,13 @@ public final class SshConfigLookup {
                         + " this check can use it"));
     }
 
-    private Effective openSsh(Path program, String alias, int port, boolean portForced, String hostName) {
+    private Effective openSsh(Path program, String asUser, String alias, int port, boolean portForced, String hostName) {
         Path config = home.resolve(".ssh").resolve("config");
         // ssh finds ~/.ssh/config through the password database, not $HOME: a sandbox home is named.
         Optional<String> file = home.equals(accountHome) ? Optional.empty()
                 : Optional.of(Files.exists(config) ? config.toString() : "none");
         var dump = new OpenSshConfigDump(program, TIMEOUT_MILLIS).run(file, home, environment, alias,
-                portForced ? Optional.of(port) : Optional.empty(), Optional.ofNullable(hostName), GIT);
+                portForced ? Optional.of(port) : Optional.empty(), Optional.ofNullable(hostName), asUser);
         SshEndpoint fallback = new SshEndpoint(alias, hostName != null ? hostName : alias, port);
         if (dump.refusal().filter(SshConfigLookup::sshCannotDump).isPresent()) {
             // An ssh too old for -G (before OpenSSH 6.8), or one that does not start: not a verdict on the file.
