@@ -3,7 +3,6 @@ package org.gitlabaccess.core.ssh;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,9 +143,9 @@ public final class UploadPackBatch {
 
     /** One project's advertisement; a channel the server would not open (or lost) is thrown, to be asked again. */
     private Result advertise(ClientSession session, String path) throws IOException {
-        ByteArrayOutputStream out = new CappedBuffer(RefAdvertisement.MAX_BYTES);
-        ByteArrayOutputStream err = new CappedBuffer(64 << 10);
         try (ChannelExec channel = session.createExecChannel("git-upload-pack " + quoted(path))) {
+            CappedBuffer out = new CappedBuffer(RefAdvertisement.MAX_BYTES, channel);
+            CappedBuffer err = new CappedBuffer(64 << 10, channel);
             channel.setUsePty(false);
             channel.setOut(out);
             channel.setErr(err);
@@ -158,11 +157,18 @@ public final class UploadPackBatch {
                 return new Result(SshCheckResult.Outcome.PORT_BLOCKED, 0,
                         "no answer from git-upload-pack within " + timeout.toSeconds() + " s");
             }
-            if (channel.getExitStatus() == null && out.size() == 0 && err.size() == 0) {
-                // Closed before the command said anything: the session ended under it, not the project.
+            if (out.overflowed()) {
+                return new Result(SshCheckResult.Outcome.UNEXPECTED_ANSWER, 0,
+                        "git-upload-pack said more than " + RefAdvertisement.MAX_BYTES + " bytes before its refs ended");
+            }
+            byte[] said = out.toByteArray();
+            if (channel.getExitStatus() == null && RefAdvertisement.count(said) < 0
+                    && RefAdvertisement.error(said).isEmpty() && err.size() == 0) {
+                // Closed before the advertisement ended, with no word of why: the session went under it, not
+                // the project. Asked again on the next round or session.
                 throw new IOException("the channel closed before git-upload-pack answered");
             }
-            return outcome(out.toByteArray(), err.toString(StandardCharsets.UTF_8), channel.getExitStatus());
+            return outcome(said, err.toString(StandardCharsets.UTF_8), channel.getExitStatus());
         }
     }
 
@@ -219,20 +225,28 @@ public final class UploadPackBatch {
     }
 
     /**
-     * What a channel said, up to a limit: a server that never stops talking gets its channel closed
-     * (MINA closes a channel whose output fails) instead of filling the memory until the timeout.
+     * What a channel said, up to a limit: past it nothing more is kept and the channel (only it, not
+     * the session) is closed, so a server that never stops talking cannot fill the memory.
      */
     private static final class CappedBuffer extends ByteArrayOutputStream {
         private final int limit;
+        private final ChannelExec channel;
+        private boolean overflowed;
 
-        CappedBuffer(int limit) {
+        CappedBuffer(int limit, ChannelExec channel) {
             this.limit = limit;
+            this.channel = channel;
         }
 
         @Override
         public synchronized void write(byte[] b, int off, int len) {
+            if (overflowed) {
+                return;
+            }
             if (count + len > limit) {
-                throw new UncheckedIOException(new IOException("more than " + limit + " bytes"));
+                overflowed = true;
+                channel.close(true);
+                return;
             }
             super.write(b, off, len);
         }
@@ -240,6 +254,10 @@ public final class UploadPackBatch {
         @Override
         public synchronized void write(int b) {
             write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        synchronized boolean overflowed() {
+            return overflowed;
         }
     }
 }
