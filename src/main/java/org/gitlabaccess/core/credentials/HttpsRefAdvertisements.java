@@ -1,7 +1,6 @@
 package org.gitlabaccess.core.credentials;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gitlabaccess.core.gitlab.BoundedExchange;
 import org.gitlabaccess.core.io.Redactor;
 import org.gitlabaccess.core.io.RefAdvertisement;
 import org.gitlabaccess.core.io.Secret;
@@ -99,19 +99,20 @@ public final class HttpsRefAdvertisements {
                 .header("User-Agent", "git/2 gitlab-access");
         basicAuth(r).ifPresent(v -> b.header("Authorization", v));
         try {
-            HttpResponse<InputStream> response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Answer(r, -1, "HTTP " + response.statusCode());
-                }
-                String type = response.headers().firstValue("Content-Type").orElse("");
-                if (!type.startsWith(ADVERTISEMENT)) {
-                    // A dumb server or a sign-in page: not what git would call a repository.
-                    return new Answer(r, -1, "not a smart HTTP answer: " + Redactor.redact(type));
-                }
-                int refs = countRefs(body.readNBytes(RefAdvertisement.MAX_BYTES + 1));
-                return refs < 0 ? new Answer(r, -1, "a malformed advertisement") : new Answer(r, refs, refs + " refs");
+            // A deadline for headers and body together, and a cap: a server that trickles or never ends
+            // cannot hold the run.
+            HttpResponse<byte[]> response = BoundedExchange.sendForBytes(client, b.build(), timeout,
+                    RefAdvertisement.MAX_BYTES);
+            if (response.statusCode() != 200) {
+                return new Answer(r, -1, "HTTP " + response.statusCode());
             }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (!type.startsWith(ADVERTISEMENT)) {
+                // A dumb server or a sign-in page: not what git would call a repository.
+                return new Answer(r, -1, "not a smart HTTP answer: " + Redactor.redact(type));
+            }
+            int refs = countRefs(response.body());
+            return refs < 0 ? new Answer(r, -1, "a malformed advertisement") : new Answer(r, refs, refs + " refs");
         } catch (IOException e) {
             return new Answer(r, -1, Redactor.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (InterruptedException e) {

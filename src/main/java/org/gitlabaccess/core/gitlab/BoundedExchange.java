@@ -16,13 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * One HTTP exchange with a total deadline that covers the body too, and a cap on the body's size.
  * The JDK's request timeout stops at the response headers: a server that then sends a byte a second
  * would hold the run for ever, and one that sends gigabytes would fill the memory.
  */
-final class BoundedExchange {
+public final class BoundedExchange {
     private BoundedExchange() {
     }
 
@@ -64,8 +65,19 @@ final class BoundedExchange {
      */
     static HttpResponse<String> send(HttpClient client, HttpRequest request, Duration deadline, long maxBody)
             throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request, info -> new CappedBody(maxBody,
-                info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+        return send(client, request, deadline, maxBody, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #send(HttpClient, HttpRequest, Duration, long)}, the body as bytes (a git service's answer). */
+    public static HttpResponse<byte[]> sendForBytes(HttpClient client, HttpRequest request, Duration deadline,
+                                                    long maxBody) throws IOException, InterruptedException {
+        return send(client, request, deadline, maxBody, Function.identity());
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, Duration deadline, long maxBody,
+                                            Function<byte[], T> body) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> pending = client.sendAsync(request, info -> new CappedBody<>(maxBody,
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), body));
         try {
             return pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -84,16 +96,18 @@ final class BoundedExchange {
     }
 
     /** Collects the body up to the cap and cancels the rest of it. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
-        private final CompletableFuture<String> result = new CompletableFuture<>();
+    private static final class CappedBody<T> implements HttpResponse.BodySubscriber<T> {
+        private final CompletableFuture<T> result = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final long cap;
         private final long announced;
+        private final Function<byte[], T> finish;
         private Flow.Subscription subscription;
 
-        CappedBody(long cap, long announced) {
+        CappedBody(long cap, long announced, Function<byte[], T> finish) {
             this.cap = cap;
             this.announced = announced;
+            this.finish = finish;
         }
 
         @Override
@@ -131,11 +145,11 @@ final class BoundedExchange {
 
         @Override
         public void onComplete() {
-            result.complete(bytes.toString(StandardCharsets.UTF_8));
+            result.complete(finish.apply(bytes.toByteArray()));
         }
 
         @Override
-        public CompletionStage<String> getBody() {
+        public CompletionStage<T> getBody() {
             return result;
         }
     }
