@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -93,7 +94,12 @@ public final class SetupSession {
                 signingInFor = asked;
             }
         }
-        return pending != null ? awaitSignIn(pending) : signInNow(asked, progress, mine);
+        if (pending == null) {
+            return signInNow(asked, progress, mine);
+        }
+        Optional<SignedIn> shared = awaitSignIn(pending);
+        // The other task was cancelled (the user changed an answer, or went back): this one signs in itself.
+        return shared.isPresent() ? shared.get() : signIn(progress);
     }
 
     private SignedIn signInNow(SetupRequest asked, Progress progress, CompletableFuture<SignedIn> mine) {
@@ -115,14 +121,21 @@ public final class SetupSession {
                     signingIn = null;
                 }
             }
-            mine.completeExceptionally(e);
+            if (Thread.currentThread().isInterrupted()) {
+                mine.cancel(false); // this task's cancellation is not an answer for the tasks waiting on it
+            } else {
+                mine.completeExceptionally(e);
+            }
             throw e;
         }
     }
 
-    private static SignedIn awaitSignIn(CompletableFuture<SignedIn> pending) {
+    /** The other task's sign-in; empty when that task was cancelled. */
+    private static Optional<SignedIn> awaitSignIn(CompletableFuture<SignedIn> pending) {
         try {
-            return pending.get();
+            return Optional.of(pending.get());
+        } catch (CancellationException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("cancelled while another task signed in");
