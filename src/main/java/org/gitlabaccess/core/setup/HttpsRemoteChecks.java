@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.setup;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
  * {@code git ls-remote} of many HTTPS remotes without a git process each. Per host, remotes are tried
  * with the real git until one works: that proves git's own TLS settings and credential for the host.
  * The rest are then read together over keep-alive connections ({@link HttpsRefAdvertisements}) with
- * the credential git would use: the one the URL embeds, else the one git's helpers fill for the host.
+ * the credential git would use: the one the URL embeds, else the one git's helpers fill for the remote.
  * A remote that does not answer there is asked with the real git again, so every failure keeps git's
  * own words and outcome.
  */
@@ -31,8 +32,9 @@ final class HttpsRemoteChecks {
     private final Function<String, HttpsCheckResult> realGit;
     private final HttpsRefAdvertisements advertisements;
     private final GitCredentialProtocol credentials;
-    /** Two clones of one project are asked once. */
+    /** Two clones of one project are asked once, of git and of its helpers. */
     private final Map<String, HttpsCheckResult> byGit = new HashMap<>();
+    private final Map<String, Optional<GitCredentialProtocol.Filled>> filled = new HashMap<>();
 
     /** {@code realGit} is the plain {@code git ls-remote} of one URL. */
     HttpsRemoteChecks(Function<String, HttpsCheckResult> realGit, HttpSettings http, GitCommand git) {
@@ -68,8 +70,6 @@ final class HttpsRemoteChecks {
             return;
         }
         List<Remote> rest = group.subList(next, group.size());
-        Optional<GitCredentialProtocol.Filled> helpers = Optional.empty();
-        boolean helpersAsked = false;
         List<Remote> batched = new ArrayList<>();
         List<HttpsRefAdvertisements.Request> requests = new ArrayList<>();
         for (Remote r : rest) {
@@ -79,10 +79,7 @@ final class HttpsRemoteChecks {
                 UrlCredentials c = embedded.get();
                 request = new HttpsRefAdvertisements.Request(c.bareUrl(), c.username(), c.password());
             } else {
-                if (!helpersAsked) {
-                    helpers = fill(r.url());
-                    helpersAsked = true;
-                }
+                Optional<GitCredentialProtocol.Filled> helpers = filled.computeIfAbsent(r.url(), this::fill);
                 if (helpers.isEmpty()) {
                     done.put(r, withGit(r));
                     continue;
@@ -100,10 +97,18 @@ final class HttpsRemoteChecks {
         }
     }
 
+    /**
+     * What git's helpers give for this remote. The path goes along: git drops it unless
+     * {@code credential.useHttpPath} (or a helper scoped to the path) makes it count, so the answer is
+     * the credential git itself would use for this remote.
+     */
     private Optional<GitCredentialProtocol.Filled> fill(String url) {
         try {
-            return credentials.fill(CredentialRequest.forHost(GitHost.of(url)));
-        } catch (ProblemException e) {
+            GitHost host = GitHost.of(url);
+            String path = URI.create(url).getPath();
+            return credentials.fill(new CredentialRequest(host.scheme(), host.hostAndPort(),
+                    path == null || path.isEmpty() ? null : path.substring(1), null));
+        } catch (ProblemException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

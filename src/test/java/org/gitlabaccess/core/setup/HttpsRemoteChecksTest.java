@@ -131,4 +131,24 @@ class HttpsRemoteChecksTest {
         assertThat(batch).extracting(RemoteCheck::outcome).containsOnly(HttpsCheckResult.Outcome.NOT_FOUND);
         assertThat(askedGit).hasSize(2);
     }
+
+    @Test
+    void aCredentialKeptForOnePathIsNotUsedForAnotherWhenGitKeepsThemApart() throws Exception {
+        // credential.useHttpPath: git's helpers answer per repository, and project-one has no credential.
+        Path home = Files.createDirectories(dir.resolve("per-path"));
+        Environment perPath = env.withVariables(Map.of("HOME", home.toString()));
+        Files.writeString(home.resolve(".gitconfig"), "[http]\n\tsslCAInfo = " + server.caFile() + "\n"
+                + "[credential]\n\thelper = store\n\tuseHttpPath = true\n");
+        String two = base + "/" + Seed.PROJECT_TWO + ".git";
+        String one = base + "/" + Seed.PROJECT_ONE + ".git";
+        Files.writeString(home.resolve(".git-credentials"), withUser(two, Seed.WRITE_REPOSITORY_TOKEN) + "\n");
+        AccessVerification verification = new AccessVerification(perPath, () -> http, null);
+
+        List<RemoteCheck> batch = new HttpsRemoteChecks(verification::plainGit, http, new GitCommand(perPath))
+                .check(List.of(remote(two), remote(one)));
+
+        assertThat(batch.get(0).ok()).isTrue();
+        assertThat(batch.get(1).ok()).as("git has no credential for project-one").isFalse();
+        assertThat(batch.get(1).outcome()).isEqualTo(verification.plainGit(one).outcome());
+    }
 }
