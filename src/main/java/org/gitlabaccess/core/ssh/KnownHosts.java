@@ -167,12 +167,15 @@ public final class KnownHosts {
             FilePermissions.createPrivateDirectories(userFile.toAbsolutePath().getParent());
             // Read under the lock, so a line ssh or another run added meanwhile is kept; ISO-8859-1 both
             // ways: every byte of the user's lines comes back as it was.
-            read.clear();
-            return atomic.update(userFile, current -> {
-                String existing = current.map(b -> new String(b, StandardCharsets.ISO_8859_1)).orElse("");
-                String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-                return (existing + sep + line).getBytes(StandardCharsets.ISO_8859_1);
-            }, AtomicFile.Options.ownerOnly()).changed();
+            try {
+                return atomic.update(userFile, current -> {
+                    String existing = current.map(b -> new String(b, StandardCharsets.ISO_8859_1)).orElse("");
+                    String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+                    return (existing + sep + line).getBytes(StandardCharsets.ISO_8859_1);
+                }, AtomicFile.Options.ownerOnly()).changed();
+            } finally {
+                read.clear(); // after the write: a read in between would keep the file without the new line
+            }
         } catch (IOException e) {
             throw ProblemException.of(ProblemKind.LOCAL_FILES, "known-hosts-unwritable",
                     Text.of("error.known-hosts-unwritable", userFile, e.getClass().getSimpleName()),

@@ -58,6 +58,8 @@ public final class SshAccessCheck implements AutoCloseable {
     private volatile HostKeyCheck current;
     /** Decrypted keys, in memory only for this check's life: a passphrase's KDF costs seconds in Java. */
     private final Map<Path, KeyPair> unlocked = new ConcurrentHashMap<>();
+    /** Keys that could not be used with the passphrase given, and why: for this check's life too. */
+    private final Map<Path, ProblemException> unusable = new ConcurrentHashMap<>();
 
     public SshAccessCheck(HostKeyDecision decision, Duration timeout) {
         this.decision = decision;
@@ -203,10 +205,20 @@ public final class SshAccessCheck implements AutoCloseable {
     private KeyPair unlocked(Path identity, Secret passphrase) {
         Path file = identity.toAbsolutePath();
         KeyPair pair = unlocked.get(file);
-        if (pair == null) {
-            pair = SshKeyFiles.loadPair(identity, passphrase);
-            unlocked.put(file, pair);
+        if (pair != null) {
+            return pair;
         }
+        ProblemException refused = unusable.get(file);
+        if (refused != null) {
+            throw refused; // its KDF costs seconds: a key the passphrase did not open is not tried again
+        }
+        try {
+            pair = SshKeyFiles.loadPair(identity, passphrase);
+        } catch (ProblemException e) {
+            unusable.put(file, e);
+            throw e;
+        }
+        unlocked.put(file, pair);
         return pair;
     }
 
@@ -402,6 +414,7 @@ public final class SshAccessCheck implements AutoCloseable {
     @Override
     public void close() {
         unlocked.clear();
+        unusable.clear();
         try {
             client.stop();
         } catch (RuntimeException e) {

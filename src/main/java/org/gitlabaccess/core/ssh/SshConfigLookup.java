@@ -281,12 +281,19 @@ public final class SshConfigLookup {
      * and only of an ssh whose list is not OpenSSH 9's. Empty when it cannot be asked.
      */
     private List<String> defaultHostKeyAlgorithms(Path program) {
-        return DEFAULT_HOST_KEY_ALGORITHMS.computeIfAbsent(program, p -> {
-            var dump = new OpenSshConfigDump(p, TIMEOUT_MILLIS).run(Optional.of("none"), home, environment,
-                    "defaults.invalid", Optional.empty(), Optional.empty(), GIT);
-            String line = dump.refusal().isPresent() ? null : dump.first("hostkeyalgorithms");
-            return line == null ? List.of() : List.of(line.split(","));
-        });
+        List<String> known = DEFAULT_HOST_KEY_ALGORITHMS.get(program);
+        if (known != null) {
+            return known;
+        }
+        var dump = new OpenSshConfigDump(program, TIMEOUT_MILLIS).run(Optional.of("none"), home, environment,
+                "defaults.invalid", Optional.empty(), Optional.empty(), GIT);
+        String line = dump.refusal().isPresent() ? null : dump.first("hostkeyalgorithms");
+        if (line == null) {
+            return List.of(); // not kept: a slow or failed run says nothing of the defaults
+        }
+        List<String> defaults = List.of(line.split(","));
+        DEFAULT_HOST_KEY_ALGORITHMS.putIfAbsent(program, defaults);
+        return defaults;
     }
 
     /**
