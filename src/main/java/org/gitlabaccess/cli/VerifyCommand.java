@@ -62,8 +62,15 @@ final class VerifyCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        // One SSH client for the welcome and the repositories: a key with a passphrase is decrypted once.
+        try (AccessVerification verification = new AccessVerification(ctx.env(), () -> instance().http(),
+                hostKeyDecision(), sshLookup())) {
+            return verify(verification);
+        }
+    }
+
+    private int verify(AccessVerification verification) {
         boolean checkSsh = ssh || !https;
-        AccessVerification verification = new AccessVerification(ctx.env(), () -> instance().http(), hostKeyDecision());
         List<Remote> remotes = directories.isEmpty() ? List.of() : AccessVerification.gitLabRemotes(inventory());
         ProblemException firstProblem = null;
         SshGreeting greeting = null;

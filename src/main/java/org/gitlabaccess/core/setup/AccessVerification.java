@@ -98,31 +98,35 @@ public final class AccessVerification implements AutoCloseable {
     private final Environment env;
     private final Supplier<HttpSettings> http;
     private final HostKeyDecision decision;
-    /** Keeps one SSH client (and each decrypted key) for every check until closed; else one per check. */
-    private final boolean sharesSshClient;
+    /** Where ssh goes for each host, asked of {@code ssh -G} once per host. */
+    private final SshConfigLookup lookup;
+    /** One SSH client (and each decrypted key) for every check until closed. */
     private SshAccessCheck sharedCheck;
 
-    /** {@code http} is asked only when HTTPS is tried: finding the instance may take the network. */
+    /**
+     * {@code http} is asked only when HTTPS is tried: finding the instance may take the network. The
+     * checks share one SSH client, so a key with a passphrase is decrypted once: close it when done.
+     */
     public AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision) {
-        this(env, http, decision, false);
+        this(env, http, decision, SshConfigLookup.of(env));
     }
 
-    private AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision,
-                               boolean sharesSshClient) {
+    /** As above, with the caller's lookup (its answers are reused). */
+    public AccessVerification(Environment env, Supplier<HttpSettings> http, HostKeyDecision decision,
+                              SshConfigLookup lookup) {
         this.env = env;
         this.http = http;
         this.decision = decision;
-        this.sharesSshClient = sharesSshClient;
+        this.lookup = lookup;
     }
 
     /**
      * For one pass of the setup steps: the request's environment and host key decision, the instance's
-     * TLS settings, and one SSH client for the checks that follow each other (the welcome, then the
-     * repositories), so a key with a passphrase is decrypted once; {@link SetupState} closes it.
+     * TLS settings and the pass's ssh lookup; {@link SetupState} closes it.
      */
     static AccessVerification sharing(SetupState state) {
         return new AccessVerification(state.request().env(), state.instance()::http, state.request().hostKeyDecision(),
-                true);
+                state.sshLookup());
     }
 
     /** For the setup steps: the pass's verification ({@link #sharing}). */
@@ -130,19 +134,12 @@ public final class AccessVerification implements AutoCloseable {
         return state.verification();
     }
 
-    /** The SSH client for one check: the shared one, or a new one the check closes. */
-    private <T> T withSshCheck(Function<SshAccessCheck, T> use) {
-        if (!sharesSshClient) {
-            try (SshAccessCheck check = new SshAccessCheck(decision, SSH_TIMEOUT)) {
-                return use.apply(check);
-            }
+    /** The shared SSH client, started on first use. */
+    private synchronized <T> T withSshCheck(Function<SshAccessCheck, T> use) {
+        if (sharedCheck == null) {
+            sharedCheck = new SshAccessCheck(decision, SSH_TIMEOUT);
         }
-        synchronized (this) {
-            if (sharedCheck == null) {
-                sharedCheck = new SshAccessCheck(decision, SSH_TIMEOUT);
-            }
-            return use.apply(sharedCheck);
-        }
+        return use.apply(sharedCheck);
     }
 
     @Override
@@ -207,7 +204,6 @@ public final class AccessVerification implements AutoCloseable {
                                                             ObjIntConsumer<Remote> starting) {
         Map<Remote, UploadPackBatch.Result> results = new HashMap<>();
         Map<SshRoute, Map<Remote, String>> routes = new LinkedHashMap<>();
-        SshConfigLookup lookup = SshConfigLookup.of(env);
         for (int i = 0; i < remotes.size(); i++) {
             Remote remote = remotes.get(i);
             if (remote.transport() != Transport.SSH) {
