@@ -60,8 +60,9 @@ dpkg-deb -x "$deb" "$work/root"
 # Enough: every library a shipped binary links is shipped too, or belongs to a package that the
 # declared Depends bring along (checked here against this Debian machine's packages: picking the
 # first alternative apt has a version of (a name apt only knows from an installed package's Depends
-# has none), and following Depends and Pre-Depends recursively).
-first_known() { for p in $(tr '|' ' ' <<<"$1"); do apt-cache show "$p" 2>/dev/null | grep -q '^Version:' && { echo "$p"; return; }; done; }
+# has none; grep without -q reads to the end, so apt-cache gets no SIGPIPE), and following Depends
+# and Pre-Depends recursively).
+first_known() { for p in $(tr '|' ' ' <<<"$1"); do apt-cache show "$p" 2>/dev/null | grep '^Version:' >/dev/null && { echo "$p"; return; }; done; }
 roots=$(while read -r r; do first_known "$r"; done <<<"$relations")
 apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
   --no-enhances $roots 2>/dev/null | grep -v '^ ' | tr -d '<>' | sort -u > "$work/closure"
