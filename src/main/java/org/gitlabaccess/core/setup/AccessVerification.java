@@ -102,6 +102,8 @@ public final class AccessVerification implements AutoCloseable {
     private final SshConfigLookup lookup;
     /** One SSH client (and each decrypted key) for every check until closed. */
     private SshAccessCheck sharedCheck;
+    /** The real git, its version asked once however many remotes it checks. */
+    private GitCommand git;
 
     /**
      * {@code http} is asked only when HTTPS is tried: finding the instance may take the network. The
@@ -134,6 +136,13 @@ public final class AccessVerification implements AutoCloseable {
         return state.verification();
     }
 
+    private synchronized GitCommand git() {
+        if (git == null) {
+            git = new GitCommand(env);
+        }
+        return git;
+    }
+
     /** The shared SSH client, started on first use. */
     private synchronized <T> T withSshCheck(Function<SshAccessCheck, T> use) {
         if (sharedCheck == null) {
@@ -162,7 +171,7 @@ public final class AccessVerification implements AutoCloseable {
 
     /** Plain {@code git ls-remote} over HTTPS with nothing but the user's configuration: their helper, their CA. */
     public HttpsCheckResult plainGit(String url) {
-        return new HttpsAccessCheck(http.get(), env, new GitCommand(env), null).gitLsRemote(url);
+        return new HttpsAccessCheck(http.get(), env, git(), null).gitLsRemote(url);
     }
 
     /** Every GitLab remote of the clones found (its fetch URL), with the transport that URL names. */
@@ -193,7 +202,7 @@ public final class AccessVerification implements AutoCloseable {
         List<Remote> https = remotes.stream().filter(r -> r.transport() == Transport.HTTPS).toList();
         if (!https.isEmpty()) {
             starting.accept(https.get(0), remotes.indexOf(https.get(0)));
-            new HttpsRemoteChecks(this::plainGit, http.get(), new GitCommand(env)).check(https)
+            new HttpsRemoteChecks(this::plainGit, http.get(), git()).check(https)
                     .forEach(c -> checks.put(c.remote(), c));
         }
         return remotes.stream().map(checks::get).toList();
@@ -221,6 +230,9 @@ public final class AccessVerification implements AutoCloseable {
                     url.port() == -1 ? SshEndpoint.DEFAULT_PORT : url.port(), url.port() != -1);
             routes.computeIfAbsent(new SshRoute(effective, identities(effective, sshIdentity)),
                     r -> new LinkedHashMap<>()).put(remote, url.path());
+        }
+        if (routes.isEmpty()) {
+            return results; // no SSH client started for HTTPS remotes alone
         }
         return withSshCheck(check -> {
             UploadPackBatch batch = new UploadPackBatch(check, SSH_CHANNELS, SSH_TIMEOUT);
