@@ -61,6 +61,15 @@ rm -rf "$runtime" "$res" "$OUT_DIR"
 mkdir -p "$OUT_DIR" "$res"
 cp "$APP_JAR" "$input/"
 rm -f "$input/config.json"
+# JGit's jars are signed, which costs every start that touches them a signature check (40 ms of a
+# scan) and keeps their classes out of the CDS archive: the signatures go (installers/common/unsign-jars.py
+# says why that loses nothing).
+python=$(command -v python3 || command -v python || true)
+if [ -n "$python" ]; then
+  "$python" installers/common/unsign-jars.py "$input"/*.jar | while read -r line; do log "$line"; done
+else
+  echo "installers: WARNING: no python3: JGit's jars keep their signatures; commands that read git config start slower" >&2
+fi
 if [ -n "${SITE_CONFIG:-}" ]; then
   # Lowest-priority layer at run time: -Dgitlab-access.app.dir points at the jars' directory.
   [ -f "$SITE_CONFIG" ] || { echo "build.sh: site config $SITE_CONFIG not found" >&2; exit 1; }
@@ -176,5 +185,34 @@ log "app-image"
 jpackage --type app-image "${common[@]}" "${image_extra[@]}" --dest "$OUT_DIR" \
   --input "$input" --main-jar "$(basename "$APP_JAR")" --main-class "$MAIN_CLASS" \
   --runtime-image "$runtime" @installers/common/java-options.args "${java_options[@]}" @installers/"$os"/app-image.args
+
+if [ "$os" = linux ]; then
+  # A trial dump of the class list for the app-image, as the packages make it on install: what it
+  # leaves out is read back, and the lines that made old (Java 5) classes unarchivable are dropped
+  # (installers/linux/classlist-filter.py). The command line's list is the same without the
+  # wizard's classes (JavaFX, ControlsFX, AtlantaFX, the app's ui package): see integration.sh.
+  # Dumps of both then check that nothing else is left out.
+  source installers/linux/integration.sh
+  image=$OUT_DIR/$name
+  lists=$image/lib/app
+  trial() {
+    gaw_dump "$image" "$1" "$WORK_DIR/trial.jsa" -Xlog:cds=info > "$WORK_DIR/$2" 2>&1 \
+      || { echo "build.sh: the trial CDS dump failed (see $WORK_DIR/$2)" >&2; exit 1; }
+    rm -f "$WORK_DIR/trial.jsa"
+    local left
+    left=$(grep -c 'Skipping .*\(Old class has been linked\|is excluded\|Signed JAR\)' "$WORK_DIR/$2" || true)
+    [ "$left" -eq 0 ] || [ "${3:-}" = first ] \
+      || { echo "build.sh: the CDS dump of $1 leaves out $left classes (see $WORK_DIR/$2)" >&2; exit 1; }
+  }
+  trial gitlab-access.classlist trial-dump.log first
+  log "$(python3 installers/linux/classlist-filter.py "$lists/gitlab-access.classlist" "$WORK_DIR/trial-dump.log" \
+    "$lists/gitlab-access.classlist.new" "$image"/lib/app/*.jar)"
+  mv -f "$lists/gitlab-access.classlist.new" "$lists/gitlab-access.classlist"
+  grep -v -E '^(@cp |@lambda-proxy )?(javafx|com/sun/(javafx|glass|prism|scenario|marlin|pisces|openpisces)|atlantafx|org/controlsfx|org/gitlabaccess/ui)/' \
+    "$lists/gitlab-access.classlist" > "$lists/gitlab-access-cli.classlist"
+  trial gitlab-access.classlist trial-dump-all.log
+  trial gitlab-access-cli.classlist trial-dump-cli.log
+  log "class lists: $(grep -c '^[^@]' "$lists/gitlab-access.classlist") classes, $(grep -c '^[^@]' "$lists/gitlab-access-cli.classlist") of them for the command line"
+fi
 
 source installers/"$os"/package.sh

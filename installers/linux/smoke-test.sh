@@ -136,6 +136,7 @@ unset DISPLAY WAYLAND_DISPLAY GITLAB_TOKEN
 # shellcheck source=integration.sh
 . installers/linux/integration.sh
 gaw_cds "$app"
+[ -f "$app/lib/runtime/lib/server/cli.jsa" ] || fail "no CDS archive for the command line (cli.jsa)"
 cli=$app/lib/gitlab-access   # what /usr/bin/gitlab-access links to
 # --help: --version answers before loading the command classes.
 JAVA_TOOL_OPTIONS="-Xlog:class+load -Xlog:cds" "$cli" --help > "$work/cds.log" 2>&1 || true
@@ -147,7 +148,8 @@ grep '\]\[cds' "$work/cds.log" > "$work/cds.only" || true
 if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$app/lib/runtime/release")" -ge 25 ]; then
   grep -q 'full module graph: enabled' "$work/cds.only" || fail "CDS: no archived module graph: $(grep -i disabled "$work/cds.only")"
 fi
-ok "CDS archive for this path: $shared of the app's classes mapped ready-made for --help, no mismatch"
+grep -q 'cli.jsa' "$work/cds.only" || fail "--help did not map the command line's archive (cli.jsa)"
+ok "CDS archive for this path: $shared of the app's classes mapped ready-made for --help (cli.jsa), no mismatch"
 
 out=$("$cli" --version)
 [ "$out" = "gitlab-access $version" ] || fail "--version printed '$out'"
