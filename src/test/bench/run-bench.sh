@@ -32,7 +32,7 @@ java -Xshare:dump -XX:SharedClassListFile="$WORK/scan.lst" -XX:SharedArchiveFile
   -Xlog:cds=off -Xlog:cds+dynamic=off >/dev/null 2>&1
 
 FD=(fdfind -HI --prune "${FD_EX[@]}" '^\.git$' "$H")
-FIND=(find "$H" \( "${FIND_EX[@]}" \) -prune -o -name .git -print -prune)
+FIND=(find -H "$H" \( "${FIND_EX[@]}" \) -prune -o -name .git -print -prune)
 SCAN=(env HOME="$H" java -jar "$JAR" repos scan "$H")
 SCAN_OPTS=(env HOME="$H" java "${OPTS[@]}" -jar "$JAR" repos scan "$H")
 SCAN_CDS=(env HOME="$H" java "${OPTS[@]}" -XX:SharedArchiveFile="$WORK/scan.jsa" -cp "$JAR" org.gitlabaccess.Main

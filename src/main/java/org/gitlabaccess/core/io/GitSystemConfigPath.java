@@ -39,7 +39,7 @@ public final class GitSystemConfigPath {
         if (env.isWindows() || env.isMac()) {
             return Optional.empty();
         }
-        return gitOnPath(env.variable("PATH").orElse("")).filter(GitSystemConfigPath::distributionGit)
+        return ExecutablePath.of(env, "git").filter(GitSystemConfigPath::distributionGit)
                 .map(git -> DISTRIBUTION_FILE);
     }
 
@@ -71,7 +71,7 @@ public final class GitSystemConfigPath {
         if (env.isWindows()) {
             return gitForWindows(env.variable("PATH").orElse(env.variable("Path").orElse("")));
         }
-        return gitOnPath(env.variable("PATH").orElse("")).map(Path::getParent)
+        return ExecutablePath.of(env, "git").map(Path::getParent)
                 .filter(bin -> bin.getFileName() != null && bin.getFileName().toString().equals("bin"))
                 .map(Path::getParent).filter(prefix -> prefix != null && prefix.getParent() != null)
                 .map(prefix -> prefix.equals(Path.of("/usr")) ? DISTRIBUTION_FILE
@@ -100,20 +100,6 @@ public final class GitSystemConfigPath {
                 }
             }
             return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    /** The first executable {@code git} on the search path, as the shell would pick it. */
-    static Optional<Path> gitOnPath(String searchPath) {
-        for (String dir : searchPath.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue; // an empty entry means the working directory: never trusted as git's home
-            }
-            Path candidate = Path.of(dir, "git");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
         }
         return Optional.empty();
     }
