@@ -108,13 +108,14 @@ public final class TrustStores {
         }
     }
 
-    private static List<X509Certificate> systemAuthorities(String osName) throws GeneralSecurityException {
+    /** Synchronized: concurrent first checks (the HTTPS batch) would each read every bundle. */
+    private static synchronized List<X509Certificate> systemAuthorities(String osName) throws GeneralSecurityException {
         List<X509Certificate> known = SYSTEM_AUTHORITIES.get(osName);
         if (known == null) {
             List<X509Certificate> all = new ArrayList<>(jdkDefaults());
             all.addAll(operatingSystem(osName));
             known = List.copyOf(all);
-            SYSTEM_AUTHORITIES.putIfAbsent(osName, known);
+            SYSTEM_AUTHORITIES.put(osName, known);
         }
         return known;
     }
