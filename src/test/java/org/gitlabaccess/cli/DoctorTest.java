@@ -56,6 +56,11 @@ class DoctorTest {
         return doc;
     }
 
+    private static int keyListReads() {
+        return (int) server.state().requests().stream()
+                .filter(r -> r.method().equals("GET") && r.path().startsWith("/api/v4/user/keys")).count();
+    }
+
     private static boolean anyFailed(JsonNode doc) {
         for (JsonNode c : doc.get("checks")) {
             if (c.get("status").asText().equals("fail")) {
@@ -76,12 +81,15 @@ class DoctorTest {
     @Test
     void aHealthyMachineHasNoFailures() throws IOException {
         Path home = configuredHome("healthy", Seed.API_TOKEN);
+        int before = keyListReads();
         JsonNode doc = doctor(home, Seed.API_TOKEN);
         assertThat(anyFailed(doc)).as(doc.toString()).isFalse();
         for (String id : List.of("host-reachable", "tls-trust", "token-valid", "ssh-port", "ssh-host-key",
-                "ssh-key-present", "ssh-key-registered", "ssh-auth", "git-version")) {
+                "ssh-key-present", "ssh-key-registered", "ssh-key-expiry", "ssh-auth", "git-version")) {
             assertThat(check(doc, id).get("status").asText()).as(id + ": " + check(doc, id)).isEqualTo("ok");
         }
+        // ssh-key-registered and ssh-key-expiry share one read of the account's keys.
+        assertThat(keyListReads() - before).isEqualTo(1);
         assertThat(check(doc, "ssh-auth").get("summary").asText()).contains("Welcome to GitLab, @alice!");
     }
 

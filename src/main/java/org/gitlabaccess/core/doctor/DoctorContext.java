@@ -15,6 +15,7 @@ import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
 import org.gitlabaccess.core.gitlab.InstanceUrl;
 import org.gitlabaccess.core.gitlab.SshEndpointSelection;
+import org.gitlabaccess.core.gitlab.SshKeyUploader;
 import org.gitlabaccess.core.gitlab.TokenInspector;
 import org.gitlabaccess.core.gitlab.TokenVerdict;
 import org.gitlabaccess.core.io.Environment;
@@ -24,6 +25,7 @@ import org.gitlabaccess.core.ssh.HostKeyDecision;
 import org.gitlabaccess.core.ssh.SshConfigLookup;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
 import org.gitlabaccess.core.ssh.SshEndpoint;
+import org.gitlabaccess.core.ssh.SshKey;
 import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /**
@@ -58,6 +60,7 @@ public final class DoctorContext {
     private final Memo<SshConfigLookup.Effective> sshEffective;
     private final SshConfigLookup sshLookup;
     private final Memo<SshEndpointSelection.Selected> sshSelection;
+    private final Memo<AccountKey> accountKey;
 
     public DoctorContext(Inputs inputs) {
         this.in = inputs;
@@ -75,6 +78,7 @@ public final class DoctorContext {
         this.sshEndpoint = new Memo<>(() -> sshSelection.get().endpoint());
         this.sshLookup = SshConfigLookup.of(inputs.env());
         this.sshEffective = new Memo<>(this::computeSshEffective);
+        this.accountKey = new Memo<>(this::computeAccountKey);
     }
 
     public Inputs inputs() {
@@ -151,6 +155,24 @@ public final class DoctorContext {
             }
         }
         return Optional.empty();
+    }
+
+    /** The public half of {@link #sshIdentity} and its entry on the account, if any. */
+    public record AccountKey(SshKey key, Optional<SshKeyUploader.Registered> registered) {
+    }
+
+    /**
+     * The identity's public key as the account holds it: read once for the checks that need it (the
+     * account's key list may take several pages). Only with an identity, a token and an answering
+     * instance.
+     */
+    public AccountKey accountKey() {
+        return accountKey.get();
+    }
+
+    private AccountKey computeAccountKey() {
+        SshKey key = SshKeyFiles.readPublic(SshKeyFiles.publicFileOf(sshIdentity().orElseThrow()));
+        return new AccountKey(key, new SshKeyUploader().findOnAccount(client().orElseThrow(), key));
     }
 
     /** Discovery is asked only when the instance answered; a refused API host is this memo's problem. */

@@ -53,8 +53,8 @@ public final class SshKeyExpiryCheck implements Check {
         SshKey key;
         SshKeyUploader.Registered found;
         try {
-            key = SshKeyFiles.readPublic(SshKeyFiles.publicFileOf(identity.get()));
-            var onAccount = new SshKeyUploader().findOnAccount(c.client().orElseThrow(), key);
+            key = c.accountKey().key();
+            var onAccount = c.accountKey().registered();
             if (onAccount.isEmpty()) {
                 return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-expiry.not-registered", key.fingerprint()));
             }

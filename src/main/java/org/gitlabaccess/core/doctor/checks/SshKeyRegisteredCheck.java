@@ -7,8 +7,6 @@ import org.gitlabaccess.core.doctor.CheckResult;
 import org.gitlabaccess.core.doctor.DoctorContext;
 import org.gitlabaccess.core.doctor.Fix;
 import org.gitlabaccess.core.doctor.Remedy;
-import org.gitlabaccess.core.gitlab.SshKeyUploader;
-import org.gitlabaccess.core.ssh.SshKeyFiles;
 
 /** The local key is on the GitLab account (its expiry is {@link SshKeyExpiryCheck}'s job). */
 public final class SshKeyRegisteredCheck implements Check {
@@ -30,8 +28,8 @@ public final class SshKeyRegisteredCheck implements Check {
             return CheckResult.skip(id(), c.texts().get("doctor.ssh-key-registered.no-key"));
         }
         try {
-            var key = SshKeyFiles.readPublic(SshKeyFiles.publicFileOf(identity.get()));
-            var found = new SshKeyUploader().findOnAccount(c.client().orElseThrow(), key);
+            var key = c.accountKey().key();
+            var found = c.accountKey().registered();
             if (found.isEmpty()) {
                 return CheckResult.fail(id(), c.texts().get("doctor.ssh-key-registered.missing", key.fingerprint(),
                         c.verdict().username()), Fix.manual(c.texts().get("doctor.ssh-key-registered.missing.fix",
