@@ -2,6 +2,7 @@ package org.gitlabaccess.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.Redactor;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ public final class Cli {
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     }
+    private static final Map<Class<?>, List<Class<?>>> SUBCOMMANDS = Map.of(ReposCommand.class,
+            ReposCommand.COMMANDS, SshKeyCommand.class, SshKeyCommand.COMMANDS);
     private static final List<String> TOKEN_OPTIONS = List.of("--token", "--private-token", "--password", "-t");
 
     private final CliContext ctx;
@@ -47,24 +50,34 @@ public final class Cli {
     /**
      * The command tree for these arguments. Picocli builds a command's model by reflection when it is
      * added, which for the whole tree is about a sixth of a second of start-up; so only the commands
-     * the arguments name are added, and all of them when none is named (suggestions, the wizard) or
-     * when help or the version is asked for (the root's help lists every command).
+     * the arguments name are added, at both levels, and all of a level's when none of them is named
+     * (suggestions, the wizard, the shell completions) or when help or the version is asked for (a
+     * command's help lists its commands).
      */
     CommandLine commandLine(String... args) {
         CommandFactory factory = new CommandFactory(ctx);
         CommandLine cmd = new CommandLine(new RootCommand(ctx), factory);
         List<String> words = Arrays.asList(args);
-        List<Class<?>> named = RootCommand.COMMANDS.stream()
-                .filter(c -> words.contains(c.getAnnotation(CommandLine.Command.class).name())).toList();
         boolean help = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("-V")
                 || w.equals("--version"));
-        for (Class<?> command : named.isEmpty() || help ? RootCommand.COMMANDS : named) {
-            cmd.addSubcommand(new CommandLine(command, factory));
+        for (Class<?> command : named(RootCommand.COMMANDS, words, help)) {
+            CommandLine sub = new CommandLine(command, factory);
+            for (Class<?> leaf : named(SUBCOMMANDS.getOrDefault(command, List.of()), words, help)) {
+                sub.addSubcommand(new CommandLine(leaf, factory));
+            }
+            cmd.addSubcommand(sub);
         }
         cmd.setOut(ctx.out());
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
+    }
+
+    /** The commands the words name; all of them when none is named, or for help. */
+    private static List<Class<?>> named(List<Class<?>> commands, List<String> words, boolean help) {
+        List<Class<?>> named = commands.stream()
+                .filter(c -> words.contains(c.getAnnotation(CommandLine.Command.class).name())).toList();
+        return named.isEmpty() || help ? commands : named;
     }
 
     private int handle(Exception ex, boolean json) {

@@ -1,5 +1,6 @@
 package org.gitlabaccess.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,10 +10,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "repos", sortOptions = false,
         header = "Find local clones, classify their remotes, rewrite them to SSH or HTTPS, undo.",
         description = {"Finds every repository below your home (or the site's scanRoots, or DIR...), classifies "
-                + "each remote for the GitLab host in use, and rewrites remotes with a journal that 'repos undo' reads."},
-        subcommands = {ReposScanCommand.class, ReposRewriteCommand.class, ReposUndoCommand.class,
-            ReposCloneCommand.class})
+                + "each remote for the GitLab host in use, and rewrites remotes with a journal that 'repos undo' reads."})
 final class ReposCommand implements Callable<Integer> {
+    /** Its commands, in the order help lists them; {@link Cli} adds them (only the ones a command line names). */
+    static final List<Class<?>> COMMANDS = List.of(ReposScanCommand.class, ReposRewriteCommand.class,
+            ReposUndoCommand.class, ReposCloneCommand.class);
+
     @Spec
     CommandSpec spec;
 
