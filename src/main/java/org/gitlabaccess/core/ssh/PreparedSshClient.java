@@ -1,5 +1,6 @@
 package org.gitlabaccess.core.ssh;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +35,16 @@ public final class PreparedSshClient {
     static CompletableFuture<SshClient> take() {
         CompletableFuture<SshClient> prepared = PREPARED.getAndSet(null);
         return prepared != null ? prepared : build();
+    }
+
+    /**
+     * Waits for a client built ahead that no check took (the command ended first, or checked HTTPS
+     * only), and drops it: building it starts Logback, which must be ready before the caller logs,
+     * or SLF4J replays the caller's lines with a warning on stderr. Returns the client dropped.
+     */
+    public static Optional<SshClient> settle() {
+        CompletableFuture<SshClient> prepared = PREPARED.getAndSet(null);
+        return prepared == null ? Optional.empty() : Optional.ofNullable(prepared.exceptionally(e -> null).join());
     }
 
     private static CompletableFuture<SshClient> build() {
