@@ -15,6 +15,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.gitlabaccess.core.io.FilePermissions;
 
 /**
@@ -26,12 +27,34 @@ import org.gitlabaccess.core.io.FilePermissions;
 public final class LogbackConfigurator extends ContextAwareBase implements Configurator {
     private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
+    /** Libraries whose INFO lines are noise: they log warnings and errors only, whatever the console shows. */
+    private static final List<String> QUIET = List.of("org.apache.sshd", "org.eclipse.jgit");
+
+    /**
+     * The lowest level a logger of this name passes, as {@link #configure} sets the levels, on SLF4J's
+     * scale: what {@link LevelGatedLogger} asks before Logback has started.
+     */
+    static int threshold(String loggerName) {
+        boolean quiet = QUIET.stream().anyMatch(q -> loggerName.equals(q) || loggerName.startsWith(q + "."));
+        Level level = quiet ? Level.WARN : rootLevel();
+        return level.isGreaterOrEqual(Level.TRACE) ? Level.toLocationAwareLoggerInteger(level) : 0;
+    }
+
+    /** INFO, or the console's level with --verbose. */
+    private static Level rootLevel() {
+        Level console = consoleLevel();
+        return console == Level.OFF ? Level.INFO : console;
+    }
+
+    private static Level consoleLevel() {
+        return Level.toLevel(System.getProperty(LoggingSetup.CONSOLE_LEVEL, "OFF"), Level.OFF);
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        context.getLogger("org.apache.sshd").setLevel(Level.WARN);
-        context.getLogger("org.eclipse.jgit").setLevel(Level.WARN);
+        root.setLevel(rootLevel());
+        QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
 
         String dir = System.getProperty(LoggingSetup.LOG_DIR);
         if (dir != null) {
@@ -42,9 +65,8 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
             lazy.start();
             root.addAppender(lazy);
         }
-        Level consoleLevel = Level.toLevel(System.getProperty(LoggingSetup.CONSOLE_LEVEL, "OFF"), Level.OFF);
+        Level consoleLevel = consoleLevel();
         if (consoleLevel != Level.OFF) {
-            root.setLevel(consoleLevel);
             root.addAppender(consoleAppender(context, consoleLevel));
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
