@@ -22,6 +22,7 @@ import org.gitlabaccess.core.setup.AccessVerification.Remote;
 import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
 import org.gitlabaccess.core.setup.AccessVerification.SshGreeting;
 import org.gitlabaccess.core.setup.AccessVerification.Transport;
+import org.gitlabaccess.core.ssh.PreparedSshClient;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
@@ -58,6 +59,9 @@ final class VerifyCommand extends BaseCommand {
 
     VerifyCommand(CliContext ctx) {
         super(ctx);
+        // Picocli creates a command only when the command line names it (Cli#commandLine), before
+        // parsing it: MINA's client is built while the rest of the command line is read.
+        PreparedSshClient.prepare();
     }
 
     @Override
@@ -66,11 +70,16 @@ final class VerifyCommand extends BaseCommand {
         try (AccessVerification verification = new AccessVerification(ctx.env(), () -> instance().http(),
                 hostKeyDecision(), sshLookup())) {
             return verify(verification);
+        } finally {
+            PreparedSshClient.settle(); // the client built ahead, when nothing used it
         }
     }
 
     private int verify(AccessVerification verification) {
         boolean checkSsh = ssh || !https;
+        if (checkSsh) {
+            verification.prepareSsh(); // while the clones are scanned and ssh -G is asked
+        }
         List<Remote> remotes = directories.isEmpty() ? List.of() : AccessVerification.gitLabRemotes(inventory());
         ProblemException firstProblem = null;
         SshGreeting greeting = null;

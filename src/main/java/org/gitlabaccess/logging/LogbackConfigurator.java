@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -16,22 +15,46 @@ import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.gitlabaccess.core.io.FilePermissions;
 
 /**
  * Configures Logback in code (no XML parsing at start-up). Every line goes through
- * {@link RedactingLayout}; the file rotates daily and by size and keeps two weeks.
+ * {@link RedactingLayout}; the file rotates daily and by size and keeps two weeks. It carries no
+ * {@code @ConfiguratorRank}: it is the only configurator, and Logback reads that annotation through a
+ * proxy class generated at run time, about 15 ms of every command that starts Logback.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogbackConfigurator extends ContextAwareBase implements Configurator {
     private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+
+    /** Libraries whose INFO lines are noise: they log warnings and errors only, whatever the console shows. */
+    private static final List<String> QUIET = List.of("org.apache.sshd", "org.eclipse.jgit");
+
+    /**
+     * The lowest level a logger of this name passes, as {@link #configure} sets the levels, on SLF4J's
+     * scale: what {@link LevelGatedLogger} asks before Logback has started.
+     */
+    static int threshold(String loggerName) {
+        boolean quiet = QUIET.stream().anyMatch(q -> loggerName.equals(q) || loggerName.startsWith(q + "."));
+        Level level = quiet ? Level.WARN : rootLevel();
+        return level.isGreaterOrEqual(Level.TRACE) ? Level.toLocationAwareLoggerInteger(level) : 0;
+    }
+
+    /** INFO, or the console's level with --verbose. */
+    private static Level rootLevel() {
+        Level console = consoleLevel();
+        return console == Level.OFF ? Level.INFO : console;
+    }
+
+    private static Level consoleLevel() {
+        return Level.toLevel(System.getProperty(LoggingSetup.CONSOLE_LEVEL, "OFF"), Level.OFF);
+    }
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        context.getLogger("org.apache.sshd").setLevel(Level.WARN);
-        context.getLogger("org.eclipse.jgit").setLevel(Level.WARN);
+        root.setLevel(rootLevel());
+        QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
 
         String dir = System.getProperty(LoggingSetup.LOG_DIR);
         if (dir != null) {
@@ -42,9 +65,8 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
             lazy.start();
             root.addAppender(lazy);
         }
-        Level consoleLevel = Level.toLevel(System.getProperty(LoggingSetup.CONSOLE_LEVEL, "OFF"), Level.OFF);
+        Level consoleLevel = consoleLevel();
         if (consoleLevel != Level.OFF) {
-            root.setLevel(consoleLevel);
             root.addAppender(consoleAppender(context, consoleLevel));
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 public final class LoggingSetup {
     static final String LOG_DIR = "gitlab-access.log.dir";
     static final String CONSOLE_LEVEL = "gitlab-access.log.console";
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private LoggingSetup() {
     }
@@ -18,5 +20,9 @@ public final class LoggingSetup {
             System.setProperty(LOG_DIR, logDir.toString());
         }
         System.setProperty(CONSOLE_LEVEL, verbose ? "DEBUG" : "OFF");
+        // Logback starts with the first line logged, not with the first logger (MINA creates dozens).
+        // SLF4J announces a provider chosen this way at its INFO level, on stderr: warnings only.
+        System.setProperty(SLF4J_PROVIDER, LazyLogbackProvider.class.getName());
+        System.setProperty(SLF4J_VERBOSITY, "WARN");
     }
 }

@@ -143,11 +143,19 @@ public final class AccessVerification implements AutoCloseable {
         return git;
     }
 
-    /** The shared SSH client, started on first use. */
-    private synchronized <T> T withSshCheck(Function<SshAccessCheck, T> use) {
+    /**
+     * Starts the shared SSH client now, for a caller about to use it: MINA's client then starts while
+     * the caller resolves the host ({@code ssh -G}) and reads the key.
+     */
+    public synchronized void prepareSsh() {
         if (sharedCheck == null) {
             sharedCheck = new SshAccessCheck(decision, SSH_TIMEOUT);
         }
+    }
+
+    /** The shared SSH client, started on first use unless {@link #prepareSsh} started it. */
+    private synchronized <T> T withSshCheck(Function<SshAccessCheck, T> use) {
+        prepareSsh();
         return use.apply(sharedCheck);
     }
 

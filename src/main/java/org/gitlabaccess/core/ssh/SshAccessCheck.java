@@ -19,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -52,7 +54,7 @@ public final class SshAccessCheck implements AutoCloseable {
     private static final Pattern WELCOME = Pattern.compile("Welcome to GitLab, @([^!\\s]+)!");
     private static final Pattern EXPIRED = Pattern.compile("Your SSH key has expired");
 
-    private final SshClient client;
+    private final CompletableFuture<SshClient> client;
     private final HostKeyDecision decision;
     private final Duration timeout;
     private volatile HostKeyCheck current;
@@ -64,24 +66,39 @@ public final class SshAccessCheck implements AutoCloseable {
     public SshAccessCheck(HostKeyDecision decision, Duration timeout) {
         this.decision = decision;
         this.timeout = timeout;
-        this.client = SshClient.setUpDefaultClient();
+        // Configured and started off the caller's thread too: the caller resolves the host and
+        // decrypts the key meanwhile.
+        this.client = PreparedSshClient.take().thenApplyAsync(this::started, PreparedSshClient.DAEMON);
+    }
+
+    private SshClient started(SshClient built) {
         // Never read ~/.ssh/config or default keys behind our back: the endpoint and key are explicit.
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        built.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         // Jump hosts (ProxyJump) are offered the check's key and the configured unencrypted ones; the
         // GitLab session only the check's key, added to it explicitly: another key that gets in would
         // say nothing of the one checked.
-        client.setKeyIdentityProvider(session -> current.identitiesFor((ClientSession) session));
+        built.setKeyIdentityProvider(session -> current.identitiesFor((ClientSession) session));
         // Key exchange may start before connect() returns, so the verifier and the host key
         // algorithms are set on the client, read from the current check; checks run one at a time.
-        client.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
-        client.addSessionListener(new SessionListener() {
+        built.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
+        built.addSessionListener(new SessionListener() {
             @Override
             public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {
                 // OpenSSH's order (known types first), so the key negotiated is the one OpenSSH checks.
                 proposal.put(KexProposalOption.SERVERKEYS, String.join(",", current.offered((ClientSession) session)));
             }
         });
-        client.start();
+        built.start();
+        return built;
+    }
+
+    /** The started client, once it has started; why it could not, otherwise. */
+    private SshClient client() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -93,9 +110,10 @@ public final class SshAccessCheck implements AutoCloseable {
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
+        SshClient started = client();
         HostKeyCheck hostCheck = new HostKeyCheck(effective, List.of());
         current = hostCheck;
-        try (ClientSession session = connect(effective).verify(timeout).getSession()) {
+        try (ClientSession session = connect(started, effective).verify(timeout).getSession()) {
             // With no identity offered, authentication fails right after the key exchange: the host
             // key has been seen (and checked) by then.
             session.auth().await(timeout);
@@ -121,7 +139,7 @@ public final class SshAccessCheck implements AutoCloseable {
     }
 
     /** Directly, or through the configured jump hosts as {@code ssh -J} goes. */
-    private ConnectFuture connect(SshConfigLookup.Effective effective) throws IOException {
+    private ConnectFuture connect(SshClient client, SshConfigLookup.Effective effective) throws IOException {
         SshEndpoint endpoint = effective.endpoint();
         if (effective.proxyJump().isEmpty()) {
             return client.connect(effective.user(), endpoint.hostName(), endpoint.port());
@@ -178,9 +196,10 @@ public final class SshAccessCheck implements AutoCloseable {
         if (effective.proxyCommand().isPresent()) {
             return throughProxyCommand(effective);
         }
+        SshClient started = client();
         HostKeyCheck hostCheck = new HostKeyCheck(effective, pairs);
         current = hostCheck;
-        try (ClientSession session = connect(effective).verify(timeout).getSession()) {
+        try (ClientSession session = connect(started, effective).verify(timeout).getSession()) {
             pairs.forEach(session::addPublicKeyIdentity);
             try {
                 session.auth().verify(timeout);
@@ -416,9 +435,11 @@ public final class SshAccessCheck implements AutoCloseable {
         unlocked.clear();
         unusable.clear();
         try {
-            client.stop();
+            // One still starting is waited for: no client outlives the check, and Logback, which its
+            // first logger starts, is ready before the caller logs anything.
+            client().stop();
         } catch (RuntimeException e) {
-            // Closing only.
+            // Closing only (a client that did not start has nothing to stop).
         }
     }
 }
