@@ -151,6 +151,9 @@ final class WizardWindow {
     void focusFirst() {
         var node = currentPage().firstFocus();
         if (node != null) {
+            // Its skin first (made at the next pulse otherwise): a text field selects its text when it
+            // gets the focus only once its skin is there, and a page made on the way may still lack it.
+            node.applyCss();
             node.requestFocus();
         }
     }
