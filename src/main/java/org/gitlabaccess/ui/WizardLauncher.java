@@ -14,7 +14,8 @@ public final class WizardLauncher {
      * The fat jar runs JavaFX from the class path on purpose; JavaFX's start-up warning about that
      * would only alarm users. Held in a field so the setting is not garbage-collected.
      */
-    private static final Logger JAVAFX_PLATFORM_LOG = Logger.getLogger("javafx");
+    private static Logger javafxPlatformLog;
+
     private WizardLauncher() {
     }
 
@@ -22,7 +23,12 @@ public final class WizardLauncher {
     public static void launch(String host, Path caFile) {
         WizardApp.initialHost = host;
         WizardApp.initialCaFile = caFile;
-        JAVAFX_PLATFORM_LOG.setLevel(Level.SEVERE);
+        // Only from the class path: the installers' runtime holds JavaFX as modules, which do not warn,
+        // and starting java.util.logging here (it looks through every jar) would delay their start.
+        if (!Application.class.getModule().isNamed()) {
+            javafxPlatformLog = Logger.getLogger("javafx");
+            javafxPlatformLog.setLevel(Level.SEVERE);
+        }
         // Read while JavaFX starts its toolkit, not on the JavaFX thread before the first frame.
         WizardApp.inputsRead = WizardInputs.readBeside();
         Application.launch(WizardApp.class);
