@@ -16,11 +16,12 @@ import org.gitlabaccess.core.setup.StepOutcome;
 
 /** Step 8: each action with its progress, then the verification; a failure says what to do, with retry. */
 final class ApplyPage extends StepPage {
+    static final String TITLE = "step.apply";
     private final ApplyViewModel model;
     private final ListView<StepOutcome> list = new ListView<>();
 
     ApplyPage(Messages m, ApplyViewModel model) {
-        super(m, "step.apply");
+        super(m, TITLE);
         cancelWith(model::cancel);
         this.model = model;
         list.setItems(model.outcomes());

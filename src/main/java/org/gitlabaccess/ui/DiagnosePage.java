@@ -19,12 +19,13 @@ import org.gitlabaccess.core.doctor.Remedy;
  * here after the user agreed to what it changes, and a manual one leads to the step that does it.
  */
 final class DiagnosePage extends StepPage {
+    static final String TITLE = "step.diagnose";
     private final DiagnoseViewModel model;
     private final ListView<CheckResult> list = new ListView<>();
     private Consumer<Remedy> remedies = r -> { };
 
     DiagnosePage(Messages m, DiagnoseViewModel model) {
-        super(m, "step.diagnose");
+        super(m, TITLE);
         cancelWith(model::cancel);
         this.model = model;
         BooleanBinding busy = model.runningProperty().or(model.fixingProperty());

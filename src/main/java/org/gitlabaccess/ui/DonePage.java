@@ -11,6 +11,7 @@ import javafx.stage.FileChooser;
 
 /** Step 9: the summary, and what can follow: a report, undoing the remotes, revoking the setup token. */
 final class DonePage extends StepPage {
+    static final String TITLE = "step.done";
     private final DoneViewModel model;
     private final Button revoke;
     private final Button report;
@@ -21,7 +22,7 @@ final class DonePage extends StepPage {
     private Runnable cloneProjects = () -> { };
 
     DonePage(Messages m, DoneViewModel model) {
-        super(m, "step.done");
+        super(m, TITLE);
         this.model = model;
         Label summary = Ui.text("");
         summary.textProperty().bind(model.summaryProperty());

@@ -16,10 +16,11 @@ import javafx.stage.FileChooser;
 
 /** Step 5: create a key (passphrase + confirmation, with a strength hint) or reuse one. */
 final class KeyPage extends StepPage {
+    static final String TITLE = "step.key";
     private final KeyViewModel model;
 
     KeyPage(Messages m, KeyViewModel model) {
-        super(m, "step.key");
+        super(m, TITLE);
         this.model = model;
         ChoicePair choice = ChoicePair.of(m.get("key.create"), m.get("key.reuse"), model.reuseProperty());
         RadioButton create = choice.first();

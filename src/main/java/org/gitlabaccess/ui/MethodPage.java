@@ -4,10 +4,11 @@ import javafx.scene.control.RadioButton;
 
 /** Step 3: SSH (recommended) or HTTPS, with one sentence each on when to choose which. */
 final class MethodPage extends StepPage {
+    static final String TITLE = "step.method";
     private final MethodViewModel model;
 
     MethodPage(Messages m, MethodViewModel model) {
-        super(m, "step.method");
+        super(m, TITLE);
         this.model = model;
         ChoicePair choice = ChoicePair.of(m.get("method.ssh"), m.get("method.https"), model.httpsProperty());
         RadioButton ssh = choice.first();

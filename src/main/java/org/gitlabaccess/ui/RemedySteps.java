@@ -6,18 +6,15 @@ import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 
 /** Takes the user from a diagnosis to the step that does the remedy, with the method it needs chosen. */
 final class RemedySteps implements Consumer<Remedy> {
-    private final Consumer<WizardPage> pages;
     private final MethodViewModel method;
-    private final WizardPage methodPage;
-    private final WizardPage signInPage;
+    private final Runnable toMethodStep;
+    private final Runnable toSignInStep;
     private final BrowserOpener browser;
 
-    RemedySteps(Consumer<WizardPage> pages, MethodViewModel method, WizardPage methodPage, WizardPage signInPage,
-                BrowserOpener browser) {
-        this.pages = pages;
+    RemedySteps(MethodViewModel method, Runnable toMethodStep, Runnable toSignInStep, BrowserOpener browser) {
         this.method = method;
-        this.methodPage = methodPage;
-        this.signInPage = signInPage;
+        this.toMethodStep = toMethodStep;
+        this.toSignInStep = toSignInStep;
         this.browser = browser;
     }
 
@@ -26,13 +23,13 @@ final class RemedySteps implements Consumer<Remedy> {
         switch (remedy.kind()) {
             case SET_UP_SSH -> {
                 method.httpsProperty().set(false);
-                pages.accept(methodPage);
+                toMethodStep.run();
             }
             case SET_UP_HTTPS -> {
                 method.httpsProperty().set(method.httpsAvailable());
-                pages.accept(methodPage);
+                toMethodStep.run();
             }
-            case SIGN_IN_AGAIN -> pages.accept(signInPage);
+            case SIGN_IN_AGAIN -> toSignInStep.run();
             case OPEN_PAGE -> browser.open(remedy.url());
             case CHECK_AGAIN, NONE -> {
                 // The Diagnose page runs the checks itself; NONE has no button.

@@ -18,12 +18,13 @@ import javafx.util.Callback;
 
 /** Step 6: the repositories found, live, with what each GitLab remote becomes; untick to leave one alone. */
 final class RepositoriesPage extends StepPage {
+    static final String TITLE = "step.repositories";
     private final RepositoriesViewModel model;
     private final TextField roots = new TextField();
     private Runnable cloneProjects = () -> { };
 
     RepositoriesPage(Messages m, RepositoriesViewModel model) {
-        super(m, "step.repositories");
+        super(m, TITLE);
         cancelWith(model::cancel);
         this.model = model;
         roots.textProperty().bindBidirectional(model.rootsProperty());

@@ -7,11 +7,12 @@ import javafx.scene.control.ListView;
 
 /** Step 7: every change listed before anything is written. */
 final class ReviewPage extends StepPage {
+    static final String TITLE = "step.review";
     private final ReviewViewModel model;
     private final ListView<String> list;
 
     ReviewPage(Messages m, ReviewViewModel model) {
-        super(m, "step.review");
+        super(m, TITLE);
         this.model = model;
         list = new ListView<>(model.lines());
         list.setAccessibleText(m.get("review.list.accessible"));

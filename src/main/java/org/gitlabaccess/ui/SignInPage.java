@@ -12,13 +12,14 @@ import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 
 /** Step 4: paste a token; GitLab's verdict appears as soon as it is known. */
 final class SignInPage extends StepPage {
+    static final String TITLE = "step.signin";
     private final SignInViewModel model;
     private final Button withBrowser;
     private final PasswordField tokenField = new PasswordField();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(600));
 
     SignInPage(Messages m, SignInViewModel model, BrowserOpener browser) {
-        super(m, "step.signin");
+        super(m, TITLE);
         this.model = model;
         tokenField.setAccessibleText(m.get("signin.token.accessible"));
         tokenField.setPromptText("glpat-…");

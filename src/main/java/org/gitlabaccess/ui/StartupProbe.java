@@ -3,7 +3,6 @@ package org.gitlabaccess.ui;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /**
  * Start-up benchmark hook (installers/linux/bench-startup.sh, and the start-up training of the
@@ -19,14 +18,10 @@ public final class StartupProbe {
     }
 
     public static void printFirstFrame(Stage stage, Scene scene) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                System.out.println("first-frame " + System.currentTimeMillis());
-                System.out.flush();
-                Platform.runLater(Platform::exit);
-            }
-        }));
+        FirstFrame.whenLaidOut(stage, scene, () -> {
+            System.out.println("first-frame " + System.currentTimeMillis());
+            System.out.flush();
+            Platform.runLater(Platform::exit);
+        });
     }
 }

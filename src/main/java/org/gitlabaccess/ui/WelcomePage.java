@@ -10,12 +10,13 @@ import javafx.scene.layout.VBox;
 
 /** Step 1: the GitLab address, and what will happen in three lines. */
 final class WelcomePage extends StepPage {
+    static final String TITLE = "step.welcome";
     private final WelcomeViewModel model;
     private final WizardSession session;
     private final TextField hostField = new TextField();
 
     WelcomePage(Messages m, WelcomeViewModel model, WizardSession session) {
-        super(m, "step.welcome");
+        super(m, TITLE);
         this.model = model;
         this.session = session;
         hostField.textProperty().bindBidirectional(model.hostProperty());

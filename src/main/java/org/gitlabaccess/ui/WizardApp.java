@@ -1,48 +1,49 @@
 package org.gitlabaccess.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
-import org.gitlabaccess.core.SiteConfig;
-import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
-import org.gitlabaccess.core.io.AppDirectories;
-import org.gitlabaccess.core.io.Environment;
+import java.util.concurrent.Future;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.slf4j.LoggerFactory;
+import org.gitlabaccess.core.gitlab.oauth.SystemBrowser;
 
 /** The JavaFX application: one resizable window holding the wizard. */
 public final class WizardApp extends Application {
     /** Set by {@link WizardLauncher} before launch; JavaFX creates this class itself. */
     static volatile String initialHost;
-    static volatile java.nio.file.Path initialCaFile;
+    static volatile Path initialCaFile;
     /** Started by {@link WizardLauncher} beside the toolkit's start; null when JavaFX was started otherwise. */
-    static volatile Thread loggingStarted;
+    static volatile Future<WizardInputs> inputsRead;
 
     @Override
     public void start(Stage stage) {
-        // Logging is started before the first background task logs (two threads racing to start it would
-        // have SLF4J queue and replay their lines): by now the launcher's thread has done it.
-        awaitLogging();
-        Messages messages = new Messages(Locale.getDefault());
-        Environment env = Environment.system();
-        SiteConfig site = SiteConfig.load(SiteConfig.layers(env, AppDirectories.of(env)));
-        String host = initialHost != null ? initialHost : site.host().orElse(null);
-        WizardSession session = new WizardSession(env, site, host, initialCaFile, Clock.systemUTC());
-        WizardWindow window = WizardWindow.create(messages, session, new FxBackgroundTasks(), new SystemBrowser(env), true);
-        Scene scene = new Scene(window.root(), 880, 600);
-        WizardStyle.apply(scene, Appearance.dark(env));
+        Future<WizardInputs> reading = inputsRead;
+        WizardInputs inputs = reading != null ? WizardInputs.await(reading) : WizardInputs.read();
+        WizardStyle.useTheme(inputs.dark());
+        Messages messages = inputs.messages();
+        String host = initialHost != null ? initialHost : inputs.site().host().orElse(null);
+        WizardSession session = new WizardSession(inputs.env(), inputs.site(), host, initialCaFile, Clock.systemUTC());
+        WizardWindow window = WizardWindow.create(messages, session, new FxBackgroundTasks(),
+                new SystemBrowser(inputs.env()), true);
+        // The product's styles join the scene before the wizard does: added later, they would have
+        // every node of the wizard styled a second time.
+        Scene scene = new Scene(new Region(), 880, 600);
+        WizardStyle.apply(scene);
+        scene.setRoot(window.root());
         stage.setTitle(messages.get("app.title"));
-        // Several sizes: the window manager picks the sharpest for its scale (HiDPI).
-        for (int size : new int[] {16, 32, 64, 128, 256}) {
-            var icon = WizardApp.class.getResourceAsStream("icons/gitlab-access-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
-            }
-        }
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
+        // What the first frame does not show waits for it. Asked before the probe's exit, so the
+        // installers' start-up training, which ends with the probe, still sees every page made.
+        FirstFrame.whenLaidOut(stage, scene, () -> Platform.runLater(() -> {
+            addIcons(stage);
+            window.makeAllPages();
+        }));
         if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
             StartupProbe.printFirstFrame(stage, scene);
         }
@@ -50,16 +51,13 @@ public final class WizardApp extends Application {
         window.focusFirst();
     }
 
-    private static void awaitLogging() {
-        Thread started = loggingStarted;
-        if (started == null) {
-            LoggerFactory.getILoggerFactory();
-            return;
-        }
-        try {
-            started.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Several sizes: the window manager picks the sharpest for its scale (HiDPI). */
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            var icon = WizardApp.class.getResourceAsStream("icons/gitlab-access-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
         }
     }
 }

@@ -16,8 +16,16 @@ final class WizardStyle {
     private WizardStyle() {
     }
 
-    static void apply(Scene scene, boolean dark) {
+    /**
+     * The theme of every window. Before the first control is made: the first control otherwise has
+     * JavaFX load its own theme (Modena), only to be replaced.
+     */
+    static void useTheme(boolean dark) {
         Application.setUserAgentStylesheet((dark ? new PrimerDark() : new PrimerLight()).getUserAgentStylesheet());
+    }
+
+    /** The wizard's scene: the product's styles over the theme. */
+    static void apply(Scene scene) {
         scene.getStylesheets().add(PRODUCT);
     }
 

@@ -1,7 +1,7 @@
 package org.gitlabaccess.ui;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -27,7 +27,7 @@ import org.gitlabaccess.core.gitlab.oauth.BrowserOpener;
 /** The wizard's frame: the step list on the side, the current page, and Back / Next / Cancel. */
 final class WizardWindow {
     private final Messages messages;
-    private final List<WizardPage> pages;
+    private final List<Step<?>> steps;
     private final BorderPane root = new BorderPane();
     private final VBox stepList = new VBox();
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
@@ -35,9 +35,9 @@ final class WizardWindow {
     private final Button next;
     private final Button cancel;
 
-    WizardWindow(Messages messages, List<WizardPage> pages) {
+    private WizardWindow(Messages messages, List<Step<?>> steps) {
         this.messages = messages;
-        this.pages = List.copyOf(pages);
+        this.steps = steps;
         root.getStyleClass().add("wizard");
         stepList.getStyleClass().add("step-list");
         stepList.setAccessibleRole(AccessibleRole.LIST_VIEW);
@@ -76,41 +76,54 @@ final class WizardWindow {
     }
 
 
-    /** The real wizard: every page, over one session. */
+    /** The real wizard: every step, over one session. */
     static WizardWindow create(Messages m, WizardSession session, BackgroundTasks tasks, BrowserOpener browser,
                                boolean hostKeyDialogs) {
         session.locale = m.locale();
         if (hostKeyDialogs) {
             session.hostKeyDecision = new FxHostKeyDecision(m);
         }
+        // Shared by two pages each.
         ApplyViewModel apply = new ApplyViewModel(session, tasks);
-        List<WizardPage> pages = new ArrayList<>();
-        pages.add(new WelcomePage(m, new WelcomeViewModel(session.host), session));
-        DiagnosePage diagnose = new DiagnosePage(m, new DiagnoseViewModel(session, tasks));
         MethodViewModel method = new MethodViewModel(session, true);
-        MethodPage methodPage = new MethodPage(m, method);
-        SignInPage signIn = new SignInPage(m, new SignInViewModel(m, session, tasks), browser);
-        pages.add(diagnose);
-        pages.add(methodPage);
-        pages.add(signIn);
-        pages.add(new KeyPage(m, new KeyViewModel(m, session, tasks)));
-        RepositoriesPage repositories = new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks));
-        pages.add(repositories);
-        pages.add(new ReviewPage(m, new ReviewViewModel(m, session, tasks)));
-        pages.add(new ApplyPage(m, apply));
-        DonePage done = new DonePage(m, new DoneViewModel(m, apply, session, tasks));
-        pages.add(done);
-        WizardWindow window = new WizardWindow(m, pages);
-        diagnose.onRemedy(new RemedySteps(window::showPage, method, methodPage, signIn, browser));
-        Runnable clone = () -> new CloneDialog(m, new CloneViewModel(m, session, tasks)).show(window.owner());
-        repositories.onCloneProjects(clone);
-        done.onCloneProjects(clone);
-        return window;
+        Step<MethodPage> methodStep = new Step<>(MethodPage.TITLE, w -> new MethodPage(m, method));
+        Step<SignInPage> signInStep = new Step<>(SignInPage.TITLE,
+                w -> new SignInPage(m, new SignInViewModel(m, session, tasks), browser));
+        Function<WizardWindow, Runnable> clone = w -> () -> new CloneDialog(m, new CloneViewModel(m, session, tasks))
+                .show(w.owner());
+        return new WizardWindow(m, List.of(
+                new Step<>(WelcomePage.TITLE, w -> new WelcomePage(m, new WelcomeViewModel(session.host), session)),
+                new Step<>(DiagnosePage.TITLE, w -> {
+                    DiagnosePage diagnose = new DiagnosePage(m, new DiagnoseViewModel(session, tasks));
+                    diagnose.onRemedy(new RemedySteps(method, () -> w.show(methodStep), () -> w.show(signInStep),
+                            browser));
+                    return diagnose;
+                }),
+                methodStep,
+                signInStep,
+                new Step<>(KeyPage.TITLE, w -> new KeyPage(m, new KeyViewModel(m, session, tasks))),
+                new Step<>(RepositoriesPage.TITLE, w -> {
+                    RepositoriesPage repositories = new RepositoriesPage(m, new RepositoriesViewModel(m, session, tasks));
+                    repositories.onCloneProjects(clone.apply(w));
+                    return repositories;
+                }),
+                new Step<>(ReviewPage.TITLE, w -> new ReviewPage(m, new ReviewViewModel(m, session, tasks))),
+                new Step<>(ApplyPage.TITLE, w -> new ApplyPage(m, apply)),
+                new Step<>(DonePage.TITLE, w -> {
+                    DonePage done = new DonePage(m, new DoneViewModel(m, apply, session, tasks));
+                    done.onCloneProjects(clone.apply(w));
+                    return done;
+                })));
     }
 
-    /** Goes straight to a page: the Diagnose page's remedies lead to the step that does them. */
-    void showPage(WizardPage page) {
-        show(pages.indexOf(page));
+    /** Goes straight to a step: the Diagnose page's remedies lead to the step that does them. */
+    void show(Step<?> step) {
+        show(steps.indexOf(step));
+    }
+
+    /** Makes the pages not made yet, so that the first Next does not wait for its page (after the first frame). */
+    void makeAllPages() {
+        steps.forEach(step -> step.page(this));
     }
 
     Parent root() {
@@ -122,9 +135,9 @@ final class WizardWindow {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    /** Every step's page, first to last. */
+    /** Every step's page, first to last (made now if not yet). */
     List<WizardPage> pages() {
-        return pages;
+        return steps.stream().<WizardPage>map(step -> step.page(this)).toList();
     }
 
     int currentIndex() {
@@ -132,18 +145,21 @@ final class WizardWindow {
     }
 
     WizardPage currentPage() {
-        return pages.get(current.get());
+        return steps.get(current.get()).page(this);
     }
 
     void focusFirst() {
         var node = currentPage().firstFocus();
         if (node != null) {
+            // Its skin first (made at the next pulse otherwise): a text field selects its text when it
+            // gets the focus only once its skin is there, and a page made on the way may still lack it.
+            node.applyCss();
             node.requestFocus();
         }
     }
 
     private void advance() {
-        if (current.get() == pages.size() - 1) {
+        if (current.get() == steps.size() - 1) {
             close();
             return;
         }
@@ -166,14 +182,14 @@ final class WizardWindow {
     }
 
     private void show(int index) {
-        if (index < 0 || index >= pages.size()) {
+        if (index < 0 || index >= steps.size()) {
             return;
         }
+        WizardPage page = steps.get(index).page(this);
         current.set(index);
-        WizardPage page = pages.get(index);
         root.setCenter(page.view());
         renderStepList(index);
-        boolean last = index == pages.size() - 1;
+        boolean last = index == steps.size() - 1;
         next.setText(messages.get(last ? "button.close" : "button.next"));
         next.disableProperty().unbind();
         back.disableProperty().unbind();
@@ -192,8 +208,8 @@ final class WizardWindow {
 
     private void renderStepList(int currentIndex) {
         stepList.getChildren().clear();
-        for (int i = 0; i < pages.size(); i++) {
-            String name = messages.get(pages.get(i).titleKey());
+        for (int i = 0; i < steps.size(); i++) {
+            String name = messages.get(steps.get(i).titleKey());
             Icons.Kind state = i < currentIndex ? Icons.Kind.STEP_DONE : i == currentIndex ? Icons.Kind.STEP_CURRENT
                     : Icons.Kind.STEP_TODO;
             Label step = new Label(name, Icons.of(state, messages));

@@ -60,10 +60,11 @@ class ScreenshotTour {
             Stage stage = FxToolkit.registerPrimaryStage();
             WizardWindow[] window = new WizardWindow[1];
             robot.interact(() -> {
+                WizardStyle.useTheme(dark);
                 window[0] = WizardWindow.create(messages, session, new FxBackgroundTasks(),
                         url -> true, true);
                 Scene scene = new Scene(window[0].root(), 900, 620);
-                WizardStyle.apply(scene, dark);
+                WizardStyle.apply(scene);
                 stage.setScene(scene);
                 stage.setTitle("GitLab Access Wizard");
                 stage.show();
