@@ -67,6 +67,9 @@ rm -f "$input/config.json"
 python=$(command -v python3 || command -v python || true)
 if [ -n "$python" ]; then
   "$python" installers/common/unsign-jars.py "$input"/*.jar | while read -r line; do log "$line"; done
+elif [ "$os" = linux ]; then
+  echo "build.sh: python3 is needed (the jars' signatures, the CDS class list, the .deb's jars): apt-get install python3" >&2
+  exit 1
 else
   echo "installers: WARNING: no python3: JGit's jars keep their signatures; commands that read git config start slower" >&2
 fi
@@ -205,7 +208,7 @@ if [ "$os" = linux ]; then
       || { echo "build.sh: the CDS dump of $1 leaves out $left classes (see $WORK_DIR/$2)" >&2; exit 1; }
   }
   trial gitlab-access.classlist trial-dump.log first
-  log "$(python3 installers/linux/classlist-filter.py "$lists/gitlab-access.classlist" "$WORK_DIR/trial-dump.log" \
+  log "$("$python" installers/linux/classlist-filter.py "$lists/gitlab-access.classlist" "$WORK_DIR/trial-dump.log" \
     "$lists/gitlab-access.classlist.new" "$image"/lib/app/*.jar)"
   mv -f "$lists/gitlab-access.classlist.new" "$lists/gitlab-access.classlist"
   grep -v -E '^(@cp |@lambda-proxy )?(javafx|com/sun/(javafx|glass|prism|scenario|marlin|pisces|openpisces)|atlantafx|org/controlsfx|org/gitlabaccess/ui)/' \

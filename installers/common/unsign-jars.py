@@ -30,14 +30,19 @@ def unsign(jar: str) -> bool:
         if not any(SIGNATURE.match(n) for n in src.namelist()):
             return False
         tmp = jar + ".unsigned"
-        with zipfile.ZipFile(tmp, "w") as dst:
-            for info in src.infolist():
-                if SIGNATURE.match(info.filename):
-                    continue
-                data = src.read(info)
-                if info.filename == "META-INF/MANIFEST.MF":
-                    data = main_section(data)
-                dst.writestr(info, data)
+        try:
+            with zipfile.ZipFile(tmp, "w") as dst:
+                for info in src.infolist():
+                    if SIGNATURE.match(info.filename):
+                        continue
+                    data = src.read(info)
+                    if info.filename == "META-INF/MANIFEST.MF":
+                        data = main_section(data)
+                    dst.writestr(info, data)
+        except BaseException:
+            # jpackage ships everything in the input directory: no half-written jar may stay there.
+            os.remove(tmp)
+            raise
     os.replace(tmp, jar)
     return True
 

@@ -18,6 +18,9 @@ gaw_server() { echo "$1/lib/runtime/lib/server"; }
 gaw_cds() {
   app=${1:-$gaw_app}
   server=$(gaw_server "$app")
+  # An old cli.jsa goes first: the launcher names it explicitly, and the JVM prints errors on every
+  # start for a named archive made for other jars; without one, commands map classes.jsa.
+  rm -f "$server/cli.jsa"
   [ -f "$server/classes.jsa" ] || return 0
   gaw_archive "$app" gitlab-access.classlist "$server/classes.jsa"
   gaw_archive "$app" gitlab-access-cli.classlist "$server/cli.jsa"

@@ -52,9 +52,11 @@ cfg="$image/lib/app/gitlab-access.cfg"
   echo "  /usr/bin/gitlab-access|$app/lib/gitlab-access) app=$app ;;"
   echo '  *) app=$(readlink -f "$0") && app=${app%/lib/*} ;;'
   echo 'esac'
-  echo '# A command maps the command line'"'"'s CDS archive, the wizard the whole app'"'"'s (integration.sh).'
+  echo '# A command (and --help, --version) maps the command line'"'"'s CDS archive; the wizard, with no'
+  echo '# arguments or options only (--host URL), the whole app'"'"'s (integration.sh).'
   echo 'cds=$app/lib/runtime/lib/server/cli.jsa'
-  echo '[ $# -gt 0 ] && [ -f "$cds" ] || cds='
+  echo 'case ${1-} in -h|--help|-V|--version) ;; ""|-*) cds= ;; esac'
+  echo '[ -f "$cds" ] || cds='
   printf 'exec "$app/lib/runtime/bin/java" ${cds:+"-XX:SharedArchiveFile=$cds"}'
   sed -n 's/^java-options=//p' "$cfg" | sed 's|\$APPDIR|$app/lib/app|g' | while read -r opt; do printf ' \\\n  "%s"' "$opt"; done
   printf ' \\\n  -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | sed 's|\$APPDIR|$app/lib/app|g' | paste -sd: -)"

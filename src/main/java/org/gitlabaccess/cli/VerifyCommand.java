@@ -70,8 +70,6 @@ final class VerifyCommand extends BaseCommand {
         try (AccessVerification verification = new AccessVerification(ctx.env(), () -> instance().http(),
                 hostKeyDecision(), sshLookup())) {
             return verify(verification);
-        } finally {
-            PreparedSshClient.settle(); // the client built ahead, when nothing used it
         }
     }
 

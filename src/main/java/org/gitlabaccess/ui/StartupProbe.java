@@ -17,11 +17,17 @@ public final class StartupProbe {
     private StartupProbe() {
     }
 
+    /** Prints the first frame's moment and then closes the window (the benchmark's bare window). */
     public static void printFirstFrame(Stage stage, Scene scene) {
         FirstFrame.whenLaidOut(stage, scene, () -> {
-            System.out.println("first-frame " + System.currentTimeMillis());
-            System.out.flush();
+            print();
             Platform.runLater(Platform::exit);
         });
+    }
+
+    /** Prints the moment, for a caller that reports it from its own first-frame hook and closes later. */
+    static void print() {
+        System.out.println("first-frame " + System.currentTimeMillis());
+        System.out.flush();
     }
 }

@@ -38,15 +38,18 @@ public final class WizardApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
-        // What the first frame does not show waits for it. Asked before the probe's exit, so the
-        // installers' start-up training, which ends with the probe, still sees every page made.
-        FirstFrame.whenLaidOut(stage, scene, () -> Platform.runLater(() -> {
-            addIcons(stage);
-            window.makeAllPages();
-        }));
-        if (Boolean.getBoolean(StartupProbe.PROPERTY)) {
-            StartupProbe.printFirstFrame(stage, scene);
-        }
+        // What the first frame does not show waits for it. The start-up probe closes the window only
+        // once every page is made, so the installers' start-up training sees every page's classes.
+        boolean probe = Boolean.getBoolean(StartupProbe.PROPERTY);
+        FirstFrame.whenLaidOut(stage, scene, () -> {
+            if (probe) {
+                StartupProbe.print();
+            }
+            Platform.runLater(() -> {
+                addIcons(stage);
+                window.makeRemainingPages(probe ? Platform::exit : () -> { });
+            });
+        });
         stage.show();
         window.focusFirst();
     }

@@ -2,6 +2,7 @@ package org.gitlabaccess.ui;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -121,9 +122,22 @@ final class WizardWindow {
         show(steps.indexOf(step));
     }
 
-    /** Makes the pages not made yet, so that the first Next does not wait for its page (after the first frame). */
-    void makeAllPages() {
-        steps.forEach(step -> step.page(this));
+    /**
+     * Makes the pages not made yet, so that the first Next does not wait for its page (after the first
+     * frame): one page a turn of the event queue, so that keys typed meanwhile are answered between
+     * them; then {@code done}.
+     */
+    void makeRemainingPages(Runnable done) {
+        makePagesFrom(0, done);
+    }
+
+    private void makePagesFrom(int index, Runnable done) {
+        if (index == steps.size()) {
+            done.run();
+            return;
+        }
+        steps.get(index).page(this);
+        Platform.runLater(() -> makePagesFrom(index + 1, done));
     }
 
     Parent root() {

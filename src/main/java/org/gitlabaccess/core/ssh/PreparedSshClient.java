@@ -1,14 +1,14 @@
 package org.gitlabaccess.core.ssh;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
+import org.slf4j.LoggerFactory;
 
 /**
  * MINA's client built ahead, on a daemon thread: building it (its algorithm factories, the JCE
- * providers, Logback behind its loggers) costs more than a command spends before it connects, so a
+ * providers) costs more than a command spends before it connects, so a
  * command that will connect asks for it first and the next {@link SshAccessCheck} takes it.
  */
 public final class PreparedSshClient {
@@ -24,8 +24,13 @@ public final class PreparedSshClient {
     private PreparedSshClient() {
     }
 
-    /** Starts building a client for the next check, unless one is already being built. */
+    /**
+     * Starts building a client for the next check, unless one is already being built. SLF4J is set up
+     * here first, on the caller's thread: two threads racing to set it up would have it replay the
+     * caller's first lines with a warning on stderr. A client nobody takes ends with the process.
+     */
     public static void prepare() {
+        LoggerFactory.getILoggerFactory();
         if (PREPARED.get() == null) {
             PREPARED.compareAndSet(null, build());
         }
@@ -35,16 +40,6 @@ public final class PreparedSshClient {
     static CompletableFuture<SshClient> take() {
         CompletableFuture<SshClient> prepared = PREPARED.getAndSet(null);
         return prepared != null ? prepared : build();
-    }
-
-    /**
-     * Waits for a client built ahead that no check took (the command ended first, or checked HTTPS
-     * only), and drops it: building it starts Logback, which must be ready before the caller logs,
-     * or SLF4J replays the caller's lines with a warning on stderr. Returns the client dropped.
-     */
-    public static Optional<SshClient> settle() {
-        CompletableFuture<SshClient> prepared = PREPARED.getAndSet(null);
-        return prepared == null ? Optional.empty() : Optional.ofNullable(prepared.exceptionally(e -> null).join());
     }
 
     private static CompletableFuture<SshClient> build() {

@@ -66,9 +66,9 @@ public final class SshAccessCheck implements AutoCloseable {
     public SshAccessCheck(HostKeyDecision decision, Duration timeout) {
         this.decision = decision;
         this.timeout = timeout;
-        // Configured and started off the caller's thread too: the caller resolves the host and
-        // decrypts the key meanwhile.
-        this.client = PreparedSshClient.take().thenApplyAsync(this::started, PreparedSshClient.DAEMON);
+        // Configured and started by the thread that builds it (here, when it is built already): the
+        // caller resolves the host and decrypts the key meanwhile.
+        this.client = PreparedSshClient.take().thenApply(this::started);
     }
 
     private SshClient started(SshClient built) {
@@ -435,8 +435,7 @@ public final class SshAccessCheck implements AutoCloseable {
         unlocked.clear();
         unusable.clear();
         try {
-            // One still starting is waited for: no client outlives the check, and Logback, which its
-            // first logger starts, is ready before the caller logs anything.
+            // One still starting is waited for, so that no client outlives the check.
             client().stop();
         } catch (RuntimeException e) {
             // Closing only (a client that did not start has nothing to stop).

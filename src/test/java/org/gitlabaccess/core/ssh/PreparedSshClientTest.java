@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PreparedSshClientTest {
     @Test
     void aPreparedClientIsTakenOnceThenEachTakeBuildsAnother() {
-        PreparedSshClient.settle(); // one another test's command line prepared, if any
+        PreparedSshClient.take().join(); // the one another test's command line prepared, if any
         PreparedSshClient.prepare();
         PreparedSshClient.prepare(); // already under way: not a second client waiting
         SshClient prepared = PreparedSshClient.take().join();
@@ -20,17 +20,6 @@ class PreparedSshClientTest {
         assertThat(prepared).isNotSameAs(next).isNotSameAs(after);
         assertThat(next).isNotSameAs(after);
         assertThat(prepared.isStarted()).isFalse();
-    }
-
-    @Test
-    void aSettledClientIsBuiltThenDroppedNotHandedToTheNextCheck() {
-        PreparedSshClient.settle(); // one another test's command line prepared, if any
-        assertThat(PreparedSshClient.settle()).isEmpty(); // nothing prepared: nothing to wait for
-        PreparedSshClient.prepare();
-        SshClient dropped = PreparedSshClient.settle().orElseThrow();
-
-        assertThat(PreparedSshClient.take().join()).isNotSameAs(dropped);
-        assertThat(PreparedSshClient.settle()).isEmpty();
     }
 
     @Test
