@@ -78,9 +78,10 @@ final class ReposScanCommand extends ReposSupport {
             }
         }
         if (!rows.isEmpty()) {
-            say(row(width, "PATH", "REMOTE", "KIND", "URL"));
-            rows.forEach(row -> say(row(width, row)));
-            say("");
+            // One block, redacted and written at once: a line at a time is a write each, hundreds here.
+            StringBuilder block = new StringBuilder(row(width, "PATH", "REMOTE", "KIND", "URL")).append('\n');
+            rows.forEach(row -> block.append(row(width, row)).append('\n'));
+            say(block.toString());
         }
         say("Found " + repos.size() + (repos.size() == 1 ? " repository" : " repositories") + " in "
                 + scan.directories() + " directories (GitLab host " + target.webHost()

@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.io;
 
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,28 +78,78 @@ public final class Redactor {
     /**
      * Secrets masked by shape and position only, never by value: for values that must stay exact
      * wherever no secret sits (a journaled URL), since a known value could also be part of one.
+     *
+     * <p>Each pattern runs only when the text holds a word every match of it must contain: most texts
+     * (paths, URLs without user info, report lines) hold none, and running the eleven patterns over
+     * each line of a scan of hundreds of repositories cost more than reading their configurations.
      */
     public static String redactShapes(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
-        out = replace(GITLAB_TOKEN, out, m -> TokenShape.hasMixedClasses(m.group(2)) ? m.group(1) + "-" + MASK : m.group());
-        out = RUNNER_TOKEN.matcher(out).replaceAll("GR1348941" + MASK);
-        out = replace(URL_PASSWORD, out, m -> {
+        if (out.contains("gl")) {
+            out = replace(GITLAB_TOKEN, out, m -> TokenShape.hasMixedClasses(m.group(2)) ? m.group(1) + "-" + MASK : m.group());
+        }
+        if (out.contains("GR1348941")) {
+            out = RUNNER_TOKEN.matcher(out).replaceAll("GR1348941" + MASK);
+        }
+        if (out.contains("://") && out.indexOf('@') >= 0) {
+            out = eachLine(out, Redactor::maskUserInfo);
+        }
+        // The case-insensitive patterns match ASCII letters only, which lower-casing keeps in place.
+        String lower = out.toLowerCase(Locale.ROOT);
+        if (lower.contains("authorization")) {
+            out = replace(AUTH_HEADER, out, m -> m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3)) + MASK);
+        }
+        if (lower.contains("token")) {
+            out = replace(TOKEN_HEADER, out, m -> m.group(1) + m.group(2) + MASK);
+        }
+        if (out.indexOf('=') >= 0) {
+            out = replace(SECRET_PARAM, out, m -> m.group(1) + m.group(2) + MASK);
+        }
+        if (out.indexOf('"') >= 0) {
+            out = replace(SECRET_JSON, out, m -> m.group(1) + MASK + m.group(3));
+        }
+        if (lower.contains("pass")) {
+            out = replace(NETRC_LINE, out, m -> m.group(1) + MASK);
+            out = replace(NETRC_MACHINE, out, m -> m.group(1) + MASK);
+        }
+        return out;
+    }
+
+    /**
+     * A URL's password or token user name masked. Line by line, and only where the line has both
+     * {@code ://} and {@code @}: no part of these patterns spans white space, and a report of hundreds
+     * of URLs (most without user info) is otherwise scanned from every letter for a scheme.
+     */
+    private static String maskUserInfo(String line) {
+        if (!line.contains("://") || line.indexOf('@') < 0) {
+            return line;
+        }
+        String out = replace(URL_PASSWORD, line, m -> {
             String password = m.group(3);
             boolean portNotPassword = m.group(2).contains("@") && PORT_AND_PATH.matcher(password).matches();
             return password.isEmpty() || portNotPassword ? m.group() : m.group(1) + m.group(2) + ":" + MASK + "@";
         });
-        out = replace(URL_USER, out, m -> looksLikeCredential(m.group(2)) && !m.group(2).equals(MASK)
+        return replace(URL_USER, out, m -> looksLikeCredential(m.group(2)) && !m.group(2).equals(MASK)
                 ? m.group(1) + MASK + "@" : m.group());
-        out = replace(AUTH_HEADER, out, m -> m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3)) + MASK);
-        out = replace(TOKEN_HEADER, out, m -> m.group(1) + m.group(2) + MASK);
-        out = replace(SECRET_PARAM, out, m -> m.group(1) + m.group(2) + MASK);
-        out = replace(SECRET_JSON, out, m -> m.group(1) + MASK + m.group(3));
-        out = replace(NETRC_LINE, out, m -> m.group(1) + MASK);
-        out = replace(NETRC_MACHINE, out, m -> m.group(1) + MASK);
-        return out;
+    }
+
+    /** The text with each line (its terminator kept) passed through the function. */
+    private static String eachLine(String text, UnaryOperator<String> function) {
+        if (text.indexOf('\n') < 0) {
+            return function.apply(text);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            out.append(function.apply(text.substring(start, end)));
+            start = end;
+        }
+        return out.toString();
     }
 
     /**

@@ -35,6 +35,26 @@ class RedactorTest {
         assertThat(Redactor.redact(in)).isEqualTo(expected);
     }
 
+    @Test
+    void masksUserInfoOnEachLineOfAReportAndNothingAcrossLines() {
+        // A report redacted as one block (repos scan's table): each line as if alone.
+        String report = String.join("\n",
+                "/home/a/p1  origin  https  https://gitlab.example.com/g/p1.git",
+                "/home/a/p2  origin  token  https://oauth2:abc123def456@gitlab.example.com/g/p2.git",
+                "/home/a/p3  origin  ssh    git@gitlab.example.com:g/p3.git",
+                "see https://gitlab.example.com/help and write to support@example.com",
+                "");
+        assertThat(Redactor.redact(report)).isEqualTo(String.join("\n",
+                "/home/a/p1  origin  https  https://gitlab.example.com/g/p1.git",
+                "/home/a/p2  origin  token  https://oauth2:****@gitlab.example.com/g/p2.git",
+                "/home/a/p3  origin  ssh    git@gitlab.example.com:g/p3.git",
+                "see https://gitlab.example.com/help and write to support@example.com",
+                ""));
+        // A scheme on one line and an @ on the next are not one URL.
+        assertThat(Redactor.redact("https://h/x:abc123def456\n@gitlab.example.com/p"))
+                .isEqualTo("https://h/x:abc123def456\n@gitlab.example.com/p");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc|Authorization: Bearer ****",
