@@ -5,16 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 /** The product's loggers: Logback's levels known before Logback starts, and lines that pass reach the log. */
 class LazyLogbackProviderTest {
     private final LazyLogbackProvider provider = new LazyLogbackProvider();
+    @TempDir
+    Path logDir;
+    private String sharedLogDir;
+
+    /** This provider starts a Logback context of its own: it writes to a log of its own, not the suite's. */
+    @BeforeEach
+    void ownLog() {
+        sharedLogDir = System.getProperty(LoggingSetup.LOG_DIR);
+        System.setProperty(LoggingSetup.LOG_DIR, logDir.toString());
+    }
 
     @AfterEach
-    void quietConsole() {
+    void restore() {
         System.clearProperty(LoggingSetup.CONSOLE_LEVEL);
+        if (sharedLogDir == null) {
+            System.clearProperty(LoggingSetup.LOG_DIR);
+        } else {
+            System.setProperty(LoggingSetup.LOG_DIR, sharedLogDir);
+        }
     }
 
     private Logger logger(String name) {
@@ -54,7 +71,7 @@ class LazyLogbackProviderTest {
         log.debug("{} debug line", marker);
         log.info("{} info line with glpat-Zz9yXx8wVv7uTt6sSr5q", marker);
 
-        String text = Files.readString(Path.of(System.getProperty(LoggingSetup.LOG_DIR), "gitlab-access.log"));
+        String text = Files.readString(logDir.resolve("gitlab-access.log"));
         assertThat(text).contains(marker + " info line with glpat-****").doesNotContain(marker + " debug line")
                 .doesNotContain("Zz9yXx8w");
     }
