@@ -162,7 +162,10 @@ final class WizardWindow {
         return steps.get(current.get()).page(this);
     }
 
-    /** Gives the current page's first control the keyboard focus: once the window shows the first page, then on each step. */
+    /**
+     * Gives the current page's first control the keyboard focus: called by whoever shows the window
+     * for the first page, and by the window itself on each later step.
+     */
     void focusFirst() {
         var node = currentPage().firstFocus();
         if (node != null) {
