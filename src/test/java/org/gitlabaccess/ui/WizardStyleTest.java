@@ -48,7 +48,8 @@ class WizardStyleTest {
     }
 
     private static boolean namesUnusedClass(Selector selector) {
-        return ThemeSubset.UNUSED.stream().anyMatch(unused -> selector.toString().matches(".*\\." + unused + "(?![\\w-]).*"));
+        return ThemeSubset.UNUSED.stream()
+                .anyMatch(unused -> selector.toString().matches(".*\\." + unused + "(?![\\w-]).*"));
     }
 
     /**
