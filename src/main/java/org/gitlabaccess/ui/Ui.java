@@ -141,11 +141,15 @@ final class Ui {
      * {@code problem} holds a sentence; an empty one clears it.
      */
     static void flagWhen(Control field, ObservableStringValue problem) {
-        ValidationSupport validation = new ValidationSupport();
-        validation.setValidationDecorator(new ThemeValidationDecoration());
-        validation.registerValidator(field, false, (Control c, Object value) -> ValidationResult.fromMessageIf(c,
-                problem.get(), Severity.ERROR, problem.get() != null && !problem.get().isBlank()));
-        problem.addListener((o, was, now) -> validation.revalidate());
+        // After the wizard's first frame: ControlsFX's validation (some forty lambdas linked the first
+        // time) marks a field only once its value changes after this, so the first frame looks the same.
+        AfterFirstFrame.run(() -> {
+            ValidationSupport validation = new ValidationSupport();
+            validation.setValidationDecorator(new ThemeValidationDecoration());
+            validation.registerValidator(field, false, (Control c, Object value) -> ValidationResult.fromMessageIf(c,
+                    problem.get(), Severity.ERROR, problem.get() != null && !problem.get().isBlank()));
+            problem.addListener((o, was, now) -> validation.revalidate());
+        });
     }
 
     /** A path under the home shown as {@code ~/…}: shorter, and what users recognise. */

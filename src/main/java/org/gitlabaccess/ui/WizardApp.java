@@ -26,6 +26,7 @@ public final class WizardApp extends Application {
         WizardStyle.useTheme(inputs.dark());
         Messages messages = inputs.messages();
         String host = initialHost != null ? initialHost : inputs.site().host().orElse(null);
+        AfterFirstFrame.await();
         WizardSession session = new WizardSession(inputs.env(), inputs.site(), host, initialCaFile, Clock.systemUTC());
         WizardWindow window = WizardWindow.create(messages, session, new FxBackgroundTasks(),
                 new SystemBrowser(inputs.env()), true);
@@ -38,20 +39,22 @@ public final class WizardApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
-        // What the first frame does not show waits for it. The start-up probe closes the window only
-        // once every page is made, so the installers' start-up training sees every page's classes.
+        // What the first frame does not show waits for it; so does the focus, which has the window
+        // start the desktop's input method for the text field. The start-up probe closes the window
+        // only once every page is made, so the installers' start-up training sees every page's classes.
         boolean probe = Boolean.getBoolean(StartupProbe.PROPERTY);
         FirstFrame.whenLaidOut(stage, scene, () -> {
             if (probe) {
                 StartupProbe.print();
             }
             Platform.runLater(() -> {
+                AfterFirstFrame.runKept();
+                window.focusFirst();
                 addIcons(stage);
                 window.makeRemainingPages(probe ? Platform::exit : () -> { });
             });
         });
         stage.show();
-        window.focusFirst();
     }
 
     /** Several sizes: the window manager picks the sharpest for its scale (HiDPI). */
