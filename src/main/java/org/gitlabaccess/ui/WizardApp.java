@@ -39,9 +39,10 @@ public final class WizardApp extends Application {
         stage.setMinWidth(640);
         stage.setMinHeight(460);
         stage.setScene(scene);
-        // What the first frame does not show waits for it; so does the focus, which has the window
-        // start the desktop's input method for the text field. The start-up probe closes the window
-        // only once every page is made, so the installers' start-up training sees every page's classes.
+        // What the first frame does not show waits for it. The focus does not: the first frame already
+        // has it on the page's first field (otherwise JavaFX gives it to the first button, Cancel). The
+        // start-up probe closes the window only once every page is made, so the installers' start-up
+        // training sees every page's classes.
         boolean probe = Boolean.getBoolean(StartupProbe.PROPERTY);
         FirstFrame.whenLaidOut(stage, scene, () -> {
             if (probe) {
@@ -49,7 +50,6 @@ public final class WizardApp extends Application {
             }
             Platform.runLater(() -> {
                 AfterFirstFrame.runKept();
-                window.focusFirst();
                 addIcons(stage);
                 window.makeRemainingPages(probe ? Platform::exit : () -> { });
             });

@@ -162,10 +162,6 @@ final class WizardWindow {
         return steps.get(current.get()).page(this);
     }
 
-    /**
-     * Gives the current page's first control the keyboard focus: called by whoever shows the window
-     * for the first page, and by the window itself on each later step.
-     */
     void focusFirst() {
         var node = currentPage().firstFocus();
         if (node != null) {
@@ -221,11 +217,7 @@ final class WizardWindow {
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> index == 0 || page.busy().get()
                 || page instanceof DonePage, page.busy()));
         page.entered();
-        // The first page's focus is given by whoever shows the window (focusFirst), the others' here.
-        Window window = owner();
-        if (window != null && window.isShowing()) {
-            Platform.runLater(this::focusFirst);
-        }
+        javafx.application.Platform.runLater(this::focusFirst);
     }
 
     private void renderStepList(int currentIndex) {

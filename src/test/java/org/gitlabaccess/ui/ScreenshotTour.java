@@ -68,7 +68,6 @@ class ScreenshotTour {
                 stage.setScene(scene);
                 stage.setTitle("GitLab Access Wizard");
                 stage.show();
-                window[0].focusFirst();
             });
             String suffix = (dark ? "-dark" : "") + (locale.getLanguage().equals("en") ? "" : "-" + locale.getLanguage());
             String[] names = {"welcome", "diagnose", "method", "signin", "key", "repositories", "review", "apply", "done"};

@@ -67,7 +67,6 @@ class WizardHttpsFlowTest {
                 url -> true, true);
         stage.setScene(new Scene(window.root(), 900, 640));
         stage.show();
-        window.focusFirst(); // as the wizard does once its first frame is there
     }
 
     /** Clicks Next once it is enabled: pages enable it when their background work is done. */

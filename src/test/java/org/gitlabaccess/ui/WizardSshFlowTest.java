@@ -61,7 +61,6 @@ class WizardSshFlowTest {
         window = WizardWindow.create(messages, session, new FxBackgroundTasks(), url -> true, true);
         stage.setScene(new Scene(window.root(), 900, 640));
         stage.show();
-        window.focusFirst(); // as the wizard does once its first frame is there
     }
 
     /** Clicks Next once it is enabled: pages enable it when their background work is done. */
