@@ -65,7 +65,8 @@ class ThemeSubsetTest {
             field.setTooltip(new Tooltip("a problem"));
             field.getTooltip().show(stage);
             field.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, 10, 10, false, null));
-            for (Alert.AlertType type : List.of(Alert.AlertType.CONFIRMATION, Alert.AlertType.ERROR)) {
+            for (Alert.AlertType type : List.of(Alert.AlertType.CONFIRMATION, Alert.AlertType.ERROR,
+                    Alert.AlertType.WARNING, Alert.AlertType.INFORMATION)) {
                 DialogPane pane = new Alert(type, "text").getDialogPane();
                 WizardStyle.apply(pane);
                 collect(pane.getScene() != null ? pane : styled(pane), classes);
