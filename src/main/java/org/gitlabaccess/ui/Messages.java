@@ -11,7 +11,7 @@ public final class Messages {
     private final ResourceBundle bundle;
 
     public Messages(Locale locale) {
-        // Properties only, and a control of our own: the JDK's default would first look for a class of each
+        // Properties only (as CoreTexts): the JDK's default control would first look for a class of each
         // candidate's name and for control providers in every jar of the class path (30 ms at start-up).
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));

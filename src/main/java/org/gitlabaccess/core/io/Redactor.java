@@ -80,7 +80,7 @@ public final class Redactor {
      * wherever no secret sits (a journaled URL), since a known value could also be part of one.
      *
      * <p>Each pattern runs only when the text holds a word every match of it must contain: most texts
-     * (paths, URLs without user info, report lines) hold none, and running the eleven patterns over
+     * (paths, URLs without user info, report lines) hold none, and running the ten patterns over
      * each line of a scan of hundreds of repositories cost more than reading their configurations.
      */
     public static String redactShapes(String text) {
