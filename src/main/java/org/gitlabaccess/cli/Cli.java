@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.Redactor;
+import org.gitlabaccess.core.ssh.PreparedSshClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -15,9 +16,15 @@ public final class Cli {
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(Cli.class);
     }
-    private static final Map<Class<?>, List<Class<?>>> SUBCOMMANDS = Map.of(ReposCommand.class,
+    private static final Map<Class<?>, List<Subcommand>> SUBCOMMANDS = Map.of(ReposCommand.class,
             ReposCommand.COMMANDS, SshKeyCommand.class, SshKeyCommand.COMMANDS);
     private static final List<String> TOKEN_OPTIONS = List.of("--token", "--private-token", "--password", "-t");
+
+    static {
+        // Picocli registers its converters for java.sql and java.time types by reflection, loading and
+        // initialising each class, in every process. The options use none but LocalDate.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\.(?!LocalDate$).*");
+    }
 
     private final CliContext ctx;
 
@@ -55,15 +62,21 @@ public final class Cli {
      * command's help lists its commands).
      */
     CommandLine commandLine(String... args) {
-        CommandFactory factory = new CommandFactory(ctx);
-        CommandLine cmd = new CommandLine(new RootCommand(ctx), factory);
         List<String> words = Arrays.asList(args);
         boolean help = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("-V")
                 || w.equals("--version"));
-        for (Class<?> command : named(RootCommand.COMMANDS, words, help)) {
-            CommandLine sub = new CommandLine(command, factory);
-            for (Class<?> leaf : named(SUBCOMMANDS.getOrDefault(command, List.of()), words, help)) {
-                sub.addSubcommand(new CommandLine(leaf, factory));
+        List<Subcommand> commands = named(RootCommand.COMMANDS, words, help);
+        if (commands.size() == 1 && commands.get(0).type() == VerifyCommand.class && !help) {
+            // Its SSH client is built on another core while picocli builds the models, a third of the
+            // command's time before it can connect.
+            PreparedSshClient.prepare();
+        }
+        CommandFactory factory = new CommandFactory(ctx);
+        CommandLine cmd = new CommandLine(new RootCommand(ctx), factory);
+        for (Subcommand command : commands) {
+            CommandLine sub = new CommandLine(command.type(), factory);
+            for (Subcommand leaf : named(SUBCOMMANDS.getOrDefault(command.type(), List.of()), words, help)) {
+                sub.addSubcommand(new CommandLine(leaf.type(), factory));
             }
             cmd.addSubcommand(sub);
         }
@@ -74,9 +87,8 @@ public final class Cli {
     }
 
     /** The commands the words name; all of them when none is named, or for help. */
-    private static List<Class<?>> named(List<Class<?>> commands, List<String> words, boolean help) {
-        List<Class<?>> named = commands.stream()
-                .filter(c -> words.contains(c.getAnnotation(CommandLine.Command.class).name())).toList();
+    private static List<Subcommand> named(List<Subcommand> commands, List<String> words, boolean help) {
+        List<Subcommand> named = commands.stream().filter(c -> words.contains(c.name())).toList();
         return named.isEmpty() || help ? commands : named;
     }
 

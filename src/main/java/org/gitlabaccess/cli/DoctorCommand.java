@@ -28,11 +28,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access doctor}: every check, in plain words, with the fix. */
-@Command(name = "doctor", sortOptions = false, header = "Diagnose what blocks Git access to GitLab, and fix it on request.",
+@Command(name = DoctorCommand.NAME, sortOptions = false, header = "Diagnose what blocks Git access to GitLab, and fix it on request.",
         description = {"Runs every check in parallel and changes nothing, unless --fix: then the automatic fixes are",
             "applied (each asked for, unless --yes) and the checks they touched run again.",
             "Exit 1 when any check fails."})
 final class DoctorCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "doctor";
+
     @Option(names = "--fix", description = "Apply the fixes marked automatic.")
     boolean fix;
 

@@ -22,11 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access login}: checks a token and says exactly what it is good for. */
-@Command(name = "login", sortOptions = false,
+@Command(name = LoginCommand.NAME, sortOptions = false,
         header = "Check a token (or sign in in the browser): account, scopes, expiry.",
         description = {"Checks the token live: whose it is, its scopes and expiry, and what it can set up.",
             "With --rotate, replaces it with a new one written to --token-out; with --revoke, revokes it."})
 final class LoginCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "login";
+
     @Option(names = "--method", paramLabel = "ssh|https",
             description = "Fail unless the token can drive this setup method.")
     SetupMethod method;

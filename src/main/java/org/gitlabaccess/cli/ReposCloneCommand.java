@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access repos clone}: the first day's clones. */
-@Command(name = "clone", sortOptions = false, header = "Clone the GitLab projects you are a member of.",
+@Command(name = ReposCloneCommand.NAME, sortOptions = false, header = "Clone the GitLab projects you are a member of.",
         description = {"Lists your projects (newest activity first) and clones the ones named, those",
             "of --group, those matching --search, or --all into ROOT/<group>/<project>",
             "(default ~/src, or the site's cloneRoot), over SSH or HTTPS with your own SSH",
@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
             "behind. Without a selection, the site configuration's cloneGroups are cloned.",
             "Exit 1 when a clone failed."})
 final class ReposCloneCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "clone";
+
     @Parameters(paramLabel = "PROJECT", arity = "0..*", description = "Projects by path, e.g. group/project.")
     List<String> projects = new ArrayList<>();
 

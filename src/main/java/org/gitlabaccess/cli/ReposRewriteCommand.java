@@ -28,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access repos rewrite}: remotes to SSH or HTTPS, planned, journaled, verified. */
-@Command(name = "rewrite", sortOptions = false,
+@Command(name = ReposRewriteCommand.NAME, sortOptions = false,
         header = "Rewrite the remotes of local repositories to SSH or HTTPS, with a journal for 'repos undo'.",
         description = {"Shows the plan (before -> after, secrets masked), then changes each repository's config the "
                 + "way git does (config.lock). A repository whose config is locked is skipped as busy, never forced. "
@@ -40,6 +40,9 @@ import picocli.CommandLine.Option;
                 + "GitLab's ssh_url_to_repo, else the web host and port 22.",
             "Exit code 1 when some repositories could not be changed."})
 final class ReposRewriteCommand extends ReposSupport {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "rewrite";
+
     @Option(names = "--to", required = true, paramLabel = "ssh|https", description = "The form remotes should take.")
     RewriteTarget to;
 

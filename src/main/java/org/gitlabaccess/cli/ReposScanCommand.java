@@ -10,13 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gitlab-access repos scan}: every local clone and what its remotes are. */
-@Command(name = "scan", sortOptions = false,
+@Command(name = ReposScanCommand.NAME, sortOptions = false,
         header = "List local repositories and classify their remotes (https, embedded credentials, ssh, other host).",
         description = {"Walks DIR... (default: the site's scanRoots, else your home) in parallel, skipping caches, build "
                 + "output and the trash; symbolic links are not followed. Needs no network and no token.",
             "Each remote is judged against --host (else the site configuration, else https://gitlab.com) and "
                 + "--ssh-host; ~/.ssh/config aliases and insteadOf rules are resolved. Secrets in URLs are masked."})
 final class ReposScanCommand extends ReposSupport {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "scan";
+
     @Mixin
     ScanDirectories scanDirectories = new ScanDirectories();
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access repos undo}: every remote of a run back to its journaled value. */
-@Command(name = "undo", sortOptions = false,
+@Command(name = ReposUndoCommand.NAME, sortOptions = false,
         header = "Restore the remotes changed by the latest 'repos rewrite' (or by a given journal).",
         description = {"Reads the journal and puts every value it recorded back, including a global insteadOf rule. "
                 + "Values already restored are left alone, so undo can be run again; values changed by someone since "
@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             "The undo writes its own journal. Exit code 1 when some repositories could not be restored, 5 when the "
                 + "journal cannot be read."})
 final class ReposUndoCommand extends ReposSupport {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "undo";
+
     @Option(names = "--journal", paramLabel = "FILE",
             description = "The journal to undo (default: the latest rewrite journal in the state directory).")
     Path journal;

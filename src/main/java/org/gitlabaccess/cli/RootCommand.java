@@ -21,8 +21,12 @@ import picocli.CommandLine.ScopeType;
                 "  3 authentication, 4 network or TLS, 5 local files."})
 public final class RootCommand implements Callable<Integer> {
     /** The commands, in the order help lists them; {@link Cli} adds them (only the ones a command line names). */
-    static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, DoctorCommand.class, LoginCommand.class,
-            SshKeyCommand.class, ReposCommand.class, VerifyCommand.class);
+    static final List<Subcommand> COMMANDS = List.of(new Subcommand(SetupCommand.NAME, SetupCommand.class),
+            new Subcommand(DoctorCommand.NAME, DoctorCommand.class),
+            new Subcommand(LoginCommand.NAME, LoginCommand.class),
+            new Subcommand(SshKeyCommand.NAME, SshKeyCommand.class),
+            new Subcommand(ReposCommand.NAME, ReposCommand.class),
+            new Subcommand(VerifyCommand.NAME, VerifyCommand.class));
 
     private final CliContext ctx;
 

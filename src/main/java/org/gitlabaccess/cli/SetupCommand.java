@@ -25,13 +25,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gitlab-access setup}: the wizard's workflow, without the window. */
-@Command(name = "setup", sortOptions = false, header = "Do the whole setup without the window, step by step.",
+@Command(name = SetupCommand.NAME, sortOptions = false, header = "Do the whole setup without the window, step by step.",
         description = {"SSH: check the token (needs api) → create or reuse the key → upload it → ~/.ssh/config and",
             "known_hosts → rewrite remotes → verify as ssh -T and git ls-remote would.",
             "HTTPS: check the token (write_repository) → credential helper for the host (and the CA for git) →",
             "store the token → remove stale copies (~/.git-credentials, ~/.netrc) → rewrite remotes → verify.",
             "Re-running on a configured machine changes nothing. Exit 0 only when verification passes."})
 final class SetupCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "setup";
+
     @Option(names = "--method", paramLabel = "ssh|https", required = true, description = "ssh (recommended) or https.")
     SetupMethod method;
 

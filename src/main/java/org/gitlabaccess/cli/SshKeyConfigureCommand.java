@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key configure}: the ~/.ssh/config block, the host key, and the agent. */
-@Command(name = "configure", sortOptions = false,
+@Command(name = SshKeyConfigureCommand.NAME, sortOptions = false,
         header = "Point SSH at the key: ~/.ssh/config block, known_hosts, ssh-agent.",
         description = {"Writes one marked block for the GitLab host into ~/.ssh/config (replaced on re-runs),",
             "records the host key in ~/.ssh/known_hosts once accepted (--yes accepts a host not seen before;",
@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
             "Where port 22 is blocked, gitlab.com's altssh.gitlab.com:443 is used instead; another port that",
             "does not answer is refused before anything is written."})
 final class SshKeyConfigureCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "configure";
+
     @Mixin
     PrivateKeyOption key = new PrivateKeyOption();
 

@@ -12,9 +12,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key create}: a new ed25519 key, never overwriting one. */
-@Command(name = "create", sortOptions = false, header = "Create a new ed25519 key (never overwrites a file).",
+@Command(name = SshKeyCreateCommand.NAME, sortOptions = false, header = "Create a new ed25519 key (never overwrites a file).",
         description = "Prints the key's path and SHA256 fingerprint. The private key is readable by you only.")
 final class SshKeyCreateCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "create";
+
     @Mixin
     PrivateKeyOption file = new PrivateKeyOption();
 

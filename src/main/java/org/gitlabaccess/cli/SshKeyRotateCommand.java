@@ -14,13 +14,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key rotate}: a new key in place of the old one, never leaving the user without a working key. */
-@Command(name = "rotate", sortOptions = false, header = "Replace the SSH key before it expires.",
+@Command(name = SshKeyRotateCommand.NAME, sortOptions = false, header = "Replace the SSH key before it expires.",
         description = {"Creates a new ed25519 key beside the old one, registers it (usage auth, with",
             "an expiry) and checks that GitLab welcomes it over SSH; only then deletes the",
             "old key from the account and puts the new one in its place, where",
             "~/.ssh/config already points. A failure before that changes nothing: the old",
             "key stays registered, configured and working. Needs a token with api."})
 final class SshKeyRotateCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "rotate";
+
     /** The JSON document's halves. */
     record Old(String fingerprint, boolean wasRegistered) {
     }

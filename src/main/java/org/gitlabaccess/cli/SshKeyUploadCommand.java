@@ -17,10 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ssh-key upload}: registers the public key on the GitLab account. */
-@Command(name = "upload", sortOptions = false, header = "Register the public key on your GitLab account.",
+@Command(name = SshKeyUploadCommand.NAME, sortOptions = false, header = "Register the public key on your GitLab account.",
         description = {"Needs a token with the api scope. A key already on the account is success (nothing uploaded);",
             "a key registered to another account is an error."})
 final class SshKeyUploadCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "upload";
+
     @Option(names = "--file", paramLabel = "P.pub", description = "Public key (default: ~/.ssh/id_ed25519_<host>.pub).")
     Path file;
 

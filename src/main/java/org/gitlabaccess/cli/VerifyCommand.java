@@ -22,7 +22,6 @@ import org.gitlabaccess.core.setup.AccessVerification.Remote;
 import org.gitlabaccess.core.setup.AccessVerification.RemoteCheck;
 import org.gitlabaccess.core.setup.AccessVerification.SshGreeting;
 import org.gitlabaccess.core.setup.AccessVerification.Transport;
-import org.gitlabaccess.core.ssh.PreparedSshClient;
 import org.gitlabaccess.core.ssh.SshCheckProblems;
 import org.gitlabaccess.core.ssh.SshCheckResult;
 import org.gitlabaccess.core.ssh.SshConfigProblems;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gitlab-access verify}: proves access as {@code ssh -T} would. */
-@Command(name = "verify", sortOptions = false,
+@Command(name = VerifyCommand.NAME, sortOptions = false,
         header = "Check access as 'ssh -T git@host' and 'git ls-remote' would: SSH, HTTPS, each repository.",
         description = {"Resolves the host through ~/.ssh/config, checks its key against ~/.ssh/known_hosts",
             "(--yes records a host not seen before; a changed key is always refused), authenticates with the",
@@ -41,6 +40,9 @@ import picocli.CommandLine.Parameters;
             "ls-remote with your own credential helper and CA. With DIR..., every GitLab remote of the repositories",
             "found there is tried with ls-remote over its own transport. Exit 1 when a check fails."})
 final class VerifyCommand extends BaseCommand {
+    /** Its name on the command line; a constant, so {@link Cli} reads it without parsing annotations. */
+    static final String NAME = "verify";
+
     @Option(names = "--ssh", description = "Check SSH access (the default).")
     boolean ssh;
 
@@ -58,10 +60,7 @@ final class VerifyCommand extends BaseCommand {
     List<Path> directories = new ArrayList<>();
 
     VerifyCommand(CliContext ctx) {
-        super(ctx);
-        // Picocli creates a command only when the command line names it (Cli#commandLine), before
-        // parsing it: MINA's client is built while the rest of the command line is read.
-        PreparedSshClient.prepare();
+        super(ctx); // its SSH client is being built already (Cli#commandLine)
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import net.i2p.crypto.eddsa.spec.EdDSANamedCurveTable;
 import org.apache.sshd.client.SshClient;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,12 @@ public final class PreparedSshClient {
     }
 
     private static CompletableFuture<SshClient> build() {
-        return CompletableFuture.supplyAsync(SshClient::setUpDefaultClient, DAEMON);
+        return CompletableFuture.supplyAsync(() -> {
+            SshClient client = SshClient.setUpDefaultClient();
+            // The ed25519 curve's precomputed tables, made once per process when the first key is
+            // read (the user's or the host's): here, rather than while the caller reads its key.
+            EdDSANamedCurveTable.getByName(EdDSANamedCurveTable.ED_25519);
+            return client;
+        }, DAEMON);
     }
 }

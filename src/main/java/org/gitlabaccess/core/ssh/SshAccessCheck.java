@@ -37,6 +37,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.io.AtomicFile;
 import org.gitlabaccess.core.io.Redactor;
@@ -81,6 +82,10 @@ public final class SshAccessCheck implements AutoCloseable {
         // Key exchange may start before connect() returns, so the verifier and the host key
         // algorithms are set on the client, read from the current check; checks run one at a time.
         built.setServerKeyVerifier((session, remote, key) -> current.verifyServerKey(session, remote, key));
+        // Each step of the handshake is a small packet written right after another: with Nagle's
+        // algorithm the second waits for the server's delayed acknowledgement (40 ms on Linux) first.
+        CoreModuleProperties.TCP_NODELAY.set(built, true);
+        built.setSessionFactory(new QuickAckSessionFactory(built));
         built.addSessionListener(new SessionListener() {
             @Override
             public void sessionNegotiationOptionsCreated(Session session, Map<KexProposalOption, String> proposal) {
