@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.HttpSettings;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
@@ -72,6 +75,25 @@ class SshAccessCheckTest {
         var again = new SshKeyUploader().upload(alice, key, "laptop", LocalDate.now().plusDays(30));
         assertThat(again.alreadyThere()).isTrue();
         assertThat(server.state().keysOf(1)).filteredOn(k -> k.fingerprintSha256().equals(KeyFingerprint.sha256Bare(key.publicKey()))).hasSize(1);
+    }
+
+    @Test
+    void sessionsWriteWithoutNaglesDelayAndAcknowledgeEachRead() throws IOException {
+        Path home = home("nodelay");
+        SshKey key = SshKeyFiles.create(home.resolve(".ssh/id_ed25519_nd"), "nd", null);
+        new SshKeyUploader().upload(alice, key, "nodelay", LocalDate.now().plusDays(30));
+        try (SshAccessCheck check = new SshAccessCheck(HostKeyDecision.ACCEPT, Duration.ofSeconds(10))) {
+            List<Object> seen = new ArrayList<>();
+            SshCheckResult r = check.onSession(SshConfigLookup.forEndpoint(home, endpoint()), key.privateKeyFile(), null,
+                    (session, fingerprint) -> {
+                        var socket = ((Nio2Session) session.getIoSession()).getSocket();
+                        seen.add(socket.getOption(StandardSocketOptions.TCP_NODELAY));
+                        seen.add(((SshClient) session.getFactoryManager()).getSessionFactory().getClass());
+                        return new SshCheckResult(SshCheckResult.Outcome.OK, endpoint(), null, fingerprint, "looked");
+                    });
+            assertThat(r.outcome()).as(r.detail()).isEqualTo(SshCheckResult.Outcome.OK);
+            assertThat(seen).containsExactly(true, QuickAckSessionFactory.class);
+        }
     }
 
     @Test
