@@ -22,8 +22,9 @@ public final class Cli {
 
     static {
         // Picocli registers its converters for java.sql and java.time types by reflection, loading and
-        // initialising each class, in every process. The options use none but LocalDate.
-        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\.(?!LocalDate$).*");
+        // initialising each class and those its methods name, in every process. No option has such a
+        // type but --expires-at, which has its own converter.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     }
 
     private final CliContext ctx;
@@ -42,7 +43,7 @@ public final class Cli {
         cmd.setParameterExceptionHandler((ex, a) -> {
             ErrorRenderer.render(ctx, json, ExitCodes.USAGE, "usage", ex.getMessage(),
                     "See 'gitlab-access --help'" + (ex.getCommandLine().getParent() == null
-                            ? "." : " or 'gitlab-access " + ex.getCommandLine().getCommandName() + " --help'."));
+                            ? "." : " or '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'."));
             return ExitCodes.USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, json));

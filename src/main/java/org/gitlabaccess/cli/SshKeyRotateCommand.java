@@ -2,16 +2,20 @@ package org.gitlabaccess.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.setup.KeyRenewal;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code ssh-key rotate}: a new key in place of the old one, never leaving the user without a working key. */
 @Command(name = SshKeyRotateCommand.NAME, sortOptions = false, header = "Replace the SSH key before it expires.",
@@ -37,7 +41,7 @@ final class SshKeyRotateCommand extends BaseCommand {
     @Option(names = "--passphrase-file", paramLabel = "F", description = "Protect the new key with this passphrase (first line).")
     Path passphraseFile;
 
-    @Option(names = "--expires-at", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--expires-at", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
             description = "The new key's expiry (default: site configuration's keyExpiryDays, else 365 days).")
     LocalDate expiresAt;
 
@@ -70,5 +74,20 @@ final class SshKeyRotateCommand extends BaseCommand {
             printJson(doc);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * YYYY-MM-DD. Picocli's own LocalDate converter is left out (Cli): looking up its parse method
+     * loads every java.time class that LocalDate's methods name, in every command's start-up.
+     */
+    static final class IsoDateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + NetworkNames.printable(value) + "' is not a date as YYYY-MM-DD");
+            }
+        }
     }
 }

@@ -100,6 +100,17 @@ class SshKeyRotateTest {
     }
 
     @Test
+    void anExpiryThatIsNotADateIsAUsageErrorNamingTheFormatAndTheCommandsHelp() throws Exception {
+        Path home = setUp("baddate");
+        var before = snapshot(home);
+        var refused = run(home, "ssh-key", "rotate", "--yes", "--expires-at", "2027-13-40");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("'2027-13-40' is not a date as YYYY-MM-DD")
+                .contains("'gitlab-access ssh-key rotate --help'");
+        assertThat(snapshot(home)).isEqualTo(before);
+    }
+
+    @Test
     void aRotationThatCannotProveTheNewKeyTakesItBackAndChangesNothing() throws Exception {
         Path home = setUp("unproven");
         var before = snapshot(home);
