@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.gitlabaccess.core.CoreTexts;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.SiteConfig;
+import org.gitlabaccess.core.credentials.GitCommand;
 import org.gitlabaccess.core.gitlab.AccessTarget;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.Instance;
@@ -61,6 +62,7 @@ public final class DoctorContext {
     private final SshConfigLookup sshLookup;
     private final Memo<SshEndpointSelection.Selected> sshSelection;
     private final Memo<AccountKey> accountKey;
+    private final GitCommand git;
 
     public DoctorContext(Inputs inputs) {
         this.in = inputs;
@@ -77,8 +79,14 @@ public final class DoctorContext {
         this.sshSelection = new Memo<>(this::computeSshSelection);
         this.sshEndpoint = new Memo<>(() -> sshSelection.get().endpoint());
         this.sshLookup = SshConfigLookup.of(inputs.env());
+        this.git = new GitCommand(inputs.env());
         this.sshEffective = new Memo<>(this::computeSshEffective);
         this.accountKey = new Memo<>(this::computeAccountKey);
+    }
+
+    /** The one git of this run: its version is asked once, however many checks run it. */
+    public GitCommand git() {
+        return git;
     }
 
     public Inputs inputs() {

@@ -23,7 +23,7 @@ public final class CredentialHelperCheck implements Check {
 
     @Override
     public CheckResult run(DoctorContext c) {
-        GitCommand git = new GitCommand(c.inputs().env());
+        GitCommand git = c.git();
         try {
             git.requireUsable();
         } catch (ProblemException e) {

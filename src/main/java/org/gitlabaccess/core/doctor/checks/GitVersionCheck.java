@@ -28,7 +28,7 @@ public final class GitVersionCheck implements Check {
     public CheckResult run(DoctorContext c) {
         GitVersion version;
         try {
-            version = new GitCommand(c.inputs().env()).requireUsable();
+            version = c.git().requireUsable();
         } catch (ProblemException e) {
             if (e.reason().equals("git-missing")) {
                 return CheckResult.fail(id(), c.texts().get("doctor.git-version.missing"),

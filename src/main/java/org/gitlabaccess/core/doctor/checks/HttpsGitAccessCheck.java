@@ -34,7 +34,7 @@ public final class HttpsGitAccessCheck implements Check {
         if (url == null) {
             return CheckResult.skip(id(), c.texts().get("doctor.https-git-access.no-repository"));
         }
-        GitCommand git = new GitCommand(c.inputs().env());
+        GitCommand git = c.git();
         try {
             git.requireUsable();
         } catch (ProblemException e) {

@@ -95,7 +95,7 @@ public final class TokensExpiringCheck implements Check {
      */
     private static Optional<Long> storedForGit(DoctorContext c) {
         try {
-            var filled = new GitCredentialProtocol(new GitCommand(c.inputs().env()))
+            var filled = new GitCredentialProtocol(c.git())
                     .fill(CredentialRequest.forHost(GitHost.of(c.instance().root())));
             if (filled.isEmpty()) {
                 return Optional.empty();
