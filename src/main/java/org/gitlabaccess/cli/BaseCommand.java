@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.ProblemException;
 import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.SiteConfig;
@@ -43,6 +46,28 @@ abstract class BaseCommand implements Callable<Integer> {
 
     BaseCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * The key expiry {@code --expires-at} asks for, checked before anything is changed: a date as
+     * YYYY-MM-DD after today. Empty when the option is not given.
+     */
+    static Optional<LocalDate> requestedExpiry(String expiresAt, LocalDate today) {
+        if (expiresAt == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate d = LocalDate.parse(expiresAt);
+            if (!d.isAfter(today)) {
+                throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at " + expiresAt
+                        + " is not in the future.", "Give a date after today, as YYYY-MM-DD.");
+            }
+            return Optional.of(d);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at "
+                    + NetworkNames.printable(expiresAt) + " is not a date.",
+                    "Give it as YYYY-MM-DD, for example " + today.plusDays(365) + ".");
+        }
     }
 
     GlobalOptions global() {

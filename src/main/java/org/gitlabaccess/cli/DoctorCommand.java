@@ -161,7 +161,7 @@ final class DoctorCommand extends BaseCommand {
             host = String.valueOf(global().host());
         }
         try {
-            new DoctorReport(ctx.env(), Clock.systemUTC()).save(report, host, results);
+            new DoctorReport(ctx.env(), context.git(), Clock.systemUTC()).save(report, host, results);
             say("Report written to " + report + " (secrets redacted).");
         } catch (IOException e) {
             throw new ProblemException(ProblemKind.LOCAL_FILES,

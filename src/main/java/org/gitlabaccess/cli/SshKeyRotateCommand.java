@@ -2,20 +2,17 @@ package org.gitlabaccess.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gitlabaccess.core.NetworkNames;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.setup.KeyRenewal;
 import org.gitlabaccess.core.setup.Progress;
 import org.gitlabaccess.core.setup.SetupRequest;
 import org.gitlabaccess.core.setup.SetupSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code ssh-key rotate}: a new key in place of the old one, never leaving the user without a working key. */
 @Command(name = SshKeyRotateCommand.NAME, sortOptions = false, header = "Replace the SSH key before it expires.",
@@ -41,9 +38,9 @@ final class SshKeyRotateCommand extends BaseCommand {
     @Option(names = "--passphrase-file", paramLabel = "F", description = "Protect the new key with this passphrase (first line).")
     Path passphraseFile;
 
-    @Option(names = "--expires-at", paramLabel = "YYYY-MM-DD", converter = IsoDateConverter.class,
+    @Option(names = "--expires-at", paramLabel = "YYYY-MM-DD",
             description = "The new key's expiry (default: site configuration's keyExpiryDays, else 365 days).")
-    LocalDate expiresAt;
+    String expiresAt;
 
     SshKeyRotateCommand(CliContext ctx) {
         super(ctx);
@@ -62,7 +59,8 @@ final class SshKeyRotateCommand extends BaseCommand {
             say("Nothing was changed.");
             return ExitCodes.OK;
         }
-        KeyRenewal renewed = session.renewKey(expiresAt, Progress.NONE);
+        KeyRenewal renewed = session.renewKey(requestedExpiry(expiresAt, LocalDate.now(ZoneOffset.UTC)).orElse(null),
+                Progress.NONE);
         renewed.warnings().forEach(this::warn);
         say("Renewed " + renewed.path() + ": " + renewed.newFingerprint() + " (expires " + renewed.expiresAt() + ").");
         say(renewed.oldWasRegistered() ? "The old key " + renewed.oldFingerprint() + " is deleted from your account."
@@ -74,20 +72,5 @@ final class SshKeyRotateCommand extends BaseCommand {
             printJson(doc);
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * YYYY-MM-DD. Picocli's own LocalDate converter is left out (Cli): looking up its parse method
-     * loads every java.time class that LocalDate's methods name, in every command's start-up.
-     */
-    static final class IsoDateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + NetworkNames.printable(value) + "' is not a date as YYYY-MM-DD");
-            }
-        }
     }
 }

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import org.gitlabaccess.core.ProblemException;
-import org.gitlabaccess.core.ProblemKind;
 import org.gitlabaccess.core.gitlab.GitLabClient;
 import org.gitlabaccess.core.gitlab.SetupMethod;
 import org.gitlabaccess.core.gitlab.SshKeyUploader;
@@ -71,19 +68,7 @@ final class SshKeyUploadCommand extends BaseCommand {
     }
 
     private LocalDate expiry(LocalDate today) {
-        if (expiresAt == null) {
-            return today.plusDays(site().keyExpiryDays().orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS));
-        }
-        try {
-            LocalDate d = LocalDate.parse(expiresAt);
-            if (!d.isAfter(today)) {
-                throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at " + expiresAt
-                        + " is not in the future.", "Give a date after today, as YYYY-MM-DD.");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemKind.USAGE, "bad-expiry", "--expires-at " + expiresAt
-                    + " is not a date.", "Give it as YYYY-MM-DD, for example " + today.plusDays(365) + ".");
-        }
+        return requestedExpiry(expiresAt, today).orElseGet(() ->
+                today.plusDays(site().keyExpiryDays().orElse(SshKeyUploader.DEFAULT_EXPIRY_DAYS)));
     }
 }

@@ -92,22 +92,33 @@ class SshKeyRotateTest {
         var before = snapshot(home);
         List<String> keys = accountFingerprints();
 
-        var refused = run(home, "ssh-key", "rotate", "--yes", "--expires-at", "2020-01-01");
+        // GitLab's own answer to a key it will not take; the date is refused before this point.
+        running.get().faults().add("/api/v4/user/keys", 1, 400, "application/json",
+                "{\"message\":{\"key\":[\"has expired\"]}}", Map.of());
+        var refused = run(home, "ssh-key", "rotate", "--yes");
+        running.get().faults().clear();
         assertThat(refused.exitCode()).as(refused.out()).isNotZero();
-        assertThat(refused.err()).contains("error:");
+        assertThat(refused.err()).contains("error:").contains("has expired");
         assertThat(snapshot(home)).isEqualTo(before);
         assertThat(accountFingerprints()).containsExactlyInAnyOrderElementsOf(keys);
     }
 
     @Test
-    void anExpiryThatIsNotADateIsAUsageErrorNamingTheFormatAndTheCommandsHelp() throws Exception {
+    void anExpiryThatIsNotAFutureDateIsRefusedBeforeAnythingChanges() throws Exception {
         Path home = setUp("baddate");
         var before = snapshot(home);
-        var refused = run(home, "ssh-key", "rotate", "--yes", "--expires-at", "2027-13-40");
-        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.err()).contains("'2027-13-40' is not a date as YYYY-MM-DD")
-                .contains("'gitlab-access ssh-key rotate --help'");
+        List<String> keys = accountFingerprints();
+        var notADate = run(home, "ssh-key", "rotate", "--yes", "--json", "--expires-at", "2027-13-40");
+        assertThat(notADate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(JSON.readTree(notADate.out()).path("error").path("reason").asText()).isEqualTo("bad-expiry");
+        var past = run(home, "ssh-key", "rotate", "--yes", "--expires-at", "2020-01-01");
+        assertThat(past.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(past.err()).contains("--expires-at 2020-01-01 is not in the future.");
         assertThat(snapshot(home)).isEqualTo(before);
+        assertThat(accountFingerprints()).containsExactlyInAnyOrderElementsOf(keys);
+        var unknown = run(home, "ssh-key", "rotate", "--bogus");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("'gitlab-access ssh-key rotate --help'");
     }
 
     @Test

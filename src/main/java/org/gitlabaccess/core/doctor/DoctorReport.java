@@ -31,10 +31,13 @@ import org.gitlabaccess.core.io.Redactor;
  */
 public final class DoctorReport {
     private final Environment env;
+    private final GitCommand git;
     private final Clock clock;
 
-    public DoctorReport(Environment env, Clock clock) {
+    /** @param git the run's git, whose version its checks have asked already */
+    public DoctorReport(Environment env, GitCommand git, Clock clock) {
         this.env = env;
+        this.git = git;
         this.clock = clock;
     }
 
@@ -118,7 +121,7 @@ public final class DoctorReport {
     /** Asked through {@link GitCommand}: a timeout, and no git started while a global config would block it. */
     private String gitVersion() {
         try {
-            return "git version " + new GitCommand(env).requireUsable();
+            return "git version " + git.requireUsable();
         } catch (ProblemException e) {
             return e.getMessage();
         }

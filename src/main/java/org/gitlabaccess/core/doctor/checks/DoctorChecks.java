@@ -21,7 +21,7 @@ public final class DoctorChecks {
     public static void writeReport(DoctorContext.Inputs inputs, Path file) throws IOException {
         DoctorContext context = new DoctorContext(inputs);
         List<CheckResult> results = new Doctor(all(), Doctor.PER_CHECK_TIMEOUT).run(context, r -> { });
-        new DoctorReport(inputs.env(), inputs.clock()).save(file, new AccessTarget(inputs.env(), inputs.site(),
+        new DoctorReport(inputs.env(), context.git(), inputs.clock()).save(file, new AccessTarget(inputs.env(), inputs.site(),
                 inputs.host(), inputs.sshHost(), inputs.sshPort()).rootForHint(), results);
     }
 
