@@ -67,9 +67,11 @@ public final class Cli {
         boolean help = words.stream().anyMatch(w -> w.equals("-h") || w.equals("--help") || w.equals("-V")
                 || w.equals("--version"));
         List<Subcommand> commands = named(RootCommand.COMMANDS, words, help);
-        if (commands.size() == 1 && commands.get(0).type() == VerifyCommand.class && !help) {
+        boolean httpsOnly = words.contains("--https") && !words.contains("--ssh");
+        if (commands.size() == 1 && commands.get(0).type() == VerifyCommand.class && !help && !httpsOnly) {
             // Its SSH client is built on another core while picocli builds the models, a third of the
-            // command's time before it can connect.
+            // command's time before it can connect. (With --https alone, only SSH remotes of DIR...
+            // would use it: those build it when they come.)
             PreparedSshClient.prepare();
         }
         CommandFactory factory = new CommandFactory(ctx);
