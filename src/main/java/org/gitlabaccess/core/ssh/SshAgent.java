@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
+import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.core.io.SecretPipe;
 import org.gitlabaccess.core.io.Secret;
 
@@ -83,7 +85,12 @@ public final class SshAgent {
     }
 
     private int run(List<String> command, Map<String, String> extra, String stdin) throws IOException {
-        ProcessBuilder pb = ChildProcesses.withoutInput(env, command, extra).redirectErrorStream(true)
+        // Found on the PATH as git and ssh are, skipping empty entries (the current directory), and
+        // once, rather than by the JDK trying every directory in turn.
+        Path sshAdd = ExecutablePath.of(env, command.get(0)).orElseThrow(() -> new IOException("ssh-add is not installed"));
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, sshAdd.toString());
+        ProcessBuilder pb = ChildProcesses.withoutInput(env, resolved, extra).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p;
         try {

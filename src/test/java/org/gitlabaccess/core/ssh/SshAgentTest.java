@@ -3,6 +3,7 @@ package org.gitlabaccess.core.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ class SshAgentTest {
         Path socket = dir.resolve("agent.sock");
         var agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
         try {
-            for (int i = 0; i < 50 && !java.nio.file.Files.exists(socket); i++) {
+            for (int i = 0; i < 50 && !Files.exists(socket); i++) {
                 Thread.sleep(50);
             }
             Map<String, String> vars = new HashMap<>(Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString(),
@@ -47,5 +48,26 @@ class SshAgentTest {
         } finally {
             agent.destroy();
         }
+    }
+
+    /** ssh-add is the one the environment's PATH names, as git and ssh are: not the JVM's, never the current directory's. */
+    @Test
+    void sshAddIsFoundOnTheEnvironmentsPathOnly() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path ran = dir.resolve("ran");
+        Path fake = bin.resolve("ssh-add");
+        Files.writeString(fake, "#!/bin/sh\n: > '" + ran + "'\nexit 1\n");
+        assumeTrue(fake.toFile().setExecutable(true));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        SshAgent onItsPath = new SshAgent(new Environment(Map.of("PATH", ":" + bin, "HOME", dir.toString(),
+                "SSH_AUTH_SOCK", dir.resolve("none").toString()), new Properties()));
+        assertThat(onItsPath.running()).isTrue(); // the fake answers 1: an agent without keys
+        assertThat(ran).exists();
+
+        SshAgent withoutOne = new SshAgent(new Environment(Map.of("PATH", ":" + empty, "HOME", dir.toString(),
+                "SSH_AUTH_SOCK", dir.resolve("none").toString()), new Properties()));
+        assertThat(withoutOne.running()).isFalse();
+        assertThat(withoutOne.add(dir.resolve("key"), null)).isEqualTo(SshAgent.Result.NO_AGENT);
     }
 }
