@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds a program on the environment's PATH, as a shell would (with Windows' extensions there). */
+/**
+ * Finds a program on the environment's PATH, as a shell would (with Windows' extensions there),
+ * except in relative entries: an empty one, {@code .} or {@code bin} would run whatever the current
+ * directory holds under that name, a classic way to plant a program for a helpdesk script to run.
+ */
 public final class ExecutablePath {
     private ExecutablePath() {
     }
@@ -15,7 +19,7 @@ public final class ExecutablePath {
         String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
         List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
         for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
+            if (dir.isEmpty() || !Path.of(dir).isAbsolute()) {
                 continue;
             }
             for (String name : names) {

@@ -85,8 +85,8 @@ public final class SshAgent {
     }
 
     private int run(List<String> command, Map<String, String> extra, String stdin) throws IOException {
-        // Found on the PATH as git and ssh are, skipping empty entries (the current directory), and
-        // once, rather than by the JDK trying every directory in turn.
+        // Found on the environment's PATH as git and ssh are (never in the current directory), once,
+        // rather than by the JDK trying each directory of the JVM's own PATH in turn.
         Path sshAdd = ExecutablePath.of(env, command.get(0)).orElseThrow(() -> new IOException("ssh-add is not installed"));
         List<String> resolved = new ArrayList<>(command);
         resolved.set(0, sshAdd.toString());

@@ -1,0 +1,45 @@
+package org.gitlabaccess.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecutablePathTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheFirstExecutableInAnAbsoluteEntryAndNeverLooksInRelativeOnes() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"));
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Path second = Files.createDirectories(dir.resolve("second"));
+        Path notExecutable = Files.writeString(first.resolve("tool"), "#!/bin/sh\n");
+        Path tool = Files.writeString(second.resolve("tool"), "#!/bin/sh\n");
+        assumeTrue(tool.toFile().setExecutable(true));
+        // The working directory's own copy, reachable only through the relative entries.
+        Path planted = Path.of("").toAbsolutePath().resolve("target/planted-tool-" + ProcessHandle.current().pid());
+        Files.createDirectories(planted);
+        Path plantedTool = Files.writeString(planted.resolve("tool"), "#!/bin/sh\n");
+        assumeTrue(plantedTool.toFile().setExecutable(true));
+        String relative = Path.of("").toAbsolutePath().relativize(planted).toString();
+        try {
+            String path = String.join(File.pathSeparator, "", ".", relative, first.toString(), second.toString());
+            Environment env = new Environment(Map.of("PATH", path), new Properties());
+            assertThat(ExecutablePath.of(env, "tool")).contains(tool);
+            assertThat(notExecutable).exists();
+            Environment onlyRelative = new Environment(Map.of("PATH", relative + File.pathSeparator + "."),
+                    new Properties());
+            assertThat(ExecutablePath.of(onlyRelative, "tool")).isEmpty();
+        } finally {
+            Files.delete(plantedTool);
+            Files.delete(planted);
+        }
+    }
+}
