@@ -52,12 +52,21 @@ public final class GitCommand {
     private final String executable;
     private GitVersion version;
 
-    /** The {@code git} on the environment's PATH (the JDK would search this process's own PATH instead). */
+    /**
+     * The {@code git} on the environment's PATH (the JDK would search this process's own PATH instead,
+     * relative entries included); for an environment made without a PATH, this process's. When no
+     * absolute directory holds one, every command fails as with git missing.
+     */
     public GitCommand(Environment env) {
-        this(env, ExecutablePath.of(env, "git").map(Path::toString).orElse("git"));
+        this(env, ExecutablePath.of(hasPath(env) ? env : Environment.system(), "git").map(Path::toString)
+                .orElse("git"));
     }
 
-    /** @param executable {@code git} (found on the PATH) or a full path */
+    private static boolean hasPath(Environment env) {
+        return env.variable("PATH").or(() -> env.variable("Path")).isPresent();
+    }
+
+    /** @param executable a full path; {@code git} alone fails as git missing does */
     public GitCommand(Environment env, String executable) {
         this.env = env;
         this.executable = executable;
@@ -199,6 +208,9 @@ public final class GitCommand {
     private Result exec(Path dir, List<String> args, String stdin, boolean secretOutput, Map<String, String> extra,
                         long timeoutSeconds) throws IOException {
         requireReadableGlobalConfig(env);
+        if (!Path.of(executable).isAbsolute()) {
+            throw new IOException("git was not found in an absolute directory of PATH");
+        }
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(args);
