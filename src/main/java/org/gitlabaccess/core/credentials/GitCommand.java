@@ -58,12 +58,7 @@ public final class GitCommand {
      * absolute directory holds one, every command fails as with git missing.
      */
     public GitCommand(Environment env) {
-        this(env, ExecutablePath.of(hasPath(env) ? env : Environment.system(), "git").map(Path::toString)
-                .orElse("git"));
-    }
-
-    private static boolean hasPath(Environment env) {
-        return env.variable("PATH").or(() -> env.variable("Path")).isPresent();
+        this(env, ExecutablePath.onPathOf(env, "git").map(Path::toString).orElse("git"));
     }
 
     /** @param executable a full path; {@code git} alone fails as git missing does */

@@ -1,6 +1,8 @@
 package org.gitlabaccess.core.io;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,13 +69,28 @@ public final class ChildProcesses {
         return ALLOWED.contains(upper) || ALLOWED_PREFIXES.stream().anyMatch(upper::startsWith);
     }
 
-    /** A process builder for the command with the allowed environment and {@code extra} on top. */
+    /**
+     * A process builder for the command with the allowed environment and {@code extra} on top. A
+     * program given by name is looked up in the absolute directories of the environment's PATH
+     * ({@link ExecutablePath}; an environment made without a PATH uses this process's), not by the
+     * JDK, which searches this process's PATH, relative entries included; a name found there in
+     * none is left to the JDK, and to fail as a missing program.
+     */
     public static ProcessBuilder builder(Environment env, List<String> command, Map<String, String> extra) {
-        ProcessBuilder pb = new ProcessBuilder(command);
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, program(env, command.get(0)));
+        ProcessBuilder pb = new ProcessBuilder(resolved);
         pb.environment().clear();
         pb.environment().putAll(environment(env));
         pb.environment().putAll(extra);
         return pb;
+    }
+
+    private static String program(Environment env, String name) {
+        if (name.contains("/") || name.contains("\\")) {
+            return name;
+        }
+        return ExecutablePath.onPathOf(env, name).map(Path::toString).orElse(name);
     }
 
     public static ProcessBuilder builder(Environment env, List<String> command) {

@@ -31,4 +31,10 @@ public final class ExecutablePath {
         }
         return Optional.empty();
     }
+
+    /** As {@link #of}, on this process's PATH when the environment has none (one a caller made, a test's). */
+    public static Optional<Path> onPathOf(Environment env, String program) {
+        boolean hasPath = env.variable("PATH").or(() -> env.variable("Path")).isPresent();
+        return of(hasPath ? env : Environment.system(), program);
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.ChildProcesses;
 import org.gitlabaccess.core.io.Environment;
-import org.gitlabaccess.core.io.ExecutablePath;
 import org.gitlabaccess.core.io.SecretPipe;
 import org.gitlabaccess.core.io.Secret;
 
@@ -85,12 +83,7 @@ public final class SshAgent {
     }
 
     private int run(List<String> command, Map<String, String> extra, String stdin) throws IOException {
-        // Found on the environment's PATH as git and ssh are (never in the current directory), once,
-        // rather than by the JDK trying each directory of the JVM's own PATH in turn.
-        Path sshAdd = ExecutablePath.of(env, command.get(0)).orElseThrow(() -> new IOException("ssh-add is not installed"));
-        List<String> resolved = new ArrayList<>(command);
-        resolved.set(0, sshAdd.toString());
-        ProcessBuilder pb = ChildProcesses.withoutInput(env, resolved, extra).redirectErrorStream(true)
+        ProcessBuilder pb = ChildProcesses.withoutInput(env, command, extra).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class ExecutablePathTest {
             Environment onlyRelative = new Environment(Map.of("PATH", relative + File.pathSeparator + "."),
                     new Properties());
             assertThat(ExecutablePath.of(onlyRelative, "tool")).isEmpty();
+            // Children are started the same way: the absolute directory's program, by its full path.
+            assertThat(ChildProcesses.builder(env, List.of("tool", "--flag")).command())
+                    .containsExactly(tool.toString(), "--flag");
         } finally {
             Files.delete(plantedTool);
             Files.delete(planted);
