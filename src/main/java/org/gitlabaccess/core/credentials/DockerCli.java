@@ -56,9 +56,9 @@ public final class DockerCli {
         List<String> command = new ArrayList<>();
         command.add(docker.toString());
         command.addAll(args);
-        ProcessBuilder pb = (stdin == null ? ChildProcesses.withoutInput(env, command, Map.of())
-                : ChildProcesses.builder(env, command)).redirectErrorStream(true);
         try {
+            ProcessBuilder pb = (stdin == null ? ChildProcesses.withoutInput(env, command, Map.of())
+                    : ChildProcesses.builder(env, command)).redirectErrorStream(true);
             Process p = pb.start();
             var out = CompletableFuture.supplyAsync(() -> {
                 try (var in = p.getInputStream()) {

@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.io;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,15 @@ public final class ChildProcesses {
     private ChildProcesses() {
     }
 
-    /** The environment a child gets from the product's: the allowed variables, nothing else. */
+    /**
+     * The environment a child gets from the product's: the allowed variables, nothing else, and PATH
+     * without its relative entries.
+     */
     public static Map<String, String> environment(Environment env) {
         Map<String, String> out = new TreeMap<>();
         env.variables().forEach((name, value) -> {
             if (allowed(name)) {
-                out.put(name, value);
+                out.put(name, name.equalsIgnoreCase("PATH") ? ExecutablePath.absoluteEntries(value) : value);
             }
         });
         return out;
@@ -73,10 +77,11 @@ public final class ChildProcesses {
      * A process builder for the command with the allowed environment and {@code extra} on top. A
      * program given by name is looked up in the absolute directories of the environment's PATH
      * ({@link ExecutablePath}; an environment made without a PATH uses this process's), not by the
-     * JDK, which searches this process's PATH, relative entries included; a name found there in
-     * none is left to the JDK, and to fail as a missing program.
+     * JDK, which searches this process's PATH, relative entries included. A name found in none is
+     * an IOException, as a missing program is when it is started.
      */
-    public static ProcessBuilder builder(Environment env, List<String> command, Map<String, String> extra) {
+    public static ProcessBuilder builder(Environment env, List<String> command, Map<String, String> extra)
+            throws IOException {
         List<String> resolved = new ArrayList<>(command);
         resolved.set(0, program(env, command.get(0)));
         ProcessBuilder pb = new ProcessBuilder(resolved);
@@ -86,19 +91,21 @@ public final class ChildProcesses {
         return pb;
     }
 
-    private static String program(Environment env, String name) {
+    private static String program(Environment env, String name) throws IOException {
         if (name.contains("/") || name.contains("\\")) {
             return name;
         }
-        return ExecutablePath.onPathOf(env, name).map(Path::toString).orElse(name);
+        return ExecutablePath.onPathOf(env, name).map(Path::toString)
+                .orElseThrow(() -> new IOException(name + " is not installed (no absolute directory of PATH holds it)"));
     }
 
-    public static ProcessBuilder builder(Environment env, List<String> command) {
+    public static ProcessBuilder builder(Environment env, List<String> command) throws IOException {
         return builder(env, command, Map.of());
     }
 
     /** The same, reading nothing: stdin is the null device, so a child that asks gets end-of-file. */
-    public static ProcessBuilder withoutInput(Environment env, List<String> command, Map<String, String> extra) {
+    public static ProcessBuilder withoutInput(Environment env, List<String> command, Map<String, String> extra)
+            throws IOException {
         return builder(env, command, extra).redirectInput(ProcessBuilder.Redirect.from(
                 new File(env.isWindows() ? "NUL" : "/dev/null")));
     }

@@ -2,9 +2,12 @@ package org.gitlabaccess.core.io;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Finds a program on the environment's PATH, as a shell would (with Windows' extensions there),
@@ -18,13 +21,10 @@ public final class ExecutablePath {
     public static Optional<Path> of(Environment env, String program) {
         String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
         List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty() || !Path.of(dir).isAbsolute()) {
-                continue;
-            }
+        for (String dir : absoluteEntries(path).split(File.pathSeparator)) {
             for (String name : names) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                Path candidate = dir.isEmpty() ? null : Path.of(dir, name);
+                if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                     return Optional.of(candidate);
                 }
             }
@@ -36,5 +36,23 @@ public final class ExecutablePath {
     public static Optional<Path> onPathOf(Environment env, String program) {
         boolean hasPath = env.variable("PATH").or(() -> env.variable("Path")).isPresent();
         return of(hasPath ? env : Environment.system(), program);
+    }
+
+    /**
+     * A PATH value with only its absolute entries, in order: what children get, so that what they
+     * start by name (a credential helper's {@code cat}, git's {@code ssh}) is not the current
+     * directory's either. An entry that is not a path at all (a quoted one on Windows) is dropped too.
+     */
+    public static String absoluteEntries(String path) {
+        return Arrays.stream(path.split(File.pathSeparator)).filter(ExecutablePath::absolute)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean absolute(String entry) {
+        try {
+            return !entry.isEmpty() && Path.of(entry).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

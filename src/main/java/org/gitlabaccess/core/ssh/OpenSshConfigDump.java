@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.gitlabaccess.core.io.ExecutablePath;
 
 /**
  * Runs {@code ssh -G} and reads its {@code key value} lines: OpenSSH's own answer for a host, with
@@ -66,7 +67,7 @@ final class OpenSshConfigDump {
         for (String name : PASSED_VARIABLES) {
             String v = environment.get(name);
             if (v != null) {
-                pb.environment().put(name, v);
+                pb.environment().put(name, name.equals("PATH") ? ExecutablePath.absoluteEntries(v) : v);
             }
         }
         pb.environment().put("HOME", home.toString());
