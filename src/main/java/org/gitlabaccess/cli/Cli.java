@@ -23,7 +23,7 @@ public final class Cli {
     static {
         // Picocli registers its converters for java.sql and java.time types by reflection, loading and
         // initialising each class and those its methods name, in every process. No option has such a
-        // type but --expires-at, which has its own converter.
+        // type (--expires-at is read as text and checked by the command).
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
     }
 

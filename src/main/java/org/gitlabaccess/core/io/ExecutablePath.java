@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Finds a program on the environment's PATH, as a shell would (with Windows' extensions there),
@@ -21,10 +20,10 @@ public final class ExecutablePath {
     public static Optional<Path> of(Environment env, String program) {
         String path = env.variable("PATH").or(() -> env.variable("Path")).orElse("");
         List<String> names = env.isWindows() ? List.of(program + ".exe", program + ".cmd", program) : List.of(program);
-        for (String dir : absoluteEntries(path).split(File.pathSeparator)) {
+        for (String dir : absolute(path)) {
             for (String name : names) {
-                Path candidate = dir.isEmpty() ? null : Path.of(dir, name);
-                if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                     return Optional.of(candidate);
                 }
             }
@@ -44,11 +43,14 @@ public final class ExecutablePath {
      * directory's either. An entry that is not a path at all (a quoted one on Windows) is dropped too.
      */
     public static String absoluteEntries(String path) {
-        return Arrays.stream(path.split(File.pathSeparator)).filter(ExecutablePath::absolute)
-                .collect(Collectors.joining(File.pathSeparator));
+        return String.join(File.pathSeparator, absolute(path));
     }
 
-    private static boolean absolute(String entry) {
+    private static List<String> absolute(String path) {
+        return Arrays.stream(path.split(File.pathSeparator)).filter(ExecutablePath::isAbsolute).toList();
+    }
+
+    private static boolean isAbsolute(String entry) {
         try {
             return !entry.isEmpty() && Path.of(entry).isAbsolute();
         } catch (InvalidPathException e) {
