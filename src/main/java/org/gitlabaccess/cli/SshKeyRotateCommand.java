@@ -48,6 +48,8 @@ final class SshKeyRotateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        // A bad date is a usage error before the token is asked for or the network touched.
+        LocalDate expiry = requestedExpiry(expiresAt, LocalDate.now(ZoneOffset.UTC)).orElse(null);
         SetupRequest request = SetupRequest.builder(ctx.env(), site()).host(global().host()).caFile(global().caFile())
                 .sshHost(global().sshHost()).sshPort(global().sshPort()).method(SetupMethod.SSH)
                 .token(requireToken(SetupMethod.SSH)).keyFile(key.file).keyPassphrase(readPassphrase(passphraseFile))
@@ -59,8 +61,7 @@ final class SshKeyRotateCommand extends BaseCommand {
             say("Nothing was changed.");
             return ExitCodes.OK;
         }
-        KeyRenewal renewed = session.renewKey(requestedExpiry(expiresAt, LocalDate.now(ZoneOffset.UTC)).orElse(null),
-                Progress.NONE);
+        KeyRenewal renewed = session.renewKey(expiry, Progress.NONE);
         renewed.warnings().forEach(this::warn);
         say("Renewed " + renewed.path() + ": " + renewed.newFingerprint() + " (expires " + renewed.expiresAt() + ").");
         say(renewed.oldWasRegistered() ? "The old key " + renewed.oldFingerprint() + " is deleted from your account."
