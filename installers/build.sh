@@ -159,8 +159,7 @@ if [ "$os" = linux ]; then
   train_prepare
   train_run "$WORK_DIR/training.log" "$runtime/bin/java" "${jdk25_options[@]}" \
     -XX:DumpLoadedClassList="$WORK_DIR/training.lst" -cp "$input/*"
-  train_cleanup
-  trap - EXIT
+  # The test server and the home stay for the AOT configurations, which package.sh records.
   # JDK 17's static dump crashes on lambda proxies of classes on the class path: only the JDK's and
   # JavaFX's are kept there (the app's are spun at run time, as without CDS). JDK 25 archives them.
   grep -v '^#' "$WORK_DIR/training.lst" \
@@ -217,6 +216,11 @@ if [ "$os" = linux ]; then
   trial gitlab-access.classlist trial-dump-all.log
   trial gitlab-access-cli.classlist trial-dump-cli.log
   log "class lists: $(grep -c '^[^@]' "$lists/gitlab-access.classlist") classes, $(grep -c '^[^@]' "$lists/gitlab-access-cli.classlist") of them for the command line"
+
 fi
 
 source installers/"$os"/package.sh
+if [ "$os" = linux ]; then
+  train_cleanup
+  trap - EXIT
+fi

@@ -3,7 +3,8 @@
 # rounds (load from elsewhere on the machine hits both alike); prints every pair's medians and ratio:
 #  - `gitlab-access --version` vs the runtime's bare `java -version` (with the JDK's CDS archive);
 #  - the wizard to its first frame vs a bare JavaFX window (src/test/bench/BareWindow.java, run with
-#    the launcher's JVM options and a CDS archive of its own classes, as the wizard has), under Xvfb.
+#    the launcher's JVM options and an archive of its own classes of the kind the wizard maps: an
+#    AOT cache where the wizard has one, else CDS), under Xvfb.
 #   installers/linux/bench-startup.sh [LAUNCHER] [RUNS]
 # LAUNCHER defaults to the installed /opt/gitlab-access-wizard/lib/gitlab-access (the menu entry's
 # command); RUNS to 9. Each run is a new process with a fresh HOME. A frame's time is from just before
@@ -39,6 +40,16 @@ DISPLAY=$display HOME=$work "$java" "${opts[@]}" -XX:DumpLoadedClassList="$work/
   -cp "$work/bare.jar:$appjar" BareWindow >"$work/bare.log" 2>&1 || { echo "bench: the bare window failed: $(cat "$work/bare.log")" >&2; exit 1; }
 "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/bare.classlist" -XX:SharedArchiveFile="$work/bare.jsa" \
   -cp "$work/bare.jar:$appjar" >"$work/bare.log" 2>&1 || { echo "bench: no archive for the bare window: $(cat "$work/bare.log")" >&2; exit 1; }
+bare_archive=-XX:SharedArchiveFile=$work/bare.jsa
+# Where the wizard has an AOT cache of its own (integration.sh), so does the bare window: recorded
+# and made the same way, so that the pair compares windows, not archives.
+if [ -f "$app/lib/runtime/lib/server/wizard.aot" ]; then
+  DISPLAY=$display HOME=$work "$java" "${opts[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$work/bare.aotconf" \
+    -cp "$work/bare.jar:$appjar" BareWindow >"$work/bare.log" 2>&1 || { echo "bench: the bare window failed: $(cat "$work/bare.log")" >&2; exit 1; }
+  "$java" "${opts[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$work/bare.aotconf" -XX:AOTCache="$work/bare.aot" \
+    -cp "$work/bare.jar:$appjar" >"$work/bare.log" 2>&1 || { echo "bench: no AOT cache for the bare window: $(cat "$work/bare.log")" >&2; exit 1; }
+  bare_archive=-XX:AOTCache=$work/bare.aot
+fi
 
 # The runtime's own archive holds the app's classes for the app's class path, which the JVM refuses
 # for any other: bare `java -version` gets an archive of the JDK's classes, as jlink makes it.
@@ -69,7 +80,7 @@ declare -A times
 for _ in $(seq "$runs"); do
   times[java -version]+=" $(elapsed "$java" -XX:SharedArchiveFile="$work/jdk.jsa" -version)"
   times[gitlab-access --version]+=" $(elapsed "$launcher" --version)"
-  times[bare JavaFX window]+=" $(frame "$java" "${opts[@]}" -XX:SharedArchiveFile="$work/bare.jsa" -cp "$work/bare.jar:$appjar" BareWindow)"
+  times[bare JavaFX window]+=" $(frame "$java" "${opts[@]}" "$bare_archive" -cp "$work/bare.jar:$appjar" BareWindow)"
   times[wizard first frame]+=" $(frame "$launcher")"
 done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
@@ -82,4 +93,5 @@ pair() {
 }
 pair "java -version" "gitlab-access --version"
 pair "bare JavaFX window" "wizard first frame"
+echo "the bare window maps ${bare_archive%%=*} (${bare_archive##*/}), as the wizard does"
 echo "medians of $runs interleaved rounds; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); runtime $(sed -n 's/^JAVA_VERSION=//p' "$app/lib/runtime/release")"

@@ -36,6 +36,63 @@ if command -v strip >/dev/null; then
 fi
 # jpackage's copies of the icon: the menu uses the themed icons under /usr/share/icons.
 rm -f "$image"/lib/*.png
+# One time for every jar, which the packages keep (the .rpm's spec sets it again after jpackage's
+# copy, the .deb's jars are stored again below): an AOT configuration holds its jars' sizes and
+# times, and the install makes its cache only for jars that match.
+jar_time=$(date +%s)
+touch -d "@$jar_time" "$image"/lib/app/*.jar
+
+# AOT configurations (JDK 25, JEP 483), from which the packages make an AOT cache on install
+# (integration.sh): the classes of one way of starting, loaded and linked ahead of time. Only for
+# the starts where that was measured to pay: the wizard's first frame (0.30 -> 0.25 s) and
+# `repos scan` (0.31 -> 0.28 s); the other commands gained nothing over cli.jsa (`verify --ssh`),
+# and a cache of every command's classes made each start load them all (`--version` 3x slower).
+# A configuration holds the size and time of the jars it was recorded with, and a cache is made
+# only for those: so each is recorded from the tree a package ships, as its launcher runs the app
+# (options, class path), each start in a JVM of its own against the start-up training's test
+# server and home (startup-training.sh), and then made once here to check that the packages can.
+# aot_configs APP_DIR LABEL
+aot_configs() {
+  local dir=$1 label=$2 name made=""
+  rm -f "$dir"/lib/app/*.aotconf
+  if [ -z "$jdk" ]; then
+    log "no JDK 25: no AOT caches; every start maps a CDS archive"
+    return 0
+  fi
+  if [ ${#train_display[@]} -gt 0 ]; then
+    aot_record "$dir" wizard "${train_display[@]}" --
+  fi
+  aot_record "$dir" repos-scan -- repos scan "$train_home"
+  for name in wizard repos-scan; do
+    [ ! -f "$dir/lib/app/$name.aotconf" ] || made="$made $name ($(du -k "$dir/lib/app/$name.aotconf" | cut -f1) KB)"
+  done
+  log "AOT configurations for $label:${made:- none}"
+}
+# aot_record APP_DIR NAME [PREFIX...] -- [ARG...]: records lib/app/NAME.aotconf of the app started with
+# ARG..., the command PREFIX... (xvfb-run) before it; the wizard's start-up probe closes the wizard
+# once its first frame and the pages made after it are there.
+aot_record() {
+  local dir=$1 name=$2 prefix=() options
+  shift 2
+  while [ "$1" != -- ]; do prefix+=("$1"); shift; done
+  shift
+  mapfile -t options < <(gaw_options "$dir" '^-')
+  # shellcheck disable=SC2046
+  if "${train_env[@]}" "${prefix[@]}" timeout 600 "$dir/lib/runtime/bin/java" "${options[@]}" \
+      -Dgitlab-access.startup-probe=true -XX:AOTMode=record -XX:AOTConfiguration="$dir/lib/app/$name.aotconf" \
+      -cp "$(gaw_cp "$dir")" "$MAIN_CLASS" "$@" > "$WORK_DIR/aot-$name.log" 2>&1 \
+    && "$dir/lib/runtime/bin/java" $(gaw_options "$dir" '^-[-X]') -XX:AOTMode=create \
+      -XX:AOTConfiguration="$dir/lib/app/$name.aotconf" -XX:AOTCache="$WORK_DIR/trial.aot" -cp "$(gaw_cp "$dir")" \
+      >> "$WORK_DIR/aot-$name.log" 2>&1; then
+    :
+  else
+    rm -f "$dir/lib/app/$name.aotconf"
+    echo "installers: WARNING: no AOT configuration for $name (see $WORK_DIR/aot-$name.log): it starts with the CDS archive" >&2
+  fi
+  rm -f "$WORK_DIR/trial.aot"
+}
+# The app-image's (which the .rpm ships as it is); the .deb's are recorded again below.
+aot_configs "$image" "the app-image and the .rpm"
 
 # The console command as the packages put it on PATH: a shell script that starts the app's JVM
 # with the launchers' options and class path (from the .cfg, in order: the CDS archive made on
@@ -52,12 +109,34 @@ cfg="$image/lib/app/gitlab-access.cfg"
   echo "  /usr/bin/gitlab-access|$app/lib/gitlab-access) app=$app ;;"
   echo '  *) app=$(readlink -f "$0") && app=${app%/lib/*} ;;'
   echo 'esac'
-  echo '# A command (and --help, --version) maps the command line'"'"'s CDS archive; the wizard, with no'
-  echo '# arguments or options only (--host URL), the whole app'"'"'s (integration.sh).'
-  echo 'cds=$app/lib/runtime/lib/server/cli.jsa'
-  echo 'case ${1-} in -h|--help|-V|--version) ;; ""|-*) cds= ;; esac'
-  echo '[ -f "$cds" ] || cds='
-  printf 'exec "$app/lib/runtime/bin/java" ${cds:+"-XX:SharedArchiveFile=$cds"}'
+  # The archive this start maps (integration.sh): with no command, the wizard's AOT cache; for
+  # `repos scan`, its own; for any other command (and --help, --version), the command line's CDS
+  # archive. The command is the first word that is neither an option nor the value of one of the
+  # global options that take one (the list LauncherScriptTest keeps equal to GlobalOptions'). A
+  # wrong guess costs start-up time, never behaviour: without its cache, the wizard maps classes.jsa.
+  cat <<'SCRIPT'
+server=$app/lib/runtime/lib/server
+command= value=
+for arg in "$@"; do
+  if [ -n "$value" ]; then value=; continue; fi
+  case $arg in
+    --host|--ssh-host|--ssh-port|--ca-file|--token-file) value=1 ;;
+    -h|--help|-V|--version) command=help; break ;;
+    -*) ;;
+    *) command="$command $arg"; [ "$command" = " repos" ] || break ;;
+  esac
+done
+case $command in
+  "") cache=$server/wizard.aot ;;
+  " repos scan") cache=$server/repos-scan.aot ;;
+  *) cache= ;;
+esac
+if [ -n "$cache" ] && [ -f "$cache" ]; then archive=-XX:AOTCache=$cache
+elif [ -n "$command" ] && [ -f "$server/cli.jsa" ]; then archive=-XX:SharedArchiveFile=$server/cli.jsa
+else archive=
+fi
+SCRIPT
+  printf 'exec "$app/lib/runtime/bin/java" ${archive:+"$archive"}'
   sed -n 's/^java-options=//p' "$cfg" | sed 's|\$APPDIR|$app/lib/app|g' | while read -r opt; do printf ' \\\n  "%s"' "$opt"; done
   printf ' \\\n  -cp "%s"' "$(sed -n 's/^app\.classpath=//p' "$cfg" | sed 's|\$APPDIR|$app/lib/app|g' | paste -sd: -)"
   printf ' \\\n  %s "$@"\n' "$(sed -n 's/^app\.mainclass=//p' "$cfg" | head -1)"
@@ -110,6 +189,9 @@ for jar in sys.argv[1:]:
             dst.writestr(info, data)
     os.replace(tmp, jar)
 PY
+  # The jars changed: the AOT configurations are recorded again, for these.
+  touch -d "@$jar_time" "$root$app"/lib/app/*.jar
+  aot_configs "$root$app" "the .deb"
   usr_tree "$root" /usr/share/zsh/vendor-completions "$app/lib/gitlab-access"
   doc=$root/usr/share/doc/gitlab-access-wizard
   install -D -m 644 installers/linux/copyright "$doc/copyright"
@@ -137,9 +219,9 @@ if [[ " $types " == *" rpm "* ]]; then
     usr=$WORK_DIR/rpm-usr
     rm -rf "$usr"
     usr_tree "$usr" /usr/share/zsh/site-functions "../..$app/lib/gitlab-access"
-    awk -v inc=installers/linux/integration.sh -v usr="$usr" '
+    awk -v inc=installers/linux/integration.sh -v usr="$usr" -v jar_time="$jar_time" '
       $0 == "INTEGRATION_SH" { while ((getline l < inc) > 0) print l; close(inc); next }
-      { gsub(/USR_TREE/, usr); print }' installers/linux/gitlab-access-wizard.spec > "$res/gitlab-access-wizard.spec"
+      { gsub(/USR_TREE/, usr); gsub(/JAR_TIME/, jar_time); print }' installers/linux/gitlab-access-wizard.spec > "$res/gitlab-access-wizard.spec"
     jpackage --type rpm --app-image "$image" --name "$name" --app-version "$version" --dest "$OUT_DIR" \
       --resource-dir "$res" --vendor "GitLab Access Wizard" \
       --description "Fixes Git access to GitLab: SSH keys or a stored token, rewritten remotes, verified access." \
