@@ -28,9 +28,16 @@ public final class Cli {
     }
 
     private final CliContext ctx;
+    private final CommandModels models;
 
     public Cli(CliContext ctx) {
+        this(ctx, CommandModels.load());
+    }
+
+    /** With {@link CommandModels#NONE}, every command's model is read from its annotations (the tests' reference). */
+    Cli(CliContext ctx, CommandModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     public int run(String... args) {
@@ -56,11 +63,11 @@ public final class Cli {
     }
 
     /**
-     * The command tree for these arguments. Picocli builds a command's model by reflection when it is
-     * added, which for the whole tree is about a sixth of a second of start-up; so only the commands
-     * the arguments name are added, at both levels, and all of a level's when none of them is named
-     * (suggestions, the wizard, the shell completions) or when help or the version is asked for (a
-     * command's help lists its commands).
+     * The command tree for these arguments. Each command's model costs start-up time, from its
+     * annotations far more than from the build's recording ({@link CommandModels}); so only the
+     * commands the arguments name are added, at both levels, and all of a level's when none of them
+     * is named (suggestions, the wizard, the shell completions) or when help or the version is asked
+     * for (a command's help lists its commands).
      */
     CommandLine commandLine(String... args) {
         List<String> words = Arrays.asList(args);
@@ -75,11 +82,11 @@ public final class Cli {
             PreparedSshClient.prepare();
         }
         CommandFactory factory = new CommandFactory(ctx);
-        CommandLine cmd = new CommandLine(new RootCommand(ctx), factory);
+        CommandLine cmd = models.commandLine(new RootCommand(ctx), factory);
         for (Subcommand command : commands) {
-            CommandLine sub = new CommandLine(command.type(), factory);
+            CommandLine sub = commandLine(command.type(), factory);
             for (Subcommand leaf : named(SUBCOMMANDS.getOrDefault(command.type(), List.of()), words, help)) {
-                sub.addSubcommand(new CommandLine(leaf.type(), factory));
+                sub.addSubcommand(commandLine(leaf.type(), factory));
             }
             cmd.addSubcommand(sub);
         }
@@ -87,6 +94,23 @@ public final class Cli {
         cmd.setErr(ctx.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
+    }
+
+    /** A command's model: recorded at build time if it was (CommandModels), else from its annotations. */
+    private CommandLine commandLine(Class<?> type, CommandFactory factory) {
+        if (!models.has(type)) {
+            return new CommandLine(type, factory);
+        }
+        try {
+            return models.commandLine(factory.create(type), factory);
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("Could not create " + type.getSimpleName() + ": " + e, e);
+        }
+    }
+
+    /** The commands under a command; none for a command without its own. */
+    static List<Subcommand> subcommandsOf(Class<?> command) {
+        return SUBCOMMANDS.getOrDefault(command, List.of());
     }
 
     /** The commands the words name; all of them when none is named, or for help. */

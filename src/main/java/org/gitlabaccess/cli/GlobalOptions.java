@@ -43,6 +43,16 @@ public final class GlobalOptions {
             description = "Read the personal access token from standard input.")
     boolean tokenStdin;
 
+    // Help and version, as picocli's mixinStandardHelpOptions words them. Declared here: that mixin,
+    // inherited, has picocli read its own annotations again for every command (see CommandModels).
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean helpRequested;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, scope = ScopeType.INHERIT,
+            description = "Print version information and exit.")
+    boolean versionRequested;
+
     /** A host name or IP literal, checked before it can reach ~/.ssh/config, known_hosts or an argument. */
     static final class SshHostConverter implements ITypeConverter<String> {
         @Override

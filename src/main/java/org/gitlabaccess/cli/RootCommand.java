@@ -8,7 +8,6 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code gitlab-access}: with no command, the wizard. */
 @Command(name = "gitlab-access",
-        mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         sortOptions = false,
