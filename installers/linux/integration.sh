@@ -1,4 +1,4 @@
-# Install-time work shared by the deb's postinst/prerm and the rpm's %post/%preun (package.sh pastes
+# Install-time work shared by the deb's postinst/prerm and the rpm's %posttrans/%preun (package.sh pastes
 # this file into them). The packages ship their files under /opt and /usr themselves (the menu
 # entry and icons are picked up by the desktop database's and icon cache's own triggers); what is
 # left is the CDS archive, which can only be made once the app's final path is known.
@@ -21,9 +21,11 @@ gaw_server() { echo "$1/lib/runtime/lib/server"; }
 gaw_cds() {
   app=${1:-$gaw_app}
   server=$(gaw_server "$app")
-  # An old cli.jsa goes first: the launcher names it explicitly, and the JVM prints errors on every
-  # start for a named archive made for other jars; without one, commands map classes.jsa.
-  rm -f "$server/cli.jsa"
+  # The old cli.jsa and AOT caches go first, all of them: the launcher names them explicitly; the
+  # JVM prints errors on every start for a CDS archive made for other jars, and uses an AOT cache
+  # without checking its jars at all (JDK 25.0.3); a JDK 17 runtime refuses the option. Without
+  # them, starts map classes.jsa.
+  rm -f "$server/cli.jsa" "$server"/*.aot "$server"/*.aot.new
   if [ -f "$server/classes.jsa" ]; then
     gaw_archive "$app" gitlab-access.classlist "$server/classes.jsa"
     gaw_archive "$app" gitlab-access-cli.classlist "$server/cli.jsa"
@@ -72,11 +74,10 @@ gaw_dump() {
 # one way of starting uses, loaded and linked ahead of time) from the AOT configuration the build
 # recorded for it (lib/app/NAME.aotconf), for this install's class path, with the launchers' module
 # options and GC and JIT flags (an AOT cache is used only with those it was made with). The launcher
-# names the cache when it starts that way (lib/gitlab-access). An old one goes first, for the same
-# reason as cli.jsa's; if making it fails, that start maps cli.jsa or classes.jsa instead.
+# names the cache when it starts that way (lib/gitlab-access); if making it fails, that start maps
+# cli.jsa or classes.jsa instead.
 gaw_aot() {
   gaw_out=$(gaw_server "$1")/$2.aot
-  rm -f "$gaw_out" "$gaw_out.new"
   # shellcheck disable=SC2046
   if "$1/lib/runtime/bin/java" $(gaw_options "$1" '^-[-X]') -XX:AOTMode=create \
       -XX:AOTConfiguration="$1/lib/app/$2.aotconf" -XX:AOTCache="$gaw_out.new" -cp "$(gaw_cp "$1")" \

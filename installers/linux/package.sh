@@ -39,7 +39,7 @@ rm -f "$image"/lib/*.png
 # One time for every jar, which the packages keep (the .rpm's spec sets it again after jpackage's
 # copy, the .deb's jars are stored again below): an AOT configuration holds its jars' sizes and
 # times, and the install makes its cache only for jars that match.
-jar_time=$(date +%s)
+jar_time=${SOURCE_DATE_EPOCH:-$(date +%s)}   # dpkg-deb and rpmbuild clamp file times to it
 touch -d "@$jar_time" "$image"/lib/app/*.jar
 
 # AOT configurations (JDK 25, JEP 483), from which the packages make an AOT cache on install

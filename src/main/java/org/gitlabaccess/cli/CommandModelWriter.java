@@ -110,18 +110,29 @@ public final class CommandModelWriter {
         out.writeUTF(type.getName());
         out.writeUTF(spec.name());
         writeValues(out, commandAttributes(type));
+        // The fields of every class the model binds, to tell a recording older than the classes.
+        List<Class<?>> bound = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            bound.add(c);
+        }
+        spec.mixins().values().forEach(m -> bound.add(m.userObject().getClass()));
+        out.writeInt(bound.size());
+        for (Class<?> c : bound) {
+            out.writeUTF(c.getName());
+            out.writeInt(CommandModels.fieldsFingerprint(c));
+        }
         List<Field> specFields = annotatedFields(type, Spec.class);
         out.writeInt(specFields.size());
         for (Field f : specFields) {
             out.writeUTF(f.getDeclaringClass().getName());
             out.writeUTF(f.getName());
         }
-        refuseUnsupported(type);
+        refuseUnsupported(type, false);
 
         // The arguments in the order picocli added them: a mixin's together, where it was added.
         Map<ArgSpec, String> mixinOf = new IdentityHashMap<>();
         spec.mixins().forEach((name, mixin) -> {
-            refuseUnsupported(mixin.userObject().getClass());
+            refuseUnsupported(mixin.userObject().getClass(), true);
             mixin.args().forEach(arg -> mixinOf.put(arg, name));
         });
         List<Object> items = new ArrayList<>();
@@ -191,8 +202,11 @@ public final class CommandModelWriter {
         return a instanceof Object[] x && b instanceof Object[] y ? Arrays.equals(x, y) : a.equals(b);
     }
 
-    /** Options and parameters on methods, argument groups, parent commands and unmatched arguments are not replayed. */
-    private static void refuseUnsupported(Class<?> type) {
+    /**
+     * Options and parameters on methods, parent commands, unmatched arguments and a mixin's own
+     * {@code @Spec} are not replayed (a command's {@code @Spec} fields are).
+     */
+    private static void refuseUnsupported(Class<?> type, boolean mixin) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isAnnotationPresent(Option.class) || m.isAnnotationPresent(Parameters.class)
@@ -202,15 +216,11 @@ public final class CommandModelWriter {
             }
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(ParentCommand.class) || f.isAnnotationPresent(Unmatched.class)
-                        || (f.isAnnotationPresent(Spec.class) && c != type && !isCommandHierarchy(c, type))) {
+                        || f.isAnnotationPresent(Spec.class) && mixin) {
                     throw new IllegalStateException(f + " is not replayed by CommandModels");
                 }
             }
         }
-    }
-
-    private static boolean isCommandHierarchy(Class<?> c, Class<?> type) {
-        return c.isAssignableFrom(type);
     }
 
     private static List<Field> annotatedFields(Class<?> type, Class<? extends Annotation> annotation) {

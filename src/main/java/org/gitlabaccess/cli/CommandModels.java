@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
 final class CommandModels {
     static final String RESOURCE = "command-models.bin";
     /** Bumped when the format changes: a recording of another format is not read. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final byte ARG = 0;
     static final byte MIXIN = 1;
     /** No recording: every command from its annotations. */
@@ -104,12 +105,16 @@ final class CommandModels {
     }
 
     /** One command as recorded: its attributes, the fields that get its spec, its arguments and mixins in order. */
-    private record Recorded(String type, String name, Map<String, Object> attributes, List<String[]> specFields,
-            List<Item> items) {
+    private record Recorded(String type, String name, Map<String, Object> attributes, Map<String, Integer> fields,
+            List<String[]> specFields, List<Item> items) {
         static Recorded read(DataInputStream in) throws IOException {
             String type = in.readUTF();
             String name = in.readUTF();
             Map<String, Object> attributes = readValues(in);
+            Map<String, Integer> fields = new HashMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                fields.put(in.readUTF(), in.readInt());
+            }
             List<String[]> specFields = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 specFields.add(new String[] {in.readUTF(), in.readUTF()});
@@ -118,10 +123,15 @@ final class CommandModels {
             for (int n = in.readInt(); n > 0; n--) {
                 items.add(Item.read(in));
             }
-            return new Recorded(type, name, attributes, specFields, items);
+            return new Recorded(type, name, attributes, fields, specFields, items);
         }
 
         CommandSpec spec(Object command, CommandLine.IFactory factory) throws ReflectiveOperationException {
+            for (Map.Entry<String, Integer> f : fields.entrySet()) {
+                if (fieldsFingerprint(Class.forName(f.getKey())) != f.getValue()) {
+                    throw new NoSuchFieldException(f.getKey() + " has other fields than when its model was recorded");
+                }
+            }
             CommandSpec spec = CommandSpec.wrapWithoutInspection(command, factory);
             spec.name(name);
             var usage = spec.usageMessage();
@@ -310,6 +320,21 @@ final class CommandModels {
         public String toString() {
             return "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
         }
+    }
+
+    /**
+     * The names and types of a class's fields: a recording made before a field was added, removed,
+     * renamed or retyped (a build that compiled without recording, as an IDE's) is not replayed.
+     * (An edit of an annotation alone is not seen: the build records again whenever it compiles.)
+     */
+    static int fieldsFingerprint(Class<?> type) {
+        Field[] declared = type.getDeclaredFields();
+        String[] fields = new String[declared.length];
+        for (int i = 0; i < declared.length; i++) {
+            fields[i] = declared[i].getName() + ":" + declared[i].getType().getName();
+        }
+        Arrays.sort(fields);
+        return String.join(",", fields).hashCode();
     }
 
     /** A field of one of this package's classes: package-private, readable and writable from here. */

@@ -132,6 +132,39 @@ class CommandModelsTest {
         assertThat(fallback.getCommandSpec().mixins()).containsKey("scanDirectories");
     }
 
+    @Test
+    void aClassWithAFieldMoreOrLessHasAnotherFingerprint() {
+        assertThat(CommandModels.fieldsFingerprint(TwoFields.class))
+                .isEqualTo(CommandModels.fieldsFingerprint(TwoFieldsReordered.class))
+                .isNotEqualTo(CommandModels.fieldsFingerprint(ThreeFields.class))
+                .isNotEqualTo(CommandModels.fieldsFingerprint(TwoFieldsRetyped.class));
+    }
+
+    @SuppressWarnings("unused")
+    private static final class TwoFields {
+        String host;
+        boolean json;
+    }
+
+    @SuppressWarnings("unused")
+    private static final class TwoFieldsReordered {
+        boolean json;
+        String host;
+    }
+
+    @SuppressWarnings("unused")
+    private static final class ThreeFields {
+        String host;
+        boolean json;
+        boolean yes;
+    }
+
+    @SuppressWarnings("unused")
+    private static final class TwoFieldsRetyped {
+        String host;
+        Boolean json;
+    }
+
     /** What a command line parses to: every command's matched arguments and their values, or the error. */
     private static List<String> parse(Cli cli, String[] line) {
         List<String> result = new ArrayList<>();
