@@ -9,11 +9,11 @@
 #    purges it again.
 # (No `cmd | grep -q`, `| head` or `awk ... exit` in pipes: with pipefail, the writer's SIGPIPE
 # would fail the script at random.)
-# Needs: dpkg-deb, rpm, lintian, rpmlint, desktop-file-utils, appstream, man-db, Xvfb, xdotool
+# Needs: dpkg-deb, rpm (rpm2cpio), cpio, lintian, rpmlint, desktop-file-utils, appstream, man-db, Xvfb, xdotool
 # (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-for tool in dpkg-deb rpm lintian desktop-file-validate appstreamcli Xvfb xdotool python3; do
+for tool in dpkg-deb rpm rpm2cpio cpio lintian desktop-file-validate appstreamcli Xvfb xdotool python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "smoke: FAIL: $tool is not installed (see .ci/run)" >&2; exit 1; }
 done
 if [ "${1:-}" != --no-build ]; then
@@ -171,6 +171,19 @@ if [ -f "$app/lib/app/repos-scan.aotconf" ]; then
   JAVA_TOOL_OPTIONS="-Xlog:aot -Xlog:cds" "$cli" --host https://gitlab.example repos rewrite --help > "$work/aot.log" 2>&1 || true
   grep -q 'cli\.jsa' "$work/aot.log" || fail "'repos rewrite' did not map cli.jsa: $(cat "$work/aot.log")"
   ok "AOT caches made on install ($(cd "$app/lib/runtime/lib/server" && ls -- *.aot | paste -sd' ' -)); repos scan maps its own, with or without global options first; other commands cli.jsa"
+fi
+# The .rpm's configurations were recorded from the app-image's jars, whose time the spec gives its
+# own copies again: unpacked with their times, as rpm installs them, they make caches too.
+if rpm -qlp "$rpm" 2>/dev/null | grep 'repos-scan\.aotconf$' >/dev/null; then
+  mkdir "$work/rpmroot"
+  rpm2cpio "$rpm" | (cd "$work/rpmroot" && cpio -idm --quiet)
+  rpmapp=$work/rpmroot/opt/gitlab-access-wizard
+  (gaw_cds "$rpmapp")   # in a subshell: integration.sh's functions set $app
+  for name in $(cd "$rpmapp/lib/app" && ls -- *.aotconf | sed 's/\.aotconf$//'); do
+    [ -f "$rpmapp/lib/runtime/lib/server/$name.aot" ] || fail "the .rpm's $name.aotconf makes no cache for its own jars"
+  done
+  rm -rf "$work/rpmroot"
+  ok "the .rpm's AOT configurations make caches for its own jars"
 fi
 
 out=$("$cli" --version)
