@@ -25,6 +25,9 @@ public final class Cli {
         // initialising each class and those its methods name, in every process. No option has such a
         // type (--expires-at is read as text and checked by the command).
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        // No class picocli creates here is a Groovy closure; unless told so, picocli looks for Groovy's
+        // Closure class on the whole class path once per process.
+        System.setProperty("picocli.disable.closures", "true");
     }
 
     private final CliContext ctx;
