@@ -85,11 +85,11 @@ public final class Cli {
             PreparedSshClient.prepare();
         }
         CommandFactory factory = new CommandFactory(ctx);
-        CommandLine cmd = models.commandLine(new RootCommand(ctx), factory);
+        CommandLine cmd = commandLineOf(RootCommand.class, factory);
         for (Subcommand command : commands) {
-            CommandLine sub = commandLine(command.type(), factory);
+            CommandLine sub = commandLineOf(command.type(), factory);
             for (Subcommand leaf : named(SUBCOMMANDS.getOrDefault(command.type(), List.of()), words, help)) {
-                sub.addSubcommand(commandLine(leaf.type(), factory));
+                sub.addSubcommand(commandLineOf(leaf.type(), factory));
             }
             cmd.addSubcommand(sub);
         }
@@ -100,7 +100,7 @@ public final class Cli {
     }
 
     /** A command's model: recorded at build time if it was (CommandModels), else from its annotations. */
-    private CommandLine commandLine(Class<?> type, CommandFactory factory) {
+    private CommandLine commandLineOf(Class<?> type, CommandFactory factory) {
         if (!models.has(type)) {
             return new CommandLine(type, factory);
         }

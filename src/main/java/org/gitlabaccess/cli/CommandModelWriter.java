@@ -203,10 +203,13 @@ public final class CommandModelWriter {
     }
 
     /**
-     * Options and parameters on methods, parent commands, unmatched arguments and a mixin's own
-     * {@code @Spec} are not replayed (a command's {@code @Spec} fields are).
+     * Options and parameters on methods, parent commands, unmatched arguments, and a mixin's own
+     * {@code @Command}, {@code @Spec} or mixins are not replayed (a command's {@code @Spec} fields are).
      */
     private static void refuseUnsupported(Class<?> type, boolean mixin) {
+        if (mixin && type.isAnnotationPresent(Command.class)) {
+            throw new IllegalStateException(type + ": a mixin's @Command is not replayed by CommandModels");
+        }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isAnnotationPresent(Option.class) || m.isAnnotationPresent(Parameters.class)
@@ -216,7 +219,7 @@ public final class CommandModelWriter {
             }
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(ParentCommand.class) || f.isAnnotationPresent(Unmatched.class)
-                        || f.isAnnotationPresent(Spec.class) && mixin) {
+                        || mixin && (f.isAnnotationPresent(Spec.class) || f.isAnnotationPresent(Mixin.class))) {
                     throw new IllegalStateException(f + " is not replayed by CommandModels");
                 }
             }

@@ -85,14 +85,14 @@ final class CommandModels {
         }
         try {
             return new CommandLine(spec(command, factory), factory);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Exception e) {
             // A recording that does not fit the classes (a stale build): the annotations decide.
             return new CommandLine(command, factory);
         }
     }
 
     /** The recorded model of a command the recording has, for this command object. */
-    CommandSpec spec(Object command, CommandLine.IFactory factory) throws ReflectiveOperationException {
+    CommandSpec spec(Object command, CommandLine.IFactory factory) throws Exception {
         return commands.get(command.getClass().getName()).spec(command, factory);
     }
 
@@ -126,7 +126,7 @@ final class CommandModels {
             return new Recorded(type, name, attributes, fields, specFields, items);
         }
 
-        CommandSpec spec(Object command, CommandLine.IFactory factory) throws ReflectiveOperationException {
+        CommandSpec spec(Object command, CommandLine.IFactory factory) throws Exception {
             for (Map.Entry<String, Integer> f : fields.entrySet()) {
                 if (fieldsFingerprint(Class.forName(f.getKey())) != f.getValue()) {
                     throw new NoSuchFieldException(f.getKey() + " has other fields than when its model was recorded");
@@ -145,7 +145,8 @@ final class CommandModels {
                     case "sortOptions" -> usage.sortOptions((Boolean) v);
                     case "usageHelpAutoWidth" -> usage.autoWidth((Boolean) v);
                     case "scope" -> spec.scopeType((ScopeType) v);
-                    case "versionProvider" -> spec.versionProvider(versionProvider(factory, (String) v));
+                    case "versionProvider" -> spec.versionProvider(
+                            (CommandLine.IVersionProvider) factory.create(Class.forName((String) v)));
                     default -> throw new IllegalStateException("unknown command attribute " + a.getKey());
                 }
             }
@@ -165,17 +166,6 @@ final class CommandModels {
                 member(f[0], f[1]).set(command, spec);
             }
             return spec;
-        }
-    }
-
-    private static CommandLine.IVersionProvider versionProvider(CommandLine.IFactory factory, String type)
-            throws ReflectiveOperationException {
-        try {
-            return (CommandLine.IVersionProvider) factory.create(Class.forName(type));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ReflectiveOperationException(e);
         }
     }
 
@@ -202,7 +192,7 @@ final class CommandModels {
             return new Arg(option, declaringClass, field, readValues(in));
         }
 
-        ArgSpec build(Object owner, CommandLine.IFactory factory) throws ReflectiveOperationException {
+        ArgSpec build(Object owner, CommandLine.IFactory factory) throws Exception {
             FieldBinding binding = new FieldBinding(owner, member(declaringClass, field));
             ITypeConverter<?>[] converters = converters(factory);
             Object initialValue = flag("hasInitialValue") ? binding.get() : null;
@@ -237,17 +227,11 @@ final class CommandModels {
             return p.build();
         }
 
-        private ITypeConverter<?>[] converters(CommandLine.IFactory factory) throws ReflectiveOperationException {
+        private ITypeConverter<?>[] converters(CommandLine.IFactory factory) throws Exception {
             Class<?>[] types = types("converters");
             ITypeConverter<?>[] converters = new ITypeConverter<?>[types.length];
             for (int i = 0; i < converters.length; i++) {
-                try {
-                    converters[i] = (ITypeConverter<?>) factory.create(types[i]);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new ReflectiveOperationException(e);
-                }
+                converters[i] = (ITypeConverter<?>) factory.create(types[i]);
             }
             return converters;
         }
