@@ -168,9 +168,15 @@ if [ -f "$app/lib/app/repos-scan.aotconf" ]; then
     ! grep -i '\[warning\|\[error\|mismatch' "$work/aot.log" > "$work/aot.bad" || fail "AOT: $(cat "$work/aot.bad")"
     grep -q "$work/scan/r" "$work/aot.log" || fail "'gitlab-access $args' did not find the repository: $(cat "$work/aot.log")"
   done
+  # Every class the scan needs comes from its cache: none from a jar (picocli's Java 5 class files,
+  # rewritten by the build, and the app's classes that implement picocli's types were the last).
+  JAVA_TOOL_OPTIONS=-Xlog:class+load "$cli" repos scan "$work/scan" > "$work/aot.log" 2>&1 \
+    || fail "gitlab-access repos scan: $(cat "$work/aot.log")"
+  ! grep 'source: file:' "$work/aot.log" > "$work/aot.bad" \
+    || fail "repos scan loaded $(wc -l < "$work/aot.bad") classes from jars, not from its AOT cache: $(head -5 "$work/aot.bad")"
   JAVA_TOOL_OPTIONS="-Xlog:aot -Xlog:cds" "$cli" --host https://gitlab.example repos rewrite --help > "$work/aot.log" 2>&1 || true
   grep -q 'cli\.jsa' "$work/aot.log" || fail "'repos rewrite' did not map cli.jsa: $(cat "$work/aot.log")"
-  ok "AOT caches made on install ($(cd "$app/lib/runtime/lib/server" && ls -- *.aot | paste -sd' ' -)); repos scan maps its own, with or without global options first; other commands cli.jsa"
+  ok "AOT caches made on install ($(cd "$app/lib/runtime/lib/server" && ls -- *.aot | paste -sd' ' -)); repos scan maps its own, with or without global options first, and loads no class from a jar; other commands cli.jsa"
 fi
 # The .rpm's configurations were recorded from the app-image's jars, whose time the spec gives its
 # own copies again: unpacked with their times, as rpm installs them, they make caches too.
