@@ -62,7 +62,7 @@ aot_configs() {
   if [ ${#train_display[@]} -gt 0 ]; then
     aot_record "$dir" wizard "${train_display[@]}" --
   fi
-  aot_record "$dir" repos-scan -- repos scan "$train_home"
+  aot_record "$dir" repos-scan -- --host "$train_url" repos scan "$train_home"
   for name in wizard repos-scan; do
     [ ! -f "$dir/lib/app/$name.aotconf" ] || made="$made $name ($(du -k "$dir/lib/app/$name.aotconf" | cut -f1) KB)"
   done

@@ -168,15 +168,24 @@ if [ -f "$app/lib/app/repos-scan.aotconf" ]; then
     ! grep -i '\[warning\|\[error\|mismatch' "$work/aot.log" > "$work/aot.bad" || fail "AOT: $(cat "$work/aot.bad")"
     grep -q "$work/scan/r" "$work/aot.log" || fail "'gitlab-access $args' did not find the repository: $(cat "$work/aot.log")"
   done
-  # Every class the scan needs comes from its cache: none from a jar (picocli's Java 5 class files,
-  # rewritten by the build, and the app's classes that implement picocli's types were the last).
-  JAVA_TOOL_OPTIONS=-Xlog:class+load "$cli" repos scan "$work/scan" > "$work/aot.log" 2>&1 \
+  # Every class the scan needs comes from its cache, on a home with one of each kind of thing a scan
+  # meets (the training's): none from a jar (picocli's Java 5 class files, rewritten by the build,
+  # and the app's classes that implement picocli's types were the last), and no lambda of the app
+  # spun at run time (a path the training missed, or a lambda the cache cannot hold).
+  # shellcheck source=startup-training.sh
+  . installers/linux/startup-training.sh
+  train_scan_home "$work/scanhome" https://gitlab.example >/dev/null 2>&1 || fail "the scan's sample home could not be made"
+  HOME=$work/scanhome JAVA_TOOL_OPTIONS=-Xlog:class+load "$cli" repos scan "$work/scanhome" > "$work/aot.log" 2>&1 \
     || fail "gitlab-access repos scan: $(cat "$work/aot.log")"
+  chmod -R u+rwx "$work/scanhome"
+  grep -q 'Found [56] repositories' "$work/aot.log" || fail "repos scan of the sample home: $(grep -v '\[info' "$work/aot.log")"
   ! grep 'source: file:' "$work/aot.log" > "$work/aot.bad" \
     || fail "repos scan loaded $(wc -l < "$work/aot.bad") classes from jars, not from its AOT cache: $(head -5 "$work/aot.bad")"
+  ! grep 'org\.gitlabaccess\.[^ ]*\$\$Lambda.* source: org\.\|Comparator\$\$Lambda' "$work/aot.log" > "$work/aot.bad" \
+    || fail "repos scan spun lambdas its AOT cache should hold: $(head -5 "$work/aot.bad")"
   JAVA_TOOL_OPTIONS="-Xlog:aot -Xlog:cds" "$cli" --host https://gitlab.example repos rewrite --help > "$work/aot.log" 2>&1 || true
   grep -q 'cli\.jsa' "$work/aot.log" || fail "'repos rewrite' did not map cli.jsa: $(cat "$work/aot.log")"
-  ok "AOT caches made on install ($(cd "$app/lib/runtime/lib/server" && ls -- *.aot | paste -sd' ' -)); repos scan maps its own, with or without global options first, and loads no class from a jar; other commands cli.jsa"
+  ok "AOT caches made on install ($(cd "$app/lib/runtime/lib/server" && ls -- *.aot | paste -sd' ' -)); repos scan maps its own, with or without global options first, and loads no class from a jar nor spins a lambda; other commands cli.jsa"
 fi
 # The .rpm's configurations were recorded from the app-image's jars, whose time the spec gives its
 # own copies again: unpacked with their times, as rpm installs them, they make caches too.

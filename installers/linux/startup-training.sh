@@ -3,9 +3,10 @@
 # of its own, so that the training JVM has exactly the app's class path. The command line needs no
 # display; the wizard's first frame, trained last, needs xvfb-run and GTK 3.
 
-# train_prepare: starts the test server, writes the command lines and a sandbox home with a clone.
-# Sets train_lines, train_env (the training's environment) and train_display (xvfb-run's arguments,
-# or empty when the wizard cannot be trained here, which is then said once).
+# train_prepare: starts the test server, writes the command lines and a sandbox home with a clone
+# (and the scan's assortment, train_scan_home). Sets train_lines, train_env (the training's
+# environment), train_url (the test server's address) and train_display (xvfb-run's arguments, or
+# empty when the wizard cannot be trained here, which is then said once).
 train_prepare() {
   train_home=$(mktemp -d)
   local cp url="" ca token why="" i
@@ -29,6 +30,8 @@ train_prepare() {
 
   git init -q "$train_home/src/app"
   git -C "$train_home/src/app" remote add origin "$url/group/project-one.git"
+  train_scan_home "$train_home" "$url"
+  train_url=$url
   local h=$'\t--host\t'"$url"$'\t--ca-file\t'"$ca"
   train_lines=$WORK_DIR/training.lines
   {
@@ -40,7 +43,7 @@ train_prepare() {
     echo "setup"$'\t'"--method"$'\t'"ssh"$'\t'"--yes"$'\t'"--scan"$'\t'"$train_home/src$h"
     echo "verify"$'\t'"--ssh$h"
     echo "doctor$h"
-    echo "repos"$'\t'"scan"$'\t'"$train_home"
+    echo "--host"$'\t'"$url"$'\t'"repos"$'\t'"scan"$'\t'"$train_home"
   } > "$train_lines"
   train_env=(env -i PATH="$PATH" HOME="$train_home" LANG=C.UTF-8 GITLAB_TOKEN="$token")
 
@@ -56,9 +59,54 @@ train_prepare() {
   [ -z "$why" ] || echo "installers: WARNING: $why: the start-up training covers the command line only; the wizard will start slower" >&2
 }
 
+# train_scan_home HOME URL: beside src/app, one of each kind of thing a scan meets in a real home, so
+# that the training (and the AOT cache of `repos scan`, recorded on this home) runs every path of the
+# scan: a path it never took spins its lambdas and loads its classes at run time (about 20 ms of a
+# scan). Bare repositories by content and by name, a linked worktree, a separate git directory, decoys
+# (.git directory, file and pointer that lead nowhere), a pruned tree, a name the listing cannot
+# spell as it is (in a directory of its own: its parent's whole subtree is walked the slow way), an
+# unreadable git directory (when not root), a symbolic link, remotes of every kind, an insteadOf
+# rule and an SSH alias. Outside src/, which the training's setup rewrites.
+train_scan_home() {
+  local home=$1 url=$2 host
+  host=${url#https://}
+  host=${host%%/*}
+  host=${host%%:*}
+  local w=$home/work g=(git -c user.name=training -c user.email=training@localhost -c init.defaultBranch=main)
+  "${g[@]}" init -q "$w/kinds"
+  "${g[@]}" -C "$w/kinds" commit -q --allow-empty -m training
+  "${g[@]}" -C "$w/kinds" remote add origin "$url/group/kinds.git"
+  "${g[@]}" -C "$w/kinds" remote add embedded "https://oauth2:glpat-training@$host/group/kinds.git"
+  "${g[@]}" -C "$w/kinds" remote add ssh "git@$host:group/kinds.git"
+  "${g[@]}" -C "$w/kinds" remote add alias "gl-training:group/kinds.git"
+  "${g[@]}" -C "$w/kinds" remote add short "gltraining:group/kinds.git"
+  "${g[@]}" -C "$w/kinds" remote add elsewhere "https://example.org/other/kinds.git"
+  "${g[@]}" -C "$w/kinds" config remote.origin.pushurl "git@$host:group/kinds.git"
+  "${g[@]}" -C "$w/kinds" worktree add -q "$w/kinds-worktree"
+  "${g[@]}" init -q --separate-git-dir "$w/separate.git" "$w/separate"
+  "${g[@]}" init -q --bare "$home/.dotfiles"
+  "${g[@]}" init -q --bare "$w/mirror.git"
+  "${g[@]}" -C "$w/mirror.git" remote add origin "$url/group/mirror.git"
+  mkdir -p "$w/decoys/empty/.git" "$w/decoys/garbage" "$w/decoys/nowhere" "$w/odd/odd?name/inner" \
+    "$w/app/node_modules/dep/lib" "$home/.cache/tool/data"
+  echo garbage > "$w/decoys/garbage/.git"
+  echo "gitdir: /no/such/git/dir" > "$w/decoys/nowhere/.git"
+  "${g[@]}" init -q "$w/locked"
+  chmod 000 "$w/locked/.git"
+  ln -s "$w/kinds" "$w/link-to-kinds"
+  printf '[url "git@%s:"]\n\tinsteadOf = gltraining:\n' "$host" > "$home/.gitconfig"
+  mkdir -p "$home/.ssh"
+  printf 'Host gl-training\n  HostName %s\n  User git\n' "$host" > "$home/.ssh/config"
+  chmod 700 "$home/.ssh"
+  chmod 600 "$home/.ssh/config"
+}
+
 train_cleanup() {
   [ -z "${train_server:-}" ] || kill "$train_server" 2>/dev/null || true
-  [ -z "${train_home:-}" ] || rm -rf "$train_home"
+  if [ -n "${train_home:-}" ]; then
+    chmod -R u+rwx "$train_home" 2>/dev/null || true
+    rm -rf "$train_home"
+  fi
 }
 
 # train_run LOG JAVA JVM_OPTION...: the training JVM (what it records, and the class path, among the

@@ -29,7 +29,12 @@ public final class Main {
             return;
         }
         Environment env = prepare(Arrays.asList(args).contains("--verbose"));
-        System.exit(run(env, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(env, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        System.err.flush();
+        if (!ProcessExit.byReturning(code)) {
+            System.exit(code);
+        }
     }
 
     /** What the process needs once, before any command. */

@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,7 +154,7 @@ final class CommandModels {
             }
             for (Item item : items) {
                 if (item.kind == MIXIN) {
-                    Object mixin = member(item.mixinField[0], item.mixinField[1]).get(command);
+                    Object mixin = new FieldAccess(member(item.mixinField[0], item.mixinField[1])).get(command);
                     CommandSpec mixinSpec = CommandSpec.wrapWithoutInspection(mixin, factory).withToString(item.label);
                     for (Arg arg : item.args) {
                         mixinSpec.add(arg.build(mixin, factory));
@@ -163,7 +165,7 @@ final class CommandModels {
                 }
             }
             for (String[] f : specFields) {
-                member(f[0], f[1]).set(command, spec);
+                new FieldAccess(member(f[0], f[1])).set(command, spec);
             }
             return spec;
         }
@@ -208,7 +210,7 @@ final class CommandModels {
                         .splitRegexSynopsisLabel(text("splitRegexSynopsisLabel")).hidden(flag("hidden"))
                         .inherited(flag("inherited"))
                         .defaultValue(text("defaultValue")).showDefaultValue(visibility()).scopeType(scope())
-                        .getter(binding).setter(binding).userObject(binding.field).withToString(text("toString"))
+                        .getter(binding).setter(binding).userObject(binding.field.field).withToString(text("toString"))
                         .hasInitialValue(flag("hasInitialValue")).initialValue(initialValue);
                 o.mapFallbackValue(text("mapFallbackValue")); // on its own: it returns the common builder
                 return o.build();
@@ -221,7 +223,7 @@ final class CommandModels {
                     .splitRegexSynopsisLabel(text("splitRegexSynopsisLabel")).hidden(flag("hidden"))
                     .inherited(flag("inherited"))
                     .defaultValue(text("defaultValue")).showDefaultValue(visibility()).scopeType(scope())
-                    .getter(binding).setter(binding).userObject(binding.field).withToString(text("toString"))
+                    .getter(binding).setter(binding).userObject(binding.field.field).withToString(text("toString"))
                     .hasInitialValue(flag("hasInitialValue")).initialValue(initialValue);
             p.mapFallbackValue(text("mapFallbackValue"));
             return p.build();
@@ -272,37 +274,82 @@ final class CommandModels {
     /** Sets and reads an option's field, as picocli's own binding of an annotated field does. */
     private static final class FieldBinding implements IGetter, ISetter {
         private final Object owner;
-        private final Field field;
+        private final FieldAccess field;
 
-        FieldBinding(Object owner, Field field) {
+        FieldBinding(Object owner, Field field) throws IllegalAccessException {
             this.owner = owner;
-            this.field = field;
+            this.field = new FieldAccess(field);
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> T get() {
-            try {
-                return (T) field.get(owner);
-            } catch (IllegalAccessException e) {
-                throw new CommandLine.PicocliException("Could not read " + field, e);
-            }
+            return (T) field.get(owner);
         }
 
         @Override
         public <T> T set(T value) {
+            T old = get();
+            field.set(owner, value);
+            return old;
+        }
+
+        @Override
+        public String toString() {
+            return "field " + field;
+        }
+    }
+
+    /**
+     * Reads and writes one field of the commands' package through a {@link VarHandle} rather than
+     * {@link Field#get}: since Java 18 reflection on a field adapts a method handle to
+     * {@code (Object)Object}, which spins about ten classes at every start (an AOT cache cannot hold
+     * them), while a var handle called with its own erased type, {@code (Object)Object} for a reference
+     * field and {@code (Object)boolean} for a flag, goes straight to the JDK's compiled accessor.
+     * Other primitive fields (none today) take the reflective way.
+     */
+    static final class FieldAccess {
+        private final Field field;
+        private final VarHandle handle;
+
+        FieldAccess(Field field) throws IllegalAccessException {
+            this.field = field;
+            this.handle = MethodHandles.lookup().unreflectVarHandle(field);
+        }
+
+        Object get(Object owner) {
+            Class<?> type = field.getType();
+            if (!type.isPrimitive()) {
+                return handle.get(owner);
+            }
+            if (type == boolean.class) {
+                return (boolean) handle.get(owner);
+            }
             try {
-                T old = get();
-                field.set(owner, value);
-                return old;
+                return field.get(owner);
             } catch (IllegalAccessException e) {
-                throw new CommandLine.PicocliException("Could not set " + field, e);
+                throw new CommandLine.PicocliException("Could not read " + this, e);
+            }
+        }
+
+        void set(Object owner, Object value) {
+            Class<?> type = field.getType();
+            if (!type.isPrimitive()) {
+                handle.set(owner, value);
+            } else if (type == boolean.class) {
+                handle.set(owner, (boolean) (Boolean) value);
+            } else {
+                try {
+                    field.set(owner, value);
+                } catch (IllegalAccessException e) {
+                    throw new CommandLine.PicocliException("Could not set " + this, e);
+                }
             }
         }
 
         @Override
         public String toString() {
-            return "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
+            return field.getDeclaringClass().getSimpleName() + "." + field.getName();
         }
     }
 

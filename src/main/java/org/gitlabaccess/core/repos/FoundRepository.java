@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import org.gitlabaccess.core.WireId;
 
 /**
@@ -8,6 +9,8 @@ import org.gitlabaccess.core.WireId;
  * configuration lives (the main repository's for a linked worktree).
  */
 public record FoundRepository(Path path, Path gitDir, Path commonDir, Layout layout) {
+    /** In path order (a plain lambda, which an AOT cache holds: see {@link ScanResult.Skipped#BY_PATH}). */
+    public static final Comparator<FoundRepository> BY_PATH = (a, b) -> a.path().compareTo(b.path());
 
     /** How the repository is laid out on disk. */
     public enum Layout implements WireId {

@@ -2,7 +2,6 @@ package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -60,7 +59,7 @@ public final class RepositoryInventory {
         List<ScanResult.Skipped> all = new ArrayList<>(scan.skipped());
         remotes.forEach(r -> r.skipped().ifPresent(all::add));
         all.addAll(context().globalSkipped());
-        return all.stream().distinct().sorted(Comparator.comparing(ScanResult.Skipped::path)).toList();
+        return all.stream().distinct().sorted(ScanResult.Skipped.BY_PATH).toList();
     }
 
     public GitConfigs gitConfigs() {

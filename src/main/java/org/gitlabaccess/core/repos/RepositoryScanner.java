@@ -12,7 +12,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +98,7 @@ public final class RepositoryScanner {
             repos.stream().filter(walk.deferred::contains).forEach(listener::repositoryFound);
         }
         List<ScanResult.Skipped> skipped = new ArrayList<>(walk.skipped);
-        skipped.sort(Comparator.comparing(ScanResult.Skipped::path));
+        skipped.sort(ScanResult.Skipped.BY_PATH);
         listener.progress(new ScanProgress(walk.directories.sum(), repos.size(), skipped.size(), true));
         return new ScanResult(List.copyOf(repos), walk.directories.sum(), List.copyOf(skipped), walk.vanished.sum(),
                 cancellation.isCancelled());
@@ -164,7 +163,7 @@ public final class RepositoryScanner {
         /** What was found, less a "bare" git directory that a working tree's .git file or link names. */
         List<FoundRepository> repositories() {
             return found.values().stream().filter(r -> r.layout() != FoundRepository.Layout.BARE
-                    || !pointedAt.contains(r.path())).sorted(Comparator.comparing(FoundRepository::path)).toList();
+                    || !pointedAt.contains(r.path())).sorted(FoundRepository.BY_PATH).toList();
         }
 
         void visited() {

@@ -1,6 +1,7 @@
 package org.gitlabaccess.core.repos;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.gitlabaccess.core.WireId;
 import org.gitlabaccess.core.io.BoundedFiles;
@@ -14,6 +15,12 @@ public record ScanResult(List<FoundRepository> repositories, long directories, L
 
     /** A directory the scan could not enter, or a file it would not read, and why. */
     public record Skipped(Path path, Reason reason) {
+        /**
+         * In path order. A plain lambda: {@code Comparator.comparing}'s is serializable, which the JDK 25
+         * AOT cache cannot hold, so each scan would spin its class at run time (several ms, interpreted).
+         */
+        public static final Comparator<Skipped> BY_PATH = (a, b) -> a.path().compareTo(b.path());
+
         public static Skipped of(BoundedFiles.RefusedFileException e) {
             return new Skipped(e.file(), e.refusal() == BoundedFiles.Refusal.TOO_LARGE ? Reason.TOO_LARGE
                     : Reason.NOT_A_REGULAR_FILE);
