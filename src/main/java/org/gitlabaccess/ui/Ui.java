@@ -64,8 +64,15 @@ final class Ui {
     static Label problem(ObservableStringValue text, Messages m) {
         Label l = hint(text);
         l.getStyleClass().add("error-text");
-        l.graphicProperty().bind(l.textProperty().map(t -> t.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m)));
+        // A listener rather than textProperty().map(...): JavaFX's map subscribes through lambdas of its
+        // interfaces, which an AOT cache does not keep, and this label is on the first page.
+        l.textProperty().addListener((observable, was, now) -> l.setGraphic(failureIcon(now, m)));
+        l.setGraphic(failureIcon(l.getText(), m));
         return l;
+    }
+
+    private static Node failureIcon(String problem, Messages m) {
+        return problem == null || problem.isEmpty() ? null : Icons.of(Icons.Kind.FAIL, m);
     }
 
     private static Label styled(String text, String styleClass) {

@@ -86,9 +86,12 @@ class WizardWindowTest {
         robot.interact(() -> host.setText("ftp://nope"));
         assertThat(host.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("danger"));
         assertThat(host.getTooltip().getText()).startsWith("Not a GitLab address");
-        assertThat(robot.lookup(".error-text").queryAs(Label.class).getText()).as("said beside the field too")
-                .startsWith("Not a GitLab address");
+        Label problem = robot.lookup(".error-text").queryAs(Label.class);
+        assertThat(problem.getText()).as("said beside the field too").startsWith("Not a GitLab address");
+        assertThat(problem.getGraphic()).as("with the failure's icon").isNotNull();
+        assertThat(problem.getGraphic().getStyleClass()).contains("icon-fail");
         robot.interact(() -> host.setText(""));
+        assertThat(problem.getGraphic()).as("no icon while nothing is wrong").isNull();
         assertThat(host.getPseudoClassStates()).as("an empty field is not yet wrong")
                 .doesNotContain(PseudoClass.getPseudoClass("danger"));
         robot.interact(() -> host.setText("gitlab.example.com"));

@@ -18,6 +18,8 @@ public interface HostKeyDecision {
         // Nothing to show by default: the caller reports the refusal.
     }
 
-    HostKeyDecision REFUSE = (e, k, f) -> false;
-    HostKeyDecision ACCEPT = (e, k, f) -> true;
+    /** Refuses every new host: where nobody can be asked. */
+    HostKeyDecision REFUSE = FixedHostKeyDecision.REFUSE;
+    /** Accepts every new host ({@code --yes}). */
+    HostKeyDecision ACCEPT = FixedHostKeyDecision.ACCEPT;
 }
