@@ -20,8 +20,11 @@ final class StartupTraining {
     public static void main(String[] args) throws IOException {
         run(Files.readAllLines(Path.of(args[0])), Main.prepare(false), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true));
-        // The wizard's JavaFX threads would keep the JVM alive.
-        System.exit(0);
+        // Ended as a command ends (so the archives hold that path too); the wizard's JavaFX threads,
+        // still alive, make that System.exit.
+        if (!ProcessExit.byReturning(0)) {
+            System.exit(0);
+        }
     }
 
     static void run(List<String> lines, Environment env, PrintWriter out, PrintWriter err) {

@@ -2,6 +2,7 @@ package org.gitlabaccess.core.ssh;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Where Git's SSH traffic goes: the host as remotes name it, the real host name, and the port. */
@@ -44,5 +45,18 @@ public record SshEndpoint(String alias, String hostName, int port) {
     @Override
     public String toString() {
         return hostName + (port == DEFAULT_PORT ? "" : ":" + port);
+    }
+
+    // Written out: a record's own equals and hashCode are bootstrapped through method handles on first
+    // use, which spins about ten classes that no class-data archive keeps (5 ms of verify, mid-handshake).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SshEndpoint other && port == other.port && Objects.equals(alias, other.alias)
+                && Objects.equals(hostName, other.hostName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alias, hostName, port);
     }
 }
