@@ -5,7 +5,7 @@
 
 # train_prepare: starts the test server, writes the command lines and a sandbox home with a clone
 # (and the scan's assortment, train_scan_home). Sets train_lines, train_env (the training's
-# environment), train_url (the test server's address) and train_display (xvfb-run's arguments, or
+# environment), train_url and train_ca (the test server's address and CA) and train_display (xvfb-run's arguments, or
 # empty when the wizard cannot be trained here, which is then said once).
 train_prepare() {
   train_home=$(mktemp -d)
@@ -32,6 +32,7 @@ train_prepare() {
   git -C "$train_home/src/app" remote add origin "$url/group/project-one.git"
   train_scan_home "$train_home" "$url"
   train_url=$url
+  train_ca=$ca
   local h=$'\t--host\t'"$url"$'\t--ca-file\t'"$ca"
   train_lines=$WORK_DIR/training.lines
   {

@@ -49,7 +49,7 @@ class LauncherScriptTest {
         Path sh = Path.of("/bin/sh");
         assumeTrue(Files.isExecutable(sh), "no /bin/sh");
         Path server = Files.createDirectories(dir.resolve("lib/runtime/lib/server"));
-        for (String name : List.of("wizard.aot", "repos-scan.aot", "cli.jsa")) {
+        for (String name : List.of("wizard.aot", "repos-scan.aot", "verify.aot", "cli.jsa")) {
             Files.writeString(server.resolve(name), "");
         }
         Path script = dir.resolve("choose.sh");
@@ -64,16 +64,22 @@ class LauncherScriptTest {
         assertThat(archive(script, "--json", "--host", "repos", "repos", "--verbose", "scan")).isEqualTo(aot + "repos-scan.aot");
         assertThat(archive(script, "repos", "rewrite", "--to", "ssh")).isEqualTo(cli);
         assertThat(archive(script, "repos")).isEqualTo(cli);
-        assertThat(archive(script, "verify", "--ssh")).isEqualTo(cli);
+        assertThat(archive(script, "verify", "--ssh")).isEqualTo(aot + "verify.aot");
+        assertThat(archive(script, "--host", "https://gitlab.example", "--ca-file", "ca.pem", "verify"))
+                .isEqualTo(aot + "verify.aot");
+        assertThat(archive(script, "doctor")).isEqualTo(cli);
+        assertThat(archive(script, "setup", "--method", "ssh")).isEqualTo(cli);
         assertThat(archive(script, "--version")).isEqualTo(cli);
         assertThat(archive(script, "--host", "h", "--help")).isEqualTo(cli);
 
         // Without its cache (an install whose dump failed) the wizard maps the runtime's default
-        // archive, and repos scan the command line's.
+        // archive, and repos scan and verify the command line's.
         Files.delete(server.resolve("wizard.aot"));
         Files.delete(server.resolve("repos-scan.aot"));
+        Files.delete(server.resolve("verify.aot"));
         assertThat(archive(script)).isEmpty();
         assertThat(archive(script, "repos", "scan")).isEqualTo(cli);
+        assertThat(archive(script, "verify", "--ssh")).isEqualTo(cli);
     }
 
     /** The labels of the case branch in the script that does {@code action}. */
