@@ -5,7 +5,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one function that masks secrets in any text before a user, a log file or a report sees it.
@@ -18,11 +17,11 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "****";
 
-    private static final Pattern GITLAB_TOKEN = Pattern.compile(
+    private static final LazyPattern GITLAB_TOKEN = new LazyPattern(
             "\\b(glpat|gloas|gldt|glrt|glptt|glft|glsoat|glimt|glagent|glcbt|glffct|glwt|glrtr|gltst)-"
                     + "([A-Za-z0-9_\\-.]{16,})");
     /** Runner registration tokens. */
-    private static final Pattern RUNNER_TOKEN = Pattern.compile("\\bGR1348941[A-Za-z0-9_\\-]{6,}");
+    private static final LazyPattern RUNNER_TOKEN = new LazyPattern("\\bGR1348941[A-Za-z0-9_\\-]{6,}");
     /** What may follow a URL's user info: a host (name or bracketed IP), an optional port, then the path or the end. */
     private static final String HOST_AHEAD = "(?=(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~%\\-]+)(?::\\d*)?"
             + "(?:[/?#\\s'\"<>),;\\]]|$))";
@@ -31,31 +30,31 @@ public final class Redactor {
      * {@code scheme://user:password@host}: the password runs to the {@code @} before the host, so one
      * holding {@code @}, {@code :} or {@code /} is masked whole. The user may be an e-mail address.
      */
-    private static final Pattern URL_PASSWORD = Pattern.compile(SCHEME
+    private static final LazyPattern URL_PASSWORD = new LazyPattern(SCHEME
             + "([^\\s/@:'\"<>]*(?:@[^\\s/@:'\"<>]+)?):([^\\s'\"<>]*?)@" + HOST_AHEAD);
     /** {@code scheme://token@host}: a user name that is really a token. */
-    private static final Pattern URL_USER = Pattern.compile(SCHEME + "([^\\s/@:'\"<>]+)@" + HOST_AHEAD);
-    private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}(?:[/?#].*)?");
+    private static final LazyPattern URL_USER = new LazyPattern(SCHEME + "([^\\s/@:'\"<>]+)@" + HOST_AHEAD);
+    private static final LazyPattern PORT_AND_PATH = new LazyPattern("\\d{1,5}(?:[/?#].*)?");
     private static final String HEADER_SEPARATOR = "(\"?\\s*[:=]\\s*\\[?\\s*[\"']?)";
     private static final String HEADER_VALUE = "([^\\s\"',;\\]]+)";
-    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)\\b(authorization|proxy-authorization)"
+    private static final LazyPattern AUTH_HEADER = new LazyPattern("(?i)\\b(authorization|proxy-authorization)"
             + HEADER_SEPARATOR + "((?:bearer|basic|token|negotiate|digest|ntlm)\\s+)?" + HEADER_VALUE);
-    private static final Pattern TOKEN_HEADER = Pattern.compile(
+    private static final LazyPattern TOKEN_HEADER = new LazyPattern(
             "(?i)\\b(private-token|job-token|deploy-token|x-gitlab-token)" + HEADER_SEPARATOR + HEADER_VALUE);
-    private static final Pattern SECRET_PARAM = Pattern.compile(
+    private static final LazyPattern SECRET_PARAM = new LazyPattern(
             "(?i)\\b(access_token|refresh_token|private_token|id_token|client_secret|password|passwd|passphrase|"
                     + "device_code|code_verifier|token)(=)([^&\\s\"']+)");
-    private static final Pattern SECRET_JSON = Pattern.compile(
+    private static final LazyPattern SECRET_JSON = new LazyPattern(
             "(?i)(\"(?:access_token|refresh_token|private_token|id_token|client_secret|secret|password|passwd|"
                     + "passphrase|device_code|code_verifier|token|auth|identitytoken|registrytoken|runner_token|"
                     + "private-token|job-token|api_key|apikey)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
     private static final String NETRC_VALUE = "(\"[^\"\\n]*\"|[^\\s\"]\\S*)";
     /** A netrc line, or a line of netrc tokens: {@code [machine h] [login u] password p [...]}. */
-    private static final Pattern NETRC_LINE = Pattern.compile("(?im)^([ \\t]*(?:(?:machine|login|account|port)[ \\t]+"
+    private static final LazyPattern NETRC_LINE = new LazyPattern("(?im)^([ \\t]*(?:(?:machine|login|account|port)[ \\t]+"
             + "\\S+[ \\t]+|default[ \\t]+)*(?:password|passwd)[ \\t]+)" + NETRC_VALUE
             + "(?=[ \\t]*$|[ \\t]+(?:machine|login|account|macdef|default|port|password|passwd)\\b)");
     /** The one-line form inside other text: {@code machine h login u password p}. */
-    private static final Pattern NETRC_MACHINE = Pattern.compile("(?i)(\\bmachine[ \\t]+\\S+(?:[ \\t]+(?:login|account"
+    private static final LazyPattern NETRC_MACHINE = new LazyPattern("(?i)(\\bmachine[ \\t]+\\S+(?:[ \\t]+(?:login|account"
             + "|port)[ \\t]+\\S+)*[ \\t]+(?:password|passwd)[ \\t]+)" + NETRC_VALUE);
 
     private Redactor() {
@@ -165,7 +164,7 @@ public final class Redactor {
                 || TokenShape.looksRandom(value) || KnownSecrets.values().contains(value);
     }
 
-    private static String replace(Pattern p, String text, Function<MatchResult, String> replacement) {
+    private static String replace(LazyPattern p, String text, Function<MatchResult, String> replacement) {
         return p.matcher(text).replaceAll(m -> Matcher.quoteReplacement(replacement.apply(m)));
     }
 
