@@ -48,42 +48,48 @@ public final class ClassFileUpgrade {
 
     private static String upgrade(Path jar) throws IOException {
         Path rewritten = jar.resolveSibling(jar.getFileName() + ".upgrade");
+        try {
+            List<String> classes = rewrite(jar, rewritten);
+            if (classes.isEmpty()) {
+                return jar.getFileName() + ": no class file older than Java 6";
+            }
+            String failure = loadEach(rewritten, classes);
+            if (failure != null) {
+                return "WARNING: " + jar.getFileName() + " left as it was: a rewritten class does not load (" + failure + ")";
+            }
+            Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return jar.getFileName() + ": " + classes.size() + " class files rewritten from Java 5 to Java 8, with stack maps";
+        } catch (IOException | RuntimeException e) {
+            return "WARNING: " + jar.getFileName() + " left as it was: its old class files could not be rewritten (" + e + ")";
+        } finally {
+            // Never left beside the jars: jpackage ships every file of its input directory.
+            Files.deleteIfExists(rewritten);
+        }
+    }
+
+    /** Writes the jar with its old class files rewritten to {@code out}; the names of those classes. */
+    private static List<String> rewrite(Path jar, Path out) throws IOException {
         List<String> classes = new ArrayList<>();
-        try (URLClassLoader resources = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        try (URLClassLoader resources = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                ZipFile in = new ZipFile(jar.toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             // Stack maps name the common superclass where branches meet: the jar's own classes are
             // read from the jar, the JDK's from the running JDK.
             ClassFile classFile = ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS,
                     ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                             .orElse(ClassHierarchyResolver.ofResourceParsing(resources))));
-            try (ZipFile in = new ZipFile(jar.toFile());
-                    ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
-                for (ZipEntry entry : Collections.list(in.entries())) {
-                    byte[] bytes = in.getInputStream(entry).readAllBytes();
-                    String name = entry.getName();
-                    if (name.endsWith(".class") && !name.startsWith("META-INF/") && bytes.length > 8
-                            && majorVersion(bytes) < OLDEST_MODERN) {
-                        bytes = rewrite(classFile, classFile.parse(bytes));
-                        classes.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-                    }
-                    write(out, entry, bytes);
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                String name = entry.getName();
+                if (name.endsWith(".class") && !name.startsWith("META-INF/") && bytes.length > 8
+                        && majorVersion(bytes) < OLDEST_MODERN) {
+                    bytes = rewrite(classFile, classFile.parse(bytes));
+                    classes.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
                 }
+                write(zip, entry, bytes);
             }
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(rewritten);
-            return "WARNING: " + jar.getFileName() + " left as it was: its old class files could not be rewritten ("
-                    + e + ")";
         }
-        if (classes.isEmpty()) {
-            Files.delete(rewritten);
-            return jar.getFileName() + ": no class file older than Java 6";
-        }
-        String failure = loadEach(rewritten, classes);
-        if (failure != null) {
-            Files.delete(rewritten);
-            return "WARNING: " + jar.getFileName() + " left as it was: a rewritten class does not load (" + failure + ")";
-        }
-        Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return jar.getFileName() + ": " + classes.size() + " class files rewritten from Java 5 to Java 8, with stack maps";
+        return classes;
     }
 
     private static int majorVersion(byte[] classBytes) {
@@ -128,7 +134,7 @@ public final class ClassFileUpgrade {
             for (String name : classes) {
                 try {
                     Class.forName(name, true, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
+                } catch (ClassNotFoundException | LinkageError | SecurityException e) {
                     return name + ": " + e;
                 }
             }

@@ -73,7 +73,9 @@ train_scan_home() {
   host=${url#https://}
   host=${host%%/*}
   host=${host%%:*}
-  local w=$home/work g=(git -c user.name=training -c user.email=training@localhost -c init.defaultBranch=main)
+  # The builder's own git configuration stays out (commit signing, hooks, templates).
+  local w=$home/work g=(env GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -c user.name=training
+    -c user.email=training@localhost -c init.defaultBranch=main)
   "${g[@]}" init -q "$w/kinds"
   "${g[@]}" -C "$w/kinds" commit -q --allow-empty -m training
   "${g[@]}" -C "$w/kinds" remote add origin "$url/group/kinds.git"

@@ -19,7 +19,7 @@ public interface HostKeyDecision {
     }
 
     /** Refuses every new host: where nobody can be asked. */
-    HostKeyDecision REFUSE = FixedHostKeyDecision.REFUSE;
+    HostKeyDecision REFUSE = new FixedHostKeyDecision(false);
     /** Accepts every new host ({@code --yes}). */
-    HostKeyDecision ACCEPT = FixedHostKeyDecision.ACCEPT;
+    HostKeyDecision ACCEPT = new FixedHostKeyDecision(true);
 }
