@@ -2,13 +2,13 @@ package org.gitlabaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.gitlabaccess.testkit.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,34 +41,25 @@ class ProcessExitTest {
     @Test
     void aCommandInAJvmOfItsOwnEndsWithItsExitCodeAndAllItsOutput() throws Exception {
         Path empty = Files.createDirectories(home.resolve("src"));
-        Child ok = child("repos", "scan", empty.toString());
-        assertThat(ok.exitCode()).as(ok.err()).isZero();
-        assertThat(ok.out()).endsWith("Found 0 repositories in 1 directories (GitLab host gitlab.com).\n");
+        Processes.Result ok = child("repos", "scan", empty.toString());
+        assertThat(ok.exitCode()).as(ok.stderr()).isZero();
+        assertThat(ok.stdout()).endsWith("Found 0 repositories in 1 directories (GitLab host gitlab.com).\n");
 
-        Child json = child("--json", "repos", "scan", empty.toString());
-        assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out().strip()).startsWith("{").endsWith("}");
+        Processes.Result json = child("--json", "repos", "scan", empty.toString());
+        assertThat(json.exitCode()).as(json.stderr()).isZero();
+        assertThat(json.stdout().strip()).startsWith("{").endsWith("}");
 
-        Child usage = child("frobnicate");
+        Processes.Result usage = child("frobnicate");
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("frobnicate");
+        assertThat(usage.stderr()).contains("frobnicate");
     }
 
-    private record Child(int exitCode, String out, String err) {
-    }
-
-    private Child child(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+    private Processes.Result child(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.gitlabaccess.Main"));
         command.addAll(List.of(args));
-        Path out = home.resolve("child.out");
-        Path err = home.resolve("child.err");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"), "LANG", "C.UTF-8"));
-        Process p = pb.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the child finished").isTrue();
-        return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
+        // An empty value removes the variable: nothing of the machine's own configuration reaches the child.
+        return Processes.run(home, Map.of("HOME", home.toString(), "LANG", "C.UTF-8", "XDG_CONFIG_HOME", "",
+                "GITLAB_TOKEN", ""), "", command);
     }
 }
