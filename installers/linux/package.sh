@@ -113,8 +113,8 @@ cfg="$image/lib/app/gitlab-access.cfg"
   echo '  *) app=$(readlink -f "$0") && app=${app%/lib/*} ;;'
   echo 'esac'
   # The archive this start maps (integration.sh): with no command, the wizard's AOT cache; for
-  # `repos scan`, its own; for any other command (and --help, --version), the command line's CDS
-  # archive. The command is the first word that is neither an option nor the value of one of the
+  # `repos scan` and `verify`, their own; for any other command (and --help, --version), the command
+  # line's CDS archive. The command is the first word that is neither an option nor the value of one of the
   # global options that take one (the list LauncherScriptTest keeps equal to GlobalOptions'). A
   # wrong guess costs start-up time, never behaviour: without its cache, the wizard maps classes.jsa.
   cat <<'SCRIPT'

@@ -101,9 +101,6 @@ public final class Cli {
 
     /** A command's model: recorded at build time if it was (CommandModels), else from its annotations. */
     private CommandLine commandLineOf(Class<?> type, CommandFactory factory) {
-        if (!models.has(type)) {
-            return new CommandLine(type, factory);
-        }
         try {
             return models.commandLine(factory.create(type), factory);
         } catch (Exception e) {

@@ -305,8 +305,8 @@ final class CommandModels {
      * {@link Field#get}: since Java 18 reflection on a field adapts a method handle to
      * {@code (Object)Object}, which spins about ten classes at every start (an AOT cache cannot hold
      * them), while a var handle called with its own erased type, {@code (Object)Object} for a reference
-     * field and {@code (Object)boolean} for a flag, goes straight to the JDK's compiled accessor.
-     * Other primitive fields (none today) take the reflective way.
+     * field and {@code (Object)boolean} for a flag, goes straight to the JDK's compiled accessor. (Any
+     * other primitive field, none today, would be boxed by the handle's own adaptation.)
      */
     static final class FieldAccess {
         private final Field field;
@@ -318,32 +318,17 @@ final class CommandModels {
         }
 
         Object get(Object owner) {
-            Class<?> type = field.getType();
-            if (!type.isPrimitive()) {
-                return handle.get(owner);
-            }
-            if (type == boolean.class) {
+            if (field.getType() == boolean.class) {
                 return (boolean) handle.get(owner);
             }
-            try {
-                return field.get(owner);
-            } catch (IllegalAccessException e) {
-                throw new CommandLine.PicocliException("Could not read " + this, e);
-            }
+            return handle.get(owner);
         }
 
         void set(Object owner, Object value) {
-            Class<?> type = field.getType();
-            if (!type.isPrimitive()) {
-                handle.set(owner, value);
-            } else if (type == boolean.class) {
+            if (field.getType() == boolean.class) {
                 handle.set(owner, (boolean) (Boolean) value);
             } else {
-                try {
-                    field.set(owner, value);
-                } catch (IllegalAccessException e) {
-                    throw new CommandLine.PicocliException("Could not set " + this, e);
-                }
+                handle.set(owner, value);
             }
         }
 
